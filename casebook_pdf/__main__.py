@@ -1,0 +1,3 @@
+from casebook_pdf.cli import main
+
+main()

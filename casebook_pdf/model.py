@@ -1,0 +1,234 @@
+"""The model: typed, immutable objects for an edition and its cases.
+
+Everything here has been validated by loader.py; layout and render trust it completely.
+Text values keep the user's characters exactly (`**bold**` marks and blank-line paragraph breaks
+are interpreted by the text module, not here). Times are minutes since 0:00.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Literal, Union
+
+
+@dataclass(frozen=True)
+class Where:
+    """Where a value came from, for messages raised after loading (fitting, glyphs, images)."""
+
+    file: Path
+    line: int | None
+    path: str  # YAML path such as "after[2]" or "blocks[0].columns[1].items[0]"
+
+
+@dataclass(frozen=True)
+class Item:
+    """A list item: plain text, or a heading (drawn with ○/■) with its own sub-items."""
+
+    text: str
+    where: Where
+    items: tuple[Item, ...] = ()
+
+    @property
+    def is_heading(self) -> bool:
+        return bool(self.items)
+
+
+# A section body: free text (paragraphs) or a list of items.
+Body = Union[str, tuple[Item, ...]]
+
+
+@dataclass(frozen=True)
+class Tool:
+    id: str
+    label: str
+
+
+@dataclass(frozen=True)
+class ToolGroup:
+    """Several tool columns under one heading (その他), the heading set vertically."""
+
+    label: str
+    tools: tuple[Tool, ...]
+
+
+@dataclass(frozen=True)
+class Photo:
+    image: Path  # absolute, resolved, inside the edition's images folder
+    caption: str
+    where: Where
+    fit: Literal["cover", "contain"] = "cover"
+
+
+# ---- blocks -------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class ItemGroup:
+    label: str  # drawn as 【label】
+    items: tuple[str, ...]  # joined with 、
+
+
+@dataclass(frozen=True)
+class ItemsBlock:
+    """◆title◆ followed by 【label】a、b、c rows."""
+
+    groups: tuple[ItemGroup, ...]
+    where: Where
+    title: str | None = None
+
+
+@dataclass(frozen=True)
+class ListBlock:
+    items: tuple[Item, ...]
+    where: Where
+    title: str | None = None
+
+
+Tone = Literal["good", "bad", "neutral"]
+
+
+@dataclass(frozen=True)
+class ComparisonColumn:
+    label: str
+    tone: Tone
+    items: tuple[Item, ...]
+
+
+@dataclass(frozen=True)
+class ComparisonBlock:
+    columns: tuple[ComparisonColumn, ...]
+    where: Where
+    title: str | None = None
+
+
+@dataclass(frozen=True)
+class FlowBlock:
+    """Boxes joined by arrows; a step with several strings is drawn as parallel boxes."""
+
+    steps: tuple[tuple[str, ...], ...]
+    where: Where
+    via: tuple[tuple[int, str], ...] = ()  # (index of the arrow's source step, label on the arrow)
+    caption: str | None = None
+    title: str | None = None
+
+
+@dataclass(frozen=True)
+class ContrastSide:
+    caption: str
+    image: Path | None = None
+
+
+@dataclass(frozen=True)
+class ContrastBlock:
+    before: ContrastSide
+    after: ContrastSide
+    where: Where
+    title: str | None = None
+
+
+@dataclass(frozen=True)
+class ExampleRow:
+    case: str
+    plan: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class ExamplesBlock:
+    rows: tuple[ExampleRow, ...]
+    where: Where
+    title: str | None = None
+
+
+SegmentKind = Literal["office", "home", "leave", "break"]
+
+
+@dataclass(frozen=True)
+class Segment:
+    start: int  # minutes since 0:00
+    end: int
+    label: str
+    kind: SegmentKind
+
+
+@dataclass(frozen=True)
+class Event:
+    at: int
+    label: str
+
+
+@dataclass(frozen=True)
+class ScheduleBlock:
+    segments: tuple[Segment, ...]
+    where: Where
+    events: tuple[Event, ...] = ()
+    note: str | None = None
+    title: str | None = None
+
+
+@dataclass(frozen=True)
+class NoteBlock:
+    text: str
+    where: Where
+    title: str | None = None
+
+
+Block = Union[
+    ItemsBlock, ListBlock, ComparisonBlock, FlowBlock, ContrastBlock, ExamplesBlock, ScheduleBlock, NoteBlock
+]
+
+
+# ---- case and edition ------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Case:
+    file: Path  # absolute path of the case file
+    category: str
+    title: str
+    department: str
+    overview: str
+    effects: Body
+    before: Body
+    after: Body
+    headline: str | None = None
+    tools: tuple[str, ...] = ()
+    notes: tuple[Item, ...] = ()
+    photos: tuple[Photo, ...] = ()
+    blocks: tuple[Block, ...] = ()
+    badge: str | None = None
+    # YAML path -> line, for messages about this case after loading ("after[2]" -> 14).
+    lines: dict[str, int] = field(default_factory=dict, compare=False, hash=False, repr=False)
+
+    def where(self, path: str) -> Where:
+        """The source position of a YAML path in this case, falling back to its parent's line."""
+        probe = path
+        while probe:
+            if probe in self.lines:
+                return Where(self.file, self.lines[probe], path)
+            cut = max(probe.rfind("."), probe.rfind("["))
+            probe = probe[:cut] if cut > 0 else ""
+        return Where(self.file, None, path)
+
+
+@dataclass(frozen=True)
+class Edition:
+    file: Path  # absolute path of casebook.yaml
+    title: tuple[str, ...]
+    issuer: str
+    date: dt.date
+    date_precision: Literal["month", "day"]
+    images_dir: Path
+    cases: tuple[Case, ...]
+    subtitle: str | None = None
+    date_suffix: str | None = None
+    tools: tuple[Tool | ToolGroup, ...] = ()
+
+    @property
+    def all_tools(self) -> tuple[Tool, ...]:
+        """Matrix columns in order, groups flattened."""
+        out: list[Tool] = []
+        for col in self.tools:
+            out.extend(col.tools if isinstance(col, ToolGroup) else (col,))
+        return tuple(out)
