@@ -1,0 +1,86 @@
+"""Fonts: the bundled TTFs registered once, glyph coverage and advance widths.
+
+Measurement is pure (a dict lookup per character), so layout can call it freely; the same objects
+are what render.py draws with. Characters no font has but for which we draw a vector icon (💡, the
+arrow mark of the original's symbol font) are part of the chain too: see ICONS.
+"""
+
+from __future__ import annotations
+
+import functools
+import importlib.resources
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from reportlab.pdfbase import pdfmetrics
+from reportlab.pdfbase.ttfonts import TTFont
+
+REGULAR = "BIZUDPGothic"
+BOLD = "BIZUDPGothic-Bold"
+FILES = {REGULAR: "BIZUDPGothic-Regular.ttf", BOLD: "BIZUDPGothic-Bold.ttf"}
+
+# Characters drawn as built-in vector icons instead of font glyphs (advance: 1 em).
+ICONS: dict[str, str] = {
+    "\U0001F4A1": "bulb",  # 💡
+    "\uF0D8": "arrow",  # the original's symbol-font arrow mark (private use)
+}
+
+
+def font_dir() -> Path:
+    """The folder of the bundled fonts: inside the installed package, or fonts/ in a source checkout."""
+    here = Path(__file__).resolve().parent
+    for folder in (here / "fonts", here.parent / "fonts"):
+        if (folder / FILES[REGULAR]).is_file():
+            return folder
+    return Path(str(importlib.resources.files("casebook_pdf.fonts")))
+
+
+@dataclass
+class Fonts:
+    """The font chain: regular and bold faces, then vector icons."""
+
+    regular: TTFont
+    bold: TTFont
+    _cache: dict[tuple[str, bool], float] = field(default_factory=dict, repr=False)
+
+    def name(self, bold: bool) -> str:
+        return BOLD if bold else REGULAR
+
+    def advance(self, ch: str, bold: bool) -> float:
+        """Advance width of one character in em (1.0 = the font size)."""
+        key = (ch, bold)
+        width = self._cache.get(key)
+        if width is None:
+            if ch in ICONS:
+                width = 1.0
+            else:
+                face = (self.bold if bold else self.regular).face
+                width = face.charWidths.get(ord(ch), face.defaultWidth) / 1000.0
+            self._cache[key] = width
+        return width
+
+    def width(self, text: str, size: float, bold: bool = False) -> float:
+        """Natural width of a run of text in points, without any inter-character spacing."""
+        return sum(self.advance(ch, bold) for ch in text) * size
+
+    def covers(self, ch: str) -> bool:
+        """True when the chain can draw the character (a control newline counts as drawable)."""
+        if ch in ICONS or ch in "\n\t":
+            return True
+        return ord(ch) in self.regular.face.charToGlyph and ord(ch) in self.bold.face.charToGlyph
+
+    def missing(self, text: str) -> list[str]:
+        """Characters of text that no font in the chain can draw, in order of first appearance."""
+        return list(dict.fromkeys(ch for ch in text if not self.covers(ch)))
+
+
+@functools.lru_cache(maxsize=1)
+def load_fonts() -> Fonts:
+    """Register the bundled fonts with reportlab (once per process) and return the chain."""
+    folder = font_dir()
+    faces = {}
+    for name, filename in FILES.items():
+        font = TTFont(name, str(folder / filename))
+        pdfmetrics.registerFont(font)
+        faces[name] = font
+    return Fonts(regular=faces[REGULAR], bold=faces[BOLD])

@@ -1,0 +1,123 @@
+"""Laid-out pages: plain items at fixed positions, the boundary between layout and render.
+
+Coordinates are points from the page's top-left corner, y growing downwards (the way the page is
+read); render.py flips them for PDF. Text `y` is the baseline. Colours are RGB triples in 0..1, so a
+grayscale or print filter in render can map them without layout knowing.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Literal, Union
+
+Color = tuple[float, float, float]
+
+MM = 72.0 / 25.4
+
+
+def mm(value: float) -> float:
+    """Millimetres to points."""
+    return value * MM
+
+
+def rgb(hex_colour: str) -> Color:
+    """'#1F3A5F' -> (r, g, b) in 0..1."""
+    h = hex_colour.lstrip("#")
+    return (int(h[0:2], 16) / 255, int(h[2:4], 16) / 255, int(h[4:6], 16) / 255)
+
+
+@dataclass(frozen=True)
+class Text:
+    x: float
+    y: float  # baseline
+    text: str
+    size: float
+    color: Color
+    bold: bool = False
+    angle: float = 0.0  # degrees clockwise around (x, y); used for sideways glyphs in vertical text
+
+
+@dataclass(frozen=True)
+class Box:
+    x: float
+    y: float
+    w: float
+    h: float
+    fill: Color | None = None
+    stroke: Color | None = None
+    line_width: float = 0.5
+    radius: float = 0.0
+
+
+@dataclass(frozen=True)
+class Rule:
+    x1: float
+    y1: float
+    x2: float
+    y2: float
+    color: Color
+    width: float = 0.5
+    dash: tuple[float, ...] = ()
+
+
+@dataclass(frozen=True)
+class Polygon:
+    points: tuple[tuple[float, float], ...]
+    fill: Color | None = None
+    stroke: Color | None = None
+    line_width: float = 0.5
+
+
+@dataclass(frozen=True)
+class Circle:
+    cx: float
+    cy: float
+    r: float
+    fill: Color | None = None
+    stroke: Color | None = None
+    line_width: float = 0.5
+
+
+@dataclass(frozen=True)
+class Picture:
+    x: float
+    y: float
+    w: float
+    h: float
+    source: Path
+    fit: Literal["cover", "contain"] = "cover"
+
+
+@dataclass(frozen=True)
+class Icon:
+    """A built-in vector icon in an em square whose top-left corner is (x, y)."""
+
+    name: str  # "bulb" | "arrow"
+    x: float
+    y: float
+    size: float
+    color: Color
+
+
+@dataclass(frozen=True)
+class Link:
+    """A clickable area that jumps to another page (index into the page list)."""
+
+    x: float
+    y: float
+    w: float
+    h: float
+    target: int
+
+
+Item = Union[Text, Box, Rule, Polygon, Circle, Picture, Icon, Link]
+
+
+@dataclass(frozen=True)
+class Page:
+    width: float
+    height: float
+    items: tuple[Item, ...]
+    bookmark: str | None = None  # outline entry title, when the page has one
+    key: str = ""  # a stable name for links and outline destinations

@@ -1,0 +1,90 @@
+"""The one-day timeline (１日のスケジュール例): proportional segments, times at the boundaries,
+events marked above the bar, and an optional ※ note below."""
+
+from __future__ import annotations
+
+from casebook_pdf.fonts import Fonts
+from casebook_pdf.frames import Box, Item, Polygon, Rule, Text, mm
+from casebook_pdf.layout.style import Style
+from casebook_pdf.layout.textset import SetBlock, Type, set_marked, set_text, stack
+from casebook_pdf.model import ScheduleBlock
+
+EVENT_W = mm(30)
+
+
+def clock(minutes: int) -> str:
+    return f"{minutes // 60}:{minutes % 60:02d}"
+
+
+def _segment_colors(s: Style, kind: str):
+    c = s.colors
+    return {
+        "office": (c.office, c.white),
+        "home": (c.home, c.white),
+        "leave": (c.leave, c.white),
+        "break": (c.rest, c.ink),
+    }[kind]
+
+
+def _events(b: ScheduleBlock, fonts: Fonts, x_of, width: float, t: Type, s: Style) -> SetBlock:
+    items: list[Item] = []
+    height = 0.0
+    small = Type(t.size * 0.8, s.colors.accent, bold=True, align="center", leading=1.25)
+    labels = [(x_of(e.at), set_text(fonts, e.label, EVENT_W, small)) for e in b.events]
+    height = max((lb.height for _, lb in labels), default=0.0)
+    for x, label in labels:
+        used = max(it.x + fonts.width(it.text, it.size, it.bold) for it in label.items if isinstance(it, Text))
+        left = min(it.x for it in label.items if isinstance(it, Text))
+        ink_w = used - left
+        x0 = min(max(x - ink_w / 2, 0.0), width - ink_w) - left
+        items += label.at(x0, height - label.height)
+        items.append(Polygon(((x - mm(1.3), height + mm(0.4)), (x + mm(1.3), height + mm(0.4)), (x, height + mm(2.4))), fill=s.colors.accent))
+    return SetBlock(width, height + mm(2.6) if labels else 0.0, tuple(items), 0)
+
+
+def _times(marks: list[int], x_of, fonts: Fonts, width: float, size: float, s: Style) -> SetBlock:
+    items: list[Item] = []
+    row_ends = [-1e9, -1e9]  # right edge of the last label on each of two staggered rows
+    rows_used = 1
+    for m in marks:
+        text = clock(m)
+        w = fonts.width(text, size)
+        x = min(max(x_of(m) - w / 2, 0.0), width - w)
+        row = 0 if x > row_ends[0] + mm(0.8) else 1
+        rows_used = max(rows_used, row + 1)
+        row_ends[row] = x + w
+        items.append(Text(x, mm(1.2) + size * 0.9 + row * size * 1.2, text, size, s.colors.ink))
+        items.append(Rule(x_of(m), 0, x_of(m), mm(1), s.colors.muted, 0.6))
+    return SetBlock(width, mm(1.2) + size * 1.2 * rows_used, tuple(items), rows_used)
+
+
+def layout_schedule(b: ScheduleBlock, fonts: Fonts, width: float, t: Type, s: Style) -> SetBlock:
+    start = min(seg.start for seg in b.segments)
+    end = max(seg.end for seg in b.segments)
+    pad = mm(0.8)
+
+    def x_of(minute: int) -> float:
+        return (minute - start) / (end - start) * width
+
+    label_t = Type(t.size * 0.85, s.colors.white, bold=True, align="center", leading=1.2)
+    labels = []
+    for seg in b.segments:
+        w = x_of(seg.end) - x_of(seg.start)
+        fill, ink = _segment_colors(s, seg.kind)
+        size = label_t.size
+        longest = max(fonts.width(line, 1.0, True) for line in seg.label.split("\n"))
+        size = max(min(size, (w - 2 * pad) / longest), t.size * 0.6) if longest else size
+        labels.append((seg, w, fill, set_text(fonts, seg.label, max(w - 2 * pad, size), Type(size, ink, True, "center", 1.2))))
+    bar_h = max(mm(9), max(lb.height for *_, lb in labels) + 2 * pad)
+    bar_items: list[Item] = []
+    for seg, w, fill, label in labels:
+        x = x_of(seg.start)
+        bar_items.append(Box(x, 0, w, bar_h, fill=fill, stroke=s.colors.white, line_width=0.8))
+        bar_items += label.at(x + pad, (bar_h - label.height) / 2)
+    bar = SetBlock(width, bar_h, tuple(bar_items), 1)
+    marks = sorted({seg.start for seg in b.segments} | {seg.end for seg in b.segments})
+    parts = [_events(b, fonts, x_of, width, t, s), bar, _times(marks, x_of, fonts, width, t.size * 0.8, s)]
+    if b.note:
+        note = b.note[1:] if b.note.startswith("※") else b.note
+        parts.append(set_marked(fonts, "※", note, width, Type(t.size * 0.85, s.colors.ink, align="justify")))
+    return stack([p for p in parts if p.height > 0], mm(0.8))

@@ -1,0 +1,205 @@
+"""Setting text into boxes: paragraphs and bullet lists -> positioned Text/Icon items.
+
+This is the bridge between the pure line breaker (casebook_pdf.text) and page layout: it adds
+bullet marks with hanging indents, line pitch, alignment, and shrink-to-fit. Everything is measured
+first and returned as a SetBlock whose items are relative to its own top-left corner.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import math
+from dataclasses import dataclass
+from typing import Callable, Literal, Sequence
+
+from casebook_pdf.fonts import ICONS, Fonts
+from casebook_pdf.frames import Color, Icon, Item, Text
+from casebook_pdf.model import Body
+from casebook_pdf.model import Item as ListItem
+from casebook_pdf.text.breaking import TextLine, break_lines
+from casebook_pdf.text.inline import Span, parse_paragraphs
+
+Align = Literal["justify", "left", "center", "right"]
+
+ASCENT = 0.88  # of the em box above the baseline, for CJK faces
+PARAGRAPH_GAP = 0.35  # extra space between paragraphs and list items, in lines
+BULLET = "・"
+
+
+def translate(item: Item, dx: float, dy: float) -> Item:
+    """The same item moved by (dx, dy)."""
+    fields = {f.name for f in dataclasses.fields(item)}
+    changes: dict[str, object] = {}
+    for xname, yname in (("x", "y"), ("x1", "y1"), ("x2", "y2"), ("cx", "cy")):
+        if xname in fields:
+            changes[xname] = getattr(item, xname) + dx
+            changes[yname] = getattr(item, yname) + dy
+    if "points" in fields:
+        changes["points"] = tuple((px + dx, py + dy) for px, py in item.points)  # type: ignore[union-attr]
+    return dataclasses.replace(item, **changes)  # type: ignore[arg-type]
+
+
+@dataclass(frozen=True)
+class SetBlock:
+    """Measured content: its size and its items relative to its own top-left corner."""
+
+    width: float
+    height: float
+    items: tuple[Item, ...] = ()
+    lines: int = 0
+
+    def at(self, x: float, y: float) -> list[Item]:
+        return [translate(item, x, y) for item in self.items]
+
+
+def stack(blocks: Sequence[SetBlock], gap: float = 0.0) -> SetBlock:
+    """Blocks one under another, left-aligned, `gap` apart."""
+    items: list[Item] = []
+    y = 0.0
+    width = 0.0
+    for i, block in enumerate(blocks):
+        if i:
+            y += gap
+        items.extend(block.at(0, y))
+        y += block.height
+        width = max(width, block.width)
+    return SetBlock(width, y, tuple(items), sum(b.lines for b in blocks))
+
+
+@dataclass(frozen=True)
+class Type:
+    """How a piece of text is set: size, colour, weight, alignment, line pitch."""
+
+    size: float
+    color: Color
+    bold: bool = False
+    align: Align = "justify"
+    leading: float = 1.5
+
+    @property
+    def pitch(self) -> float:
+        return self.size * self.leading
+
+    def scaled(self, size: float) -> Type:
+        return dataclasses.replace(self, size=size)
+
+
+def _line_items(fonts: Fonts, line: TextLine, x: float, baseline: float, t: Type) -> list[Item]:
+    out: list[Item] = []
+    for piece in line.pieces:
+        px = x + piece.x
+        if len(piece.text) == 1 and piece.text in ICONS:
+            out.append(Icon(ICONS[piece.text], px, baseline - ASCENT * t.size, t.size, t.color))
+        else:
+            out.append(Text(px, baseline, piece.text, t.size, t.color, bold=t.bold or piece.bold))
+    return out
+
+
+def _with_weight(spans: list[Span], bold: bool) -> list[Span]:
+    return [Span(s.text, True) for s in spans] if bold else spans
+
+
+def set_spans(fonts: Fonts, spans: Sequence[Span], width: float, t: Type) -> SetBlock:
+    """One paragraph of spans broken into lines of at most `width` points."""
+    lines = break_lines(_with_weight(list(spans), t.bold), width, t.size, fonts, justify=t.align == "justify")
+    items: list[Item] = []
+    for n, line in enumerate(lines):
+        if t.align == "center":
+            x = (width - line.width) / 2
+        elif t.align == "right":
+            x = width - line.width
+        else:
+            x = 0.0
+        baseline = n * t.pitch + (t.pitch - t.size) / 2 + ASCENT * t.size
+        items.extend(_line_items(fonts, line, x, baseline, t))
+    used = max((line.width for line in lines), default=0.0)
+    return SetBlock(width if t.align != "left" else used, len(lines) * t.pitch, tuple(items), len(lines))
+
+
+def set_text(fonts: Fonts, text: str, width: float, t: Type) -> SetBlock:
+    """User text (paragraphs, **bold**, line breaks) set in a column `width` points wide."""
+    paras = [set_spans(fonts, spans, width, t) for spans in parse_paragraphs(text)]
+    return stack(paras, PARAGRAPH_GAP * t.pitch)
+
+
+def set_marked(fonts: Fonts, mark: str, text: str, width: float, t: Type, mark_color: Color | None = None) -> SetBlock:
+    """A list item: a mark, then text whose continuation lines hang under the text, not the mark."""
+    indent = fonts.width(mark, t.size, t.bold)
+    body = set_text(fonts, text, max(width - indent, t.size), t)
+    baseline = (t.pitch - t.size) / 2 + ASCENT * t.size
+    mark_items: list[Item] = _line_items(
+        fonts, _mark_line(mark, t.bold), 0.0, baseline, dataclasses.replace(t, color=mark_color or t.color)
+    )
+    return SetBlock(width, body.height, tuple(mark_items) + tuple(body.at(indent, 0)), body.lines)
+
+
+def _mark_line(mark: str, bold: bool) -> TextLine:
+    from casebook_pdf.text.breaking import Piece
+
+    return TextLine(pieces=(Piece(mark, bold, 0.0),), width=0.0, text=mark)
+
+
+def set_items(
+    fonts: Fonts,
+    items: Sequence[ListItem],
+    width: float,
+    t: Type,
+    heading_mark: str = "○",
+    mark_color: Color | None = None,
+) -> SetBlock:
+    """A bullet list: ・ before each item; headings get `heading_mark`, bold, with their items under them."""
+    blocks: list[SetBlock] = []
+    for item in items:
+        if item.is_heading:
+            blocks.append(set_marked(fonts, heading_mark, item.text, width, dataclasses.replace(t, bold=True), mark_color))
+            blocks.extend(set_marked(fonts, BULLET, sub.text, width, t, mark_color) for sub in item.items)
+        else:
+            blocks.append(set_marked(fonts, BULLET, item.text, width, t, mark_color))
+    return stack(blocks, PARAGRAPH_GAP * t.pitch * 0.6)
+
+
+def set_body(
+    fonts: Fonts, body: Body, width: float, t: Type, heading_mark: str = "○", mark_color: Color | None = None
+) -> SetBlock:
+    """A section body: free text, or a list of items."""
+    if isinstance(body, str):
+        return set_text(fonts, body, width, t)
+    return set_items(fonts, body, width, t, heading_mark, mark_color)
+
+
+def spread(fonts: Fonts, label: str, width: float, t: Type) -> SetBlock:
+    """均等割り: the label's characters spread so the label fills `width` exactly."""
+    chars = list(label)
+    natural = fonts.width(label, t.size, t.bold)
+    gap = (width - natural) / (len(chars) - 1) if len(chars) > 1 else 0.0
+    x = (width - natural) / 2 if len(chars) == 1 else 0.0
+    baseline = (t.pitch - t.size) / 2 + ASCENT * t.size
+    items: list[Item] = []
+    for ch in chars:
+        items.append(Text(x, baseline, ch, t.size, t.color, bold=t.bold))
+        x += fonts.advance(ch, t.bold) * t.size + gap
+    return SetBlock(width, t.pitch, tuple(items), 1)
+
+
+@dataclass(frozen=True)
+class Fitted:
+    block: SetBlock
+    size: float
+    over: float  # height still over the box at the floor size (0 when it fits)
+    pitch: float
+
+    @property
+    def lines_over(self) -> int:
+        return math.ceil(self.over / self.pitch - 1e-6) if self.over > 0 else 0
+
+
+def fit(make: Callable[[float], SetBlock], box_h: float, base: float, floor: float, pitch: float = 1.5) -> Fitted:
+    """Shrink in 0.5 pt steps from `base` to `floor` until make(size) is no taller than box_h."""
+    size = base
+    while True:
+        block = make(size)
+        if block.height <= box_h + 1e-6:
+            return Fitted(block, size, 0.0, size * pitch)
+        if size - 0.5 < floor - 1e-6:
+            return Fitted(block, size, block.height - box_h, size * pitch)
+        size -= 0.5

@@ -1,0 +1,161 @@
+"""Render: laid-out pages -> PDF bytes on a reportlab canvas.
+
+This stage only paints what layout placed. It owns what is about output, not content: metadata,
+outline, link destinations, embedding, and (later) bleed, crop marks, colour filters, imposition.
+"""
+
+from __future__ import annotations
+
+import io
+import os
+from contextlib import contextmanager
+from dataclasses import dataclass
+from typing import Iterator
+
+from reportlab.lib.utils import ImageReader
+from reportlab.pdfgen.canvas import Canvas
+
+from casebook_pdf import __version__
+from casebook_pdf.fonts import REGULAR, Fonts
+from casebook_pdf.frames import Box, Circle, Icon, Item, Link, Page, Picture, Polygon, Rule, Text
+from casebook_pdf.images import placement, prepare
+
+
+@dataclass(frozen=True)
+class Meta:
+    title: str
+    author: str
+    subject: str
+    epoch: int  # creation date (seconds since 1970) when SOURCE_DATE_EPOCH is not set
+    lang: str = "ja-JP"
+
+
+@contextmanager
+def _source_date(epoch: int) -> Iterator[None]:
+    """reportlab stamps SOURCE_DATE_EPOCH when set; default it to the edition's date for stable bytes."""
+    had = "SOURCE_DATE_EPOCH" in os.environ
+    if not had:
+        os.environ["SOURCE_DATE_EPOCH"] = str(epoch)
+    try:
+        yield
+    finally:
+        if not had:
+            os.environ.pop("SOURCE_DATE_EPOCH", None)
+
+
+def render_pdf(pages: tuple[Page, ...], meta: Meta, fonts: Fonts, outline: bool = True) -> bytes:
+    buf = io.BytesIO()
+    with _source_date(meta.epoch):
+        canvas = Canvas(
+            buf,
+            pagesize=(pages[0].width, pages[0].height),
+            invariant=1,
+            pageCompression=1,
+            initialFontName=REGULAR,
+            initialFontSize=10,
+            lang=meta.lang,
+        )
+        canvas.setTitle(meta.title)
+        canvas.setAuthor(meta.author)
+        canvas.setSubject(meta.subject)
+        canvas.setCreator(f"casebook-pdf {__version__}")
+        canvas.setProducer(f"casebook-pdf {__version__} (reportlab)")
+        keys = [page.key for page in pages]
+        for page in pages:
+            _draw_page(canvas, page, fonts, keys)
+        if outline:
+            canvas.showOutline()
+        canvas.save()
+    return buf.getvalue()
+
+
+def _draw_page(canvas: Canvas, page: Page, fonts: Fonts, keys: list[str]) -> None:
+    canvas.setPageSize((page.width, page.height))
+    canvas.bookmarkPage(page.key)
+    if page.bookmark:
+        canvas.addOutlineEntry(page.bookmark, page.key, level=0)
+    for item in page.items:
+        DRAW[type(item)](canvas, item, page.height, fonts, keys)
+    canvas.showPage()
+
+
+def _text(c: Canvas, t: Text, ph: float, fonts: Fonts, keys: list[str]) -> None:
+    c.setFillColorRGB(*t.color)
+    c.setFont(fonts.name(t.bold), t.size)
+    if t.angle:
+        c.saveState()
+        c.translate(t.x, ph - t.y)
+        c.rotate(-t.angle)
+        c.drawString(0, 0, t.text)
+        c.restoreState()
+    else:
+        c.drawString(t.x, ph - t.y, t.text)
+
+
+def _colours(c: Canvas, fill, stroke, width: float) -> tuple[int, int]:
+    if fill is not None:
+        c.setFillColorRGB(*fill)
+    if stroke is not None:
+        c.setStrokeColorRGB(*stroke)
+        c.setLineWidth(width)
+    return int(fill is not None), int(stroke is not None)
+
+
+def _box(c: Canvas, b: Box, ph: float, fonts: Fonts, keys: list[str]) -> None:
+    fill, stroke = _colours(c, b.fill, b.stroke, b.line_width)
+    if b.radius:
+        c.roundRect(b.x, ph - b.y - b.h, b.w, b.h, b.radius, stroke=stroke, fill=fill)
+    else:
+        c.rect(b.x, ph - b.y - b.h, b.w, b.h, stroke=stroke, fill=fill)
+
+
+def _rule(c: Canvas, r: Rule, ph: float, fonts: Fonts, keys: list[str]) -> None:
+    c.setStrokeColorRGB(*r.color)
+    c.setLineWidth(r.width)
+    c.setDash(list(r.dash) if r.dash else [])
+    c.line(r.x1, ph - r.y1, r.x2, ph - r.y2)
+    c.setDash([])
+
+
+def _polygon(c: Canvas, p: Polygon, ph: float, fonts: Fonts, keys: list[str]) -> None:
+    fill, stroke = _colours(c, p.fill, p.stroke, p.line_width)
+    path = c.beginPath()
+    (x0, y0), *rest = p.points
+    path.moveTo(x0, ph - y0)
+    for x, y in rest:
+        path.lineTo(x, ph - y)
+    path.close()
+    c.drawPath(path, stroke=stroke, fill=fill)
+
+
+def _circle(c: Canvas, o: Circle, ph: float, fonts: Fonts, keys: list[str]) -> None:
+    fill, stroke = _colours(c, o.fill, o.stroke, o.line_width)
+    c.circle(o.cx, ph - o.cy, o.r, stroke=stroke, fill=fill)
+
+
+def _picture(c: Canvas, p: Picture, ph: float, fonts: Fonts, keys: list[str]) -> None:
+    img = prepare(p.source, p.w, p.h, p.fit)
+    x, y, w, h = placement(img.size, p.x, p.y, p.w, p.h, p.fit)
+    c.drawImage(ImageReader(img), x, ph - y - h, w, h)
+
+
+def _icon(c: Canvas, i: Icon, ph: float, fonts: Fonts, keys: list[str]) -> None:
+    from casebook_pdf.icons import draw_icon
+
+    draw_icon(c, i.name, i.x, ph - i.y, i.size, i.color)
+
+
+def _link(c: Canvas, lk: Link, ph: float, fonts: Fonts, keys: list[str]) -> None:
+    c.linkAbsolute("", keys[lk.target], Rect=(lk.x, ph - lk.y - lk.h, lk.x + lk.w, ph - lk.y), thickness=0)
+
+
+DRAW = {
+    Text: _text,
+    Box: _box,
+    Rule: _rule,
+    Polygon: _polygon,
+    Circle: _circle,
+    Picture: _picture,
+    Icon: _icon,
+    Link: _link,
+}
