@@ -104,39 +104,57 @@ def comparison_block(b: ComparisonBlock, fonts: Fonts, width: float, t: Type, s:
     return _with_title(fonts, b.title, grid, width, t, s)
 
 
+FLOW_PAD = mm(1.2)
+
+
 def _flow_step(fonts: Fonts, texts: tuple[str, ...], w: float, t: Type, s: Style) -> list[SetBlock]:
-    pad = mm(1.2)
     out = []
     for text in texts:
-        body = set_text(fonts, text, w - 2 * pad, Type(t.size, s.colors.navy, bold=True, align="center"))
-        out.append(_panel(body, w, pad, s.colors.white, s.colors.teal))
+        body = set_text(fonts, text, w - 2 * FLOW_PAD, Type(t.size, s.colors.navy, bold=True, align="center"))
+        out.append(_panel(body, w, FLOW_PAD, s.colors.white, s.colors.teal))
     return out
+
+
+def _flow_widths(fonts: Fonts, steps: tuple[tuple[str, ...], ...], width: float, size: float) -> list[float]:
+    """Box widths: each step's longest line at its natural width, the spare room shared equally;
+    when the row is too narrow, every box gets the same share of the room and its text wraps."""
+    room = width - ARROW_W * (len(steps) - 1)
+    natural = [
+        max(fonts.width(line, size, True) for text in step for line in text.split("\n")) + 2 * FLOW_PAD + 1.0
+        for step in steps
+    ]
+    if sum(natural) > room:
+        return [room / len(steps)] * len(steps)
+    spare = (room - sum(natural)) / len(steps)
+    return [w + spare for w in natural]
 
 
 def flow_block(b: FlowBlock, fonts: Fonts, width: float, t: Type, s: Style) -> SetBlock:
     c = s.colors
     n = len(b.steps)
-    box_w = (width - ARROW_W * (n - 1)) / n
-    slots = [_flow_step(fonts, step, box_w, t, s) for step in b.steps]
+    t = t.scaled(t.size * 0.92)
+    widths = _flow_widths(fonts, b.steps, width - 2 * s.pad, t.size)
+    slots = [_flow_step(fonts, step, w, t, s) for step, w in zip(b.steps, widths)]
     gap = mm(1.5)
     slot_h = [sum(p.height for p in slot) + gap * (len(slot) - 1) for slot in slots]
     row_h = max(slot_h)
     small = Type(t.size * 0.85, c.muted, align="center")
-    via_labels = {i: set_text(fonts, label, box_w + ARROW_W, small) for i, label in b.via}
+    xs = [sum(widths[:i]) + ARROW_W * i for i in range(n)]
+    via_labels = {i: set_text(fonts, label, widths[i] / 2 + widths[i + 1] / 2 + ARROW_W, small) for i, label in b.via}
     via_h = max((v.height for v in via_labels.values()), default=0.0)
     top = via_h
     items: list[Item] = []
     for i, slot in enumerate(slots):
-        x = i * (box_w + ARROW_W)
+        x = xs[i]
         y = top + (row_h - slot_h[i]) / 2
         for panel in slot:
             items += panel.at(x, y)
             y += panel.height + gap
         if i < n - 1:
-            items.append(arrow_right(x + box_w + mm(1), top + row_h / 2, ARROW_W - mm(2), mm(4), c.accent))
+            items.append(arrow_right(x + widths[i] + mm(1), top + row_h / 2, ARROW_W - mm(2), mm(4), c.accent))
         if i in via_labels:
             v = via_labels[i]
-            items += v.at(x + box_w / 2 + ARROW_W / 2 - v.width / 2, 0)
+            items += v.at(x + widths[i] / 2, 0)
     body = SetBlock(width, top + row_h, tuple(items), max(p.lines for slot in slots for p in slot))
     if b.caption:
         tag = set_text(fonts, b.caption, width, Type(t.size * 0.85, c.white, bold=True, align="left"))

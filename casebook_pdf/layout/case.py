@@ -7,10 +7,12 @@ there the before/after pair and the blocks shrink together until everything fits
 
 from __future__ import annotations
 
+import math
 from dataclasses import dataclass
 
 from casebook_pdf.fonts import Fonts
-from casebook_pdf.frames import Box, Circle, Icon, Item, Page, Picture, Rule, Text, mm
+from casebook_pdf.frames import Box, Circle, Icon, Item, Page, Rule, Text, mm
+from casebook_pdf.layout import photos
 from casebook_pdf.layout.blocks import ARROW_W, arrow_right, layout_block
 from casebook_pdf.layout.report import Report
 from casebook_pdf.layout.style import Style
@@ -22,7 +24,6 @@ BAND_H = mm(15)
 HEADLINE_H = mm(12)
 BADGE_D = mm(17)
 LABEL_W = mm(22)
-BOTTOM_SHARE = 0.40  # the label rows may take at most this share of the page below the headline
 BEFORE_TITLE = "～これまで～"
 AFTER_TITLE = "～これから～"
 SECTIONS = (("概要", "overview"), ("効果", "effects"), ("気づき", "notes"))
@@ -44,14 +45,28 @@ def layout_case(case: Case, fonts: Fonts, s: Style, folio: int, report: Report) 
     row_h = BADGE_D if case.badge else HEADLINE_H
     items += _headline(case, fonts, s, top, row_h, report)
     top += row_h + mm(2)
-    folio_top = s.page_h - s.margin_bottom
-    bottom_cap = (folio_top - top) * BOTTOM_SHARE
-    rows, rows_h = _label_rows(case, fonts, s, bottom_cap, report)
-    items += rows.at(s.margin_x, folio_top - rows_h)
-    middle = Frame(s.margin_x, top, s.content_w, folio_top - rows_h - s.gap - top)
-    items += _middle(case, fonts, s, middle, report)
+    area = Frame(s.margin_x, top, s.content_w, s.page_h - s.margin_bottom - top)
+    items += _body(case, fonts, s, area, report)
     items += _folio(fonts, s, folio)
     return Page(s.page_w, s.page_h, tuple(items), bookmark=f"{folio}. 【{case.category}】{case.title}", key=f"case-{folio}")
+
+
+def _body(case: Case, fonts: Fonts, s: Style, area: Frame, report: Report) -> list[Item]:
+    """Label rows and middle zone at one body size for the whole page, shrinking both together."""
+    size = s.body
+    while True:
+        rows = _label_rows(case, fonts, s, size)
+        middle = Frame(area.x, area.y, area.w, area.h - rows.height - s.gap)
+        plan = _plan_middle(case, fonts, s, middle, size)
+        if plan.fits or size - 0.5 < s.body_floor - 1e-6:
+            break
+        size -= 0.5
+    if not plan.fits:
+        _report_overflow(case, s, area, rows, plan, size, report)
+    elif size < s.body:
+        report.shrunk(case.where("overview"), "page text", size, s.body)
+    items = rows.at(area.x, area.y + area.h - rows.height)
+    return items + _draw_middle(case, fonts, s, middle, plan, report)
 
 
 def _header(case: Case, fonts: Fonts, s: Style, top: float, report: Report) -> list[Item]:
@@ -103,153 +118,147 @@ def _badge(text: str, fonts: Fonts, s: Style, cx: float, cy: float) -> list[Item
     ]
 
 
-def _label_rows(case: Case, fonts: Fonts, s: Style, cap: float, report: Report) -> tuple[SetBlock, float]:
-    sections = [(label, key, getattr(case, key)) for label, key in SECTIONS if getattr(case, key)]
+def _label_rows(case: Case, fonts: Fonts, s: Style, size: float) -> SetBlock:
+    """概要 / 効果 / 気づき: a spread label cell beside each section's text."""
     text_w = s.content_w - LABEL_W - 2 * s.pad
-    gap = mm(1)
-
-    def make(size: float) -> SetBlock:
-        rows = []
-        for label, key, body in sections:
-            t = Type(size, s.colors.ink, leading=s.leading)
-            content = set_body(fonts, body, text_w, t, heading_mark="○", mark_color=s.colors.teal)
-            h = max(content.height + 2 * s.pad, mm(9))
-            lab = spread(fonts, label, mm(13), Type(s.label, s.colors.white, bold=True))
-            row = [
-                Box(0, 0, LABEL_W, h, fill=s.colors.navy),
-                Box(LABEL_W, 0, s.content_w - LABEL_W, h, fill=s.colors.pale),
-                *lab.at((LABEL_W - mm(13)) / 2, (h - lab.height) / 2),
-                *content.at(LABEL_W + s.pad, s.pad),
-            ]
-            rows.append(SetBlock(s.content_w, h, tuple(row), content.lines))
-        return stack(rows, gap)
-
-    fitted = fit(make, cap, s.body, s.body_floor, s.leading)
-    where_key = sections[-1][1] if sections else "overview"
-    _note_fit(report, case, where_key, "概要/効果/気づき rows", fitted, s.body, s.body_floor, "Shorten the text or move part of it to a block.")
-    return fitted.block, min(fitted.block.height, cap) if fitted.over else fitted.block.height
+    rows = []
+    for label, key in SECTIONS:
+        body = getattr(case, key)
+        if not body:
+            continue
+        content = set_body(fonts, body, text_w, Type(size, s.colors.ink, leading=s.leading), "○", s.colors.teal)
+        h = max(content.height + 2 * s.pad, mm(9))
+        lab = spread(fonts, label, mm(13), Type(s.label, s.colors.white, bold=True))
+        row = [
+            Box(0, 0, LABEL_W, h, fill=s.colors.navy),
+            Box(LABEL_W, 0, s.content_w - LABEL_W, h, fill=s.colors.pale),
+            *lab.at((LABEL_W - mm(13)) / 2, (h - lab.height) / 2),
+            *content.at(LABEL_W + s.pad, s.pad),
+        ]
+        rows.append(SetBlock(s.content_w, h, tuple(row), content.lines))
+    return stack(rows, mm(1))
 
 
 def _before_after(case: Case, fonts: Fonts, s: Style, width: float, size: float) -> tuple[SetBlock, SetBlock]:
+    """The ～これまで～ and ～これから～ columns (heading with 💡 icon, then the body)."""
     c = s.colors
     col_w = (width - ARROW_W - mm(3)) / 2
     out = []
     for title, body, strong in ((BEFORE_TITLE, case.before, c.muted), (AFTER_TITLE, case.after, c.accent)):
-        head_size = size * 1.1
+        hs = size * 1.1
         head = SetBlock(
             col_w,
-            head_size * 1.6,
+            hs * 1.6,
             (
-                Icon("bulb", mm(1.5), head_size * 0.3, head_size, strong),
-                Text(mm(1.5) + head_size * 1.15, head_size * 0.3 + ASCENT * head_size, title, head_size, strong, bold=True),
-                Rule(0, head_size * 1.6, col_w, head_size * 1.6, strong, 1.2),
+                Icon("bulb", mm(1.5), hs * 0.3, hs, strong),
+                Text(mm(1.5) + hs * 1.15, hs * 0.3 + ASCENT * hs, title, hs, strong, bold=True),
+                Rule(0, hs * 1.6, col_w, hs * 1.6, strong, 1.2),
             ),
             1,
         )
-        text = set_body(fonts, body, col_w - 2 * s.pad, Type(size, c.ink, leading=s.leading), heading_mark="■", mark_color=strong)
-        out.append(stack([head, SetBlock(col_w, text.height + mm(1.5), tuple(text.at(s.pad, mm(1.5))), text.lines)], 0))
+        text = set_body(fonts, body, col_w - 2 * s.pad, Type(size, c.ink, leading=s.leading), "■", strong)
+        out.append(stack([head, SetBlock(col_w, text.height + mm(3), tuple(text.at(s.pad, mm(1.5))), text.lines)]))
     return out[0], out[1]
 
 
-def _middle(case: Case, fonts: Fonts, s: Style, f: Frame, report: Report) -> list[Item]:
+@dataclass(frozen=True)
+class MiddlePlan:
+    """How the middle zone is shared: before/after and blocks[:split] left, photos and the rest right."""
+
+    left_w: float
+    before: SetBlock
+    after: SetBlock
+    left_blocks: tuple[SetBlock, ...]
+    right_blocks: tuple[SetBlock, ...]
+    photos_min: float
+    fits: bool
+    need: float  # the height the fuller column needs
+
+
+def _plan_middle(case: Case, fonts: Fonts, s: Style, f: Frame, size: float) -> MiddlePlan:
     has_right = bool(case.photos or case.blocks)
     left_w = f.w * 0.53 if has_right else f.w
-    right_x, right_w = f.x + left_w + s.gap, f.w - left_w - s.gap
-    photos_h = _photos_height(case, fonts, s, right_w, f.h) if case.photos else 0.0
-    size = s.body
-    while True:
-        before, after = _before_after(case, fonts, s, left_w, size)
-        ba_h = max(before.height, after.height)
-        placed = _place_blocks(case, fonts, s, size * 0.92, [(f.x, f.y + ba_h + s.gap, left_w, f.h - ba_h - s.gap), (right_x, f.y + photos_h, right_w, f.h - photos_h)])
-        if ba_h <= f.h and placed is not None:
-            break
-        if size - 0.5 < s.body_floor - 1e-6:
-            _report_middle(case, s, f, ba_h, size, report)
-            placed = placed or []
-            break
-        size -= 0.5
-    if size < s.body:
-        report.shrunk(case.where("before"), "before/after and blocks", size, s.body)
-    items = _draw_before_after(before, after, s, f, left_w, ba_h if placed and any(p[0] == 0 for p in placed) else f.h)
-    for _, x, y, block in placed:
-        items += block.at(x, y)
-    if case.photos:
-        items += _photos(case, fonts, s, right_x, f.y, right_w, f.h, report)
-    return items
+    right_w = f.w - left_w - s.gap
+    before, after = _before_after(case, fonts, s, left_w, size)
+    ba_h = max(before.height, after.height)
+    photos_min = photos.min_height(case, fonts, s, right_w) if case.photos else 0.0
+    block_size = size * 0.92
+    lefts = [layout_block(b, fonts, left_w, block_size, s) for b in case.blocks]
+    rights = [layout_block(b, fonts, right_w, block_size, s) for b in case.blocks] if has_right else []
+    best: MiddlePlan | None = None
+    best_score = math.inf
+    for split in range(len(case.blocks) + 1) if has_right else [0]:
+        left = ba_h + sum(s.gap + b.height for b in lefts[:split])
+        blocks_right = sum(b.height for b in rights[split:]) + s.gap * max(0, len(rights[split:]) - 1)
+        right = blocks_right + (photos_min + (s.gap if rights[split:] else 0.0) if case.photos else 0.0)
+        need = max(left, right)
+        plan = MiddlePlan(left_w, before, after, tuple(lefts[:split]), tuple(rights[split:]), photos_min, need <= f.h + 1e-6, need)
+        score = _emptiness(case, fonts, s, f, right_w, left, right, blocks_right)
+        if best is None or (plan.fits, -score) > (best.fits, -best_score) or (not best.fits and need < best.need):
+            best, best_score = plan, score
+    assert best is not None
+    return best
 
 
-def _draw_before_after(before: SetBlock, after: SetBlock, s: Style, f: Frame, left_w: float, h: float) -> list[Item]:
+def _emptiness(case: Case, fonts: Fonts, s: Style, f: Frame, right_w: float, left: float, right: float, blocks_right: float) -> float:
+    """How much of the two columns would stay empty (squared, so that one very empty column costs most).
+
+    Before/after boxes stretch to fill the left column, so its empty room shows as blank tint; photos
+    grow into the room the right column has left.
+    """
+    if case.photos and right <= f.h:
+        room = f.h - blocks_right - (s.gap if blocks_right else 0.0)
+        grid = photos.best_grid(case, fonts, s, right_w, room)
+        right = f.h - room + (grid.height if grid else plan_min(right, blocks_right))
+    return max(0.0, f.h - left) ** 2 + max(0.0, f.h - right) ** 2
+
+
+def plan_min(right: float, blocks_right: float) -> float:
+    return right - blocks_right
+
+
+def _draw_middle(case: Case, fonts: Fonts, s: Style, f: Frame, plan: MiddlePlan, report: Report) -> list[Item]:
     c = s.colors
-    col_w = before.width
+    left_blocks_h = sum(s.gap + b.height for b in plan.left_blocks)
+    ba_h = max(f.h - left_blocks_h, max(plan.before.height, plan.after.height))
+    col_w = plan.before.width
     items: list[Item] = [
-        Box(f.x, f.y, col_w, h, fill=c.pale_neutral),
-        Box(f.x + left_w - col_w, f.y, col_w, h, fill=c.pale_accent),
+        Box(f.x, f.y, col_w, ba_h, fill=c.pale_neutral),
+        Box(f.x + plan.left_w - col_w, f.y, col_w, ba_h, fill=c.pale_accent),
+        *plan.before.at(f.x, f.y),
+        *plan.after.at(f.x + plan.left_w - col_w, f.y),
+        arrow_right(f.x + col_w + mm(1.5), f.y + min(ba_h, mm(70)) / 2, ARROW_W, mm(8), c.accent),
     ]
-    items += before.at(f.x, f.y)
-    items += after.at(f.x + left_w - col_w, f.y)
-    items.append(arrow_right(f.x + col_w + mm(1.5), f.y + min(h, mm(60)) / 2, ARROW_W, mm(8), c.accent))
+    y = f.y + ba_h
+    for block in plan.left_blocks:
+        items += block.at(f.x, y + s.gap)
+        y += s.gap + block.height
+    x, w = f.x + plan.left_w + s.gap, f.w - plan.left_w - s.gap
+    y = f.y
+    if case.photos:
+        room = f.h - sum(s.gap + b.height for b in plan.right_blocks)
+        grid = photos.best_grid(case, fonts, s, w, room) or photos.best_grid(case, fonts, s, w, plan.photos_min)
+        if grid is not None:
+            laid = photos.layout_photos(case, fonts, s, grid, w, report)
+            items += laid.at(x, y)
+            y += laid.height + s.gap
+    for block in plan.right_blocks:
+        items += block.at(x, y)
+        y += block.height + s.gap
     return items
 
 
-def _place_blocks(case, fonts, s, size, columns) -> list[tuple[int, float, float, SetBlock]] | None:
-    """Blocks in order, filling the left column's rest first, then the right. None when they do not fit."""
-    placed = []
-    col = 0
-    used = [0.0] * len(columns)
-    for block in case.blocks:
-        while col < len(columns):
-            x, y, w, h = columns[col]
-            if w <= 0:
-                col += 1
-                continue
-            laid = layout_block(block, fonts, w, size, s)
-            gap = s.gap if used[col] else 0.0
-            if used[col] + gap + laid.height <= h + 1e-6:
-                placed.append((col, x, y + used[col] + gap, laid))
-                used[col] += gap + laid.height
-                break
-            col += 1
-        else:
-            return None
-    return placed
-
-
-def _report_middle(case: Case, s: Style, f: Frame, ba_h: float, size: float, report: Report) -> None:
-    pitch = size * s.leading
-    if ba_h > f.h:
-        over = max(1, int((ba_h - f.h) / pitch + 0.999))
-        report.overflow(case.where("before"), "before/after", over, s.body_floor, "Shorten ～これまで～/～これから～ or move part of it to notes.")
+def _report_overflow(case: Case, s: Style, area: Frame, rows: SetBlock, plan: MiddlePlan, size: float, report: Report) -> None:
+    over = rows.height + s.gap + plan.need - area.h
+    lines = max(1, math.ceil(over / (size * s.leading)))
+    if rows.height > plan.need:
+        key = max(("overview", "effects", "notes"), key=lambda k: len(str(getattr(case, k))))
+        report.overflow(case.where(key), "概要/効果/気づき", lines, s.body_floor, "Shorten the text or move part of it to a block.")
+    elif plan.left_blocks or max(plan.before.height, plan.after.height) >= plan.need - 1e-6:
+        key = "before" if plan.before.height >= plan.after.height else "after"
+        report.overflow(case.where(key), "～これまで～/～これから～", lines, s.body_floor, "Shorten the items or move some to notes.")
     else:
-        report.overflow(case.where("blocks"), "blocks", 1, s.body_floor, "Remove a block or shorten its text; photos also take room.")
-
-
-def _photos_height(case: Case, fonts: Fonts, s: Style, width: float, avail: float) -> float:
-    n = len(case.photos)
-    pw = (width - mm(2.5) * (n - 1)) / n
-    ph = min(pw * 0.75, avail * 0.45)
-    return ph + _caption_height(case, fonts, s, pw) + s.gap
-
-
-def _caption_height(case: Case, fonts: Fonts, s: Style, pw: float) -> float:
-    t = Type(s.small, s.colors.ink, align="center", leading=1.3)
-    return max(set_text(fonts, p.caption, pw, t).height for p in case.photos) + mm(1.2)
-
-
-def _photos(case: Case, fonts: Fonts, s: Style, x: float, y: float, width: float, avail: float, report: Report) -> list[Item]:
-    n = len(case.photos)
-    gap = mm(2.5)
-    pw = (width - gap * (n - 1)) / n
-    ph = min(pw * 0.75, avail * 0.45)
-    items: list[Item] = []
-    for i, photo in enumerate(case.photos):
-        px = x + i * (pw + gap)
-        items.append(Picture(px, y, pw, ph, photo.image, photo.fit))
-        items.append(Box(px, y, pw, ph, stroke=s.colors.line, line_width=0.5))
-        t = Type(s.small, s.colors.ink, align="center", leading=1.3)
-        cap = set_text(fonts, photo.caption, pw, t)
-        items += cap.at(px, y + ph + mm(1.2))
-    return items
-
+        report.overflow(case.where("blocks"), "photos and blocks", lines, s.body_floor, "Remove a block or a photo, or shorten the block text.")
 
 def _folio(fonts: Fonts, s: Style, folio: int) -> list[Item]:
     text = str(folio)

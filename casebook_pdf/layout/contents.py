@@ -18,14 +18,15 @@ from casebook_pdf.model import Edition, Tool, ToolGroup
 from casebook_pdf.text.inline import Span
 
 HEADING_SIZE = 22.0
-ROW_SIZE = 12.5
+ROW_SIZE = 13.0
 ROW_FLOOR = 9.0
 LABEL_SIZE = 9.0
+LABEL_FLOOR = 7.0
 TOOL_COL = mm(14)
 GROUP_COL = mm(7)
 PAGE_COL = mm(16)
-HEADER_H = mm(34)
-ROW_H = mm(13)
+HEADER_H = mm(36)
+ROW_H = mm(22)
 MIN_ROW_H = mm(9)
 
 
@@ -63,18 +64,25 @@ def _header_label(fonts: Fonts, col: Column, top: float, s: Style) -> list[Item]
         items: list[Item] = [Box(col.x, top, col.w, HEADER_H, fill=c.teal)]
         return items + block.at(col.x + (col.w - block.width) / 2, top + (HEADER_H - block.height) / 2)
     label = col.tool.label  # type: ignore[union-attr]
-    natural = fonts.width(label, LABEL_SIZE, True)
-    if natural <= col.w - 2 * pad:
-        x = col.x + (col.w - natural) / 2
-        return [Text(x, top + HEADER_H / 2 + LABEL_SIZE * 0.35, label, LABEL_SIZE, c.navy, bold=True)]
-    block = set_vertical(fonts, label, HEADER_H - 2 * pad, LABEL_SIZE, c.navy, bold=True)
-    return block.at(col.x + (col.w - block.width) / 2, top + (HEADER_H - block.height) / 2)
+    room = col.w - 2 * pad
+    natural = fonts.width(label, 1.0, True)
+    size = min(LABEL_SIZE, room / natural) if natural else LABEL_SIZE
+    if size >= LABEL_FLOOR or not label.isascii():
+        if size >= LABEL_FLOOR:
+            x = col.x + (col.w - natural * size) / 2
+            return [Text(x, top + HEADER_H / 2 + size * 0.35, label, size, c.navy, bold=True)]
+        block = set_vertical(fonts, label, HEADER_H - 2 * pad, LABEL_SIZE, c.navy, bold=True)
+        return block.at(col.x + (col.w - block.width) / 2, top + (HEADER_H - block.height) / 2)
+    # A long Latin label reads turned 90° clockwise, as Latin words do in vertical Japanese text.
+    size = min(LABEL_SIZE, (HEADER_H - 2 * pad) / natural)
+    x = col.x + (col.w - size) / 2 + size * 0.12
+    return [Text(x, top + (HEADER_H - natural * size) / 2, label, size, c.navy, bold=True, angle=90.0)]
 
 
 def _rows_per_page(avail: float, count: int) -> tuple[int, float]:
     """How many rows fit a page, and their height (shrinking rows before adding pages)."""
-    if count * ROW_H <= avail:
-        return count, ROW_H
+    if count * MIN_ROW_H <= avail:
+        return count, min(ROW_H, avail / count)
     per_page = max(1, int(avail // MIN_ROW_H))
     rows = min(per_page, count)
     return rows, max(MIN_ROW_H, min(ROW_H, avail / rows))

@@ -17,10 +17,34 @@ def columns_needed(text: str, height: float, size: float) -> int:
     return -(-len(text) // per_column)
 
 
+def _script(ch: str) -> str:
+    code = ord(ch)
+    if 0x30A0 <= code <= 0x30FF:
+        return "katakana"
+    if 0x3040 <= code <= 0x309F:
+        return "hiragana"
+    if 0x4E00 <= code <= 0x9FFF or ch in "々〆":
+        return "kanji"
+    return "other"
+
+
+def split_columns(text: str, per_column: int) -> list[str]:
+    """Columns of at most per_column characters, preferring breaks where the script changes
+    (総合文書管理 | システム) over breaks inside a word."""
+    if len(text) <= per_column:
+        return [text]
+    count = -(-len(text) // per_column)
+    for cut in range(min(per_column, len(text) - 1), 0, -1):
+        if _script(text[cut - 1]) != _script(text[cut]) and -(-(len(text) - cut) // per_column) == count - 1:
+            return [text[:cut], *split_columns(text[cut:], per_column)]
+    size = -(-len(text) // count)  # balanced columns
+    return [text[i : i + size] for i in range(0, len(text), size)]
+
+
 def set_vertical(fonts: Fonts, text: str, height: float, size: float, color: Color, bold: bool = False) -> SetBlock:
     """Text set vertically in columns of at most `height` points, first column on the right."""
     per_column = max(1, int(height // size))
-    chunks = [text[i : i + per_column] for i in range(0, len(text), per_column)] or [""]
+    chunks = split_columns(text, per_column) if text else [""]
     col_pitch = size * 1.15
     width = size + col_pitch * (len(chunks) - 1)
     items: list[Item] = []

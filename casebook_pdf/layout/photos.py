@@ -1,0 +1,91 @@
+"""Photos on a case page: a grid as large as the room allows, each photo 4:3 with its caption."""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass
+
+from casebook_pdf.fonts import Fonts
+from casebook_pdf.frames import Box, Item, Picture, mm
+from casebook_pdf.layout.report import Report
+from casebook_pdf.layout.style import Style
+from casebook_pdf.layout.textset import SetBlock, Type, fit, set_text
+from casebook_pdf.model import Case, Photo
+
+GAP = mm(2.5)
+ASPECT = 0.75  # height / width
+MIN_H = mm(18)
+CAPTION_LINES = 3
+
+
+@dataclass(frozen=True)
+class Grid:
+    cols: int
+    rows: int
+    pw: float
+    ph: float
+    caption_h: float
+
+    @property
+    def height(self) -> float:
+        return self.rows * (self.ph + self.caption_h) + (self.rows - 1) * GAP
+
+
+def _caption_type(s: Style, size: float) -> Type:
+    return Type(size, s.colors.ink, align="center", leading=1.3)
+
+
+def _caption(fonts: Fonts, s: Style, photo: Photo, width: float):
+    t = _caption_type(s, s.small)
+    box_h = CAPTION_LINES * s.small * t.leading
+    return fit(lambda size: set_text(fonts, photo.caption, width, t.scaled(size)), box_h, s.small, s.small_floor, t.leading)
+
+
+def _caption_h(fonts: Fonts, s: Style, photos: tuple[Photo, ...], width: float) -> float:
+    return max(min(_caption(fonts, s, p, width).block.height, CAPTION_LINES * s.small * 1.3) for p in photos) + mm(1.2)
+
+
+def best_grid(case: Case, fonts: Fonts, s: Style, width: float, height: float) -> Grid | None:
+    """The grid giving the largest photos within width x height, or None if even the smallest does not fit."""
+    n = len(case.photos)
+    best: Grid | None = None
+    for rows in range(1, n + 1):
+        cols = math.ceil(n / rows)
+        pw = (width - GAP * (cols - 1)) / cols
+        cap_h = _caption_h(fonts, s, case.photos, pw)
+        ph = min(pw * ASPECT, (height - (rows - 1) * GAP) / rows - cap_h)
+        if ph < MIN_H:
+            continue
+        grid = Grid(cols, rows, min(pw, ph / ASPECT), ph, cap_h)
+        if best is None or grid.pw * grid.ph > best.pw * best.ph + 1e-6:
+            best = grid
+    return best
+
+
+def min_height(case: Case, fonts: Fonts, s: Style, width: float) -> float:
+    """The height of one row of photos at the size they get when room is short."""
+    n = len(case.photos)
+    pw = (width - GAP * (n - 1)) / n
+    ph = max(min(pw * ASPECT, mm(30)), MIN_H)
+    return ph + _caption_h(fonts, s, case.photos, pw)
+
+
+def layout_photos(case: Case, fonts: Fonts, s: Style, grid: Grid, width: float, report: Report) -> SetBlock:
+    items: list[Item] = []
+    row_w = grid.cols * grid.pw + (grid.cols - 1) * GAP
+    for i, photo in enumerate(case.photos):
+        row, col = divmod(i, grid.cols)
+        in_row = min(grid.cols, len(case.photos) - row * grid.cols)
+        offset = (width - (in_row * grid.pw + (in_row - 1) * GAP)) / 2 if in_row < grid.cols else (width - row_w) / 2
+        x = offset + col * (grid.pw + GAP)
+        y = row * (grid.ph + grid.caption_h + GAP)
+        items.append(Picture(x, y, grid.pw, grid.ph, photo.image, photo.fit))
+        items.append(Box(x, y, grid.pw, grid.ph, stroke=s.colors.line, line_width=0.5))
+        fitted = _caption(fonts, s, photo, grid.pw)
+        where = case.where(f"photos[{i}].caption")
+        if fitted.over > 0:
+            report.overflow(where, "photo caption", fitted.lines_over, s.small_floor, "Shorten the caption.")
+        elif fitted.size < s.small:
+            report.shrunk(where, "photo caption", fitted.size, s.small)
+        items += fitted.block.at(x, y + grid.ph + mm(1.2))
+    return SetBlock(width, grid.height, tuple(items), 0)
