@@ -24,15 +24,19 @@ class Where:
 
 @dataclass(frozen=True)
 class Item:
-    """A list item: plain text, or a heading (drawn with ○/■) with its own sub-items."""
+    """A list item: plain text, or a heading (drawn with ○/■), usually with its own sub-items.
+
+    A heading is written as a mapping {text, items}; `items` may be left out for a heading alone.
+    """
 
     text: str
     where: Where
     items: tuple[Item, ...] = ()
+    heading: bool = False
 
     @property
     def is_heading(self) -> bool:
-        return bool(self.items)
+        return self.heading or bool(self.items)
 
 
 # A section body: free text (paragraphs) or a list of items.

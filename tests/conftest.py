@@ -1,0 +1,30 @@
+"""Shared fixtures: the repository's editions and a built copy of each (built once per session)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+BUNDLED = ROOT / "data" / "casebook.yaml"
+SECOND = ROOT / "examples" / "second-edition" / "casebook.yaml"
+SEED = ROOT.parent / "shared" / "seed" / "000_6dc29b90e9f622f4.txt"
+
+
+@pytest.fixture(scope="session")
+def bundled_pdf(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    from casebook_pdf.build import build
+
+    out = tmp_path_factory.mktemp("bundled") / "casebook.pdf"
+    build(BUNDLED, out)
+    return out
+
+
+@pytest.fixture(scope="session")
+def second_pdf(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    from casebook_pdf.build import build
+
+    out = tmp_path_factory.mktemp("second") / "second.pdf"
+    build(SECOND, out)
+    return out
