@@ -1,0 +1,119 @@
+"""The command line: exit codes, one-line messages, and the previous PDF kept on failure."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from casebook_pdf.cli import main
+from tests.conftest import ROOT
+from tests.editions import CASE, make_edition
+
+
+def run(*args: str) -> tuple[int, str]:
+    result = CliRunner().invoke(main, list(args))
+    return result.exit_code, result.output
+
+
+def test_help_lists_the_commands() -> None:
+    code, out = run("--help")
+    assert code == 0
+    for command in ("build", "check", "preview", "new"):
+        assert command in out
+
+
+def test_build_defaults_to_data_casebook_yaml(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    make_edition(tmp_path)
+    monkeypatch.chdir(tmp_path)
+    code, out = run("build")
+    assert code == 0, out
+    assert (tmp_path / "casebook.pdf").read_bytes().startswith(b"%PDF-")
+    assert "wrote casebook.pdf (3 pages" in out
+
+
+def test_build_writes_where_o_says(tmp_path: Path) -> None:
+    edition = make_edition(tmp_path)
+    code, out = run("build", str(edition), "-o", str(tmp_path / "out" / "x.pdf"))
+    assert code == 0, out
+    assert (tmp_path / "out" / "x.pdf").exists()
+
+
+def _fails_keeping_old_pdf(tmp_path: Path, case_text: str) -> str:
+    edition = make_edition(tmp_path, {"01-test.yaml": CASE})
+    out = tmp_path / "book.pdf"
+    assert run("build", str(edition), "-o", str(out))[0] == 0
+    before = out.read_bytes()
+    (tmp_path / "data" / "cases" / "01-test.yaml").write_text(case_text, encoding="utf-8")
+    code, message = run("build", str(edition), "-o", str(out))
+    assert code == 2, message
+    assert "Traceback" not in message
+    assert out.read_bytes() == before, "the previous PDF must stay intact"
+    assert [p.name for p in tmp_path.iterdir() if p.name.startswith(".book.pdf")] == []
+    return message
+
+
+def test_broken_yaml_names_file_and_line(tmp_path: Path) -> None:
+    message = _fails_keeping_old_pdf(tmp_path, CASE + "overview: [unclosed\n")
+    assert "01-test.yaml:" in message
+    assert "nothing was written" in message
+
+
+def test_typo_in_a_key_suggests_the_right_one(tmp_path: Path) -> None:
+    message = _fails_keeping_old_pdf(tmp_path, CASE.replace("overview:", "overveiw:"))
+    assert "01-test.yaml:" in message and "overview" in message
+
+
+def test_missing_image_is_named(tmp_path: Path) -> None:
+    message = _fails_keeping_old_pdf(tmp_path, CASE + "photos:\n  - {image: nothere.png, caption: 写真}\n")
+    assert "nothere.png" in message and "01-test.yaml:12: photos[0].image" in message
+
+
+def test_character_without_glyph_names_code_point_and_line(tmp_path: Path) -> None:
+    message = _fails_keeping_old_pdf(tmp_path, CASE.replace("時間が短縮された。", "時間が短縮された😀"))
+    assert "U+1F600" in message and "01-test.yaml:10: effects" in message
+
+
+def test_text_too_long_for_its_box_fails_with_lines_over(tmp_path: Path) -> None:
+    long = "公用スマホで情報を共有した。" * 400
+    message = _fails_keeping_old_pdf(tmp_path, CASE.replace("公用スマホを活用した事例。", long))
+    assert "01-test.yaml:" in message and "lines over" in message
+
+
+def test_debug_shows_the_traceback(tmp_path: Path) -> None:
+    edition = make_edition(tmp_path, {"01-test.yaml": CASE + "overview: [unclosed\n"})
+    result = CliRunner().invoke(main, ["build", str(edition), "--debug", "-o", str(tmp_path / "x.pdf")])
+    assert result.exit_code != 0 and result.exception is not None
+
+
+def test_unwritable_output_is_a_clear_error(tmp_path: Path) -> None:
+    edition = make_edition(tmp_path)
+    blocker = tmp_path / "file"
+    blocker.write_text("not a folder")
+    code, message = run("build", str(edition), "-o", str(blocker / "x.pdf"))
+    assert code == 2 and "cannot write the PDF" in message
+
+
+def test_check_reports_ok_without_writing(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    make_edition(tmp_path)
+    monkeypatch.chdir(tmp_path)
+    code, out = run("check")
+    assert code == 0 and "ok: 1 cases, 3 pages" in out
+    assert not (tmp_path / "casebook.pdf").exists()
+
+
+@pytest.mark.skipif(shutil.which("casebook-pdf") is None, reason="package not installed")
+def test_installed_command_works_from_any_directory(tmp_path: Path) -> None:
+    """The console script finds its bundled fonts wherever it is run from."""
+    out = tmp_path / "book.pdf"
+    env = {**os.environ, "PYTHONPATH": ""}
+    done = subprocess.run(
+        ["casebook-pdf", "build", str(ROOT / "data" / "casebook.yaml"), "-o", str(out)],
+        cwd=tmp_path, env=env, capture_output=True, text=True, timeout=120,
+    )
+    assert done.returncode == 0, done.stderr
+    assert out.stat().st_size > 10_000
