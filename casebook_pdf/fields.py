@@ -1,0 +1,349 @@
+"""Step 2 helpers: read typed values out of parsed YAML, collecting issues instead of raising.
+
+A Checker wraps one parsed file (source.Source). Each reader takes a raw value and its YAML path,
+reports what is wrong as an Issue (file, line, path, message, hint) and returns the clean value, or
+None when there is nothing usable. Shared by loader.py (edition, case) and blocks_loader.py (blocks).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import difflib
+import re
+from collections.abc import Collection, Mapping
+from pathlib import Path
+from typing import Any
+
+from casebook_pdf.errors import Issue, display_path
+from casebook_pdf.model import Body, Item, Where
+from casebook_pdf.source import Source, child_path
+
+
+class _Missing:
+    def __repr__(self) -> str:
+        return "MISSING"
+
+
+MISSING: Any = _Missing()  # a key that is not there at all (as opposed to `key:` with no value)
+
+# Japanese words a user may write instead of the English key.
+_JAPANESE_KEYS = {
+    "概要": "overview",
+    "効果": "effects",
+    "これまで": "before",
+    "これから": "after",
+    "気づき": "notes",
+    "写真": "photos",
+    "タイトル": "title",
+    "表題": "title",
+    "見出し": "headline",
+    "所属": "department",
+    "担当": "department",
+    "分類": "category",
+    "発行": "issuer",
+    "日付": "date",
+    "ツール": "tools",
+    "バッジ": "badge",
+    "説明": "caption",
+    "画像": "image",
+}
+
+LIST_HINT = "Write each entry on its own line starting with '- '."
+
+
+def describe(value: Any) -> str:
+    """What the user wrote, in words: used in "expected X, but found Y"."""
+    if value is None:
+        return "nothing"
+    if isinstance(value, dict):
+        return "'key: value' lines"
+    if isinstance(value, list):
+        return "a list"
+    if isinstance(value, bool):
+        return "a yes/no value"
+    if isinstance(value, (int, float)):
+        return "a number"
+    if isinstance(value, dt.date):
+        return "a date"
+    return "text"
+
+
+def closest(word: str, choices: Collection[str]) -> str | None:
+    """The valid name nearest to a misspelt one, if any is near enough."""
+    if word in _JAPANESE_KEYS and _JAPANESE_KEYS[word] in choices:
+        return _JAPANESE_KEYS[word]
+    lowered = {c.lower(): c for c in choices}
+    if word.lower() in lowered:
+        return lowered[word.lower()]
+    found = difflib.get_close_matches(word.lower(), list(lowered), n=1, cutoff=0.6)
+    return lowered[found[0]] if found else None
+
+
+def suggest(word: str, choices: Collection[str]) -> str:
+    """ "Did you mean 'x'?" or the list of valid names."""
+    near = closest(word, choices)
+    if near is not None:
+        return f"Did you mean '{near}'?"
+    return "Use one of: " + ", ".join(choices) + "."
+
+
+class Checker:
+    """Typed readers over one parsed YAML file; issues go to a shared list."""
+
+    def __init__(self, source: Source, issues: list[Issue]) -> None:
+        self.file = source.file
+        self.data = source.data
+        self.lines = source.lines
+        self.raw = source.raw
+        self.issues = issues
+
+    # ---- positions and reporting ----
+
+    def line(self, path: str) -> int | None:
+        """Line of a path, falling back to its parent's line (a missing key has none)."""
+        probe = path
+        while probe:
+            if probe in self.lines:
+                return self.lines[probe]
+            cut = max(probe.rfind("."), probe.rfind("["))
+            probe = probe[:cut] if cut > 0 else ""
+        return None
+
+    def where(self, path: str) -> Where:
+        return Where(self.file, self.line(path), path)
+
+    def report(self, path: str, message: str, hint: str | None = None) -> None:
+        self.issues.append(Issue(self.file, self.line(path), path or None, message, hint))
+
+    # ---- structure ----
+
+    def mapping(
+        self,
+        value: Any,
+        path: str,
+        keys: Collection[str],
+        required: Collection[str] = (),
+        what: str = "",
+        elsewhere: Mapping[str, str] | None = None,
+    ) -> dict[str, Any] | None:
+        """A `key: value` mapping: unknown keys and missing required keys are reported."""
+        if value is MISSING:
+            return None
+        if not isinstance(value, dict):
+            self.report(path, f"expected 'key: value' lines{what}, but found {describe(value)}.")
+            return None
+        for key, sub in value.items():
+            if key not in keys:
+                self._unknown_key(key, sub, child_path(path, key), keys, what, elsewhere)
+        for key in required:
+            if key not in value:
+                self.report(
+                    child_path(path, key), f"required key '{key}' is missing{what}.", f"Add a line '{key}: ...'."
+                )
+        return value
+
+    def _unknown_key(
+        self, key: str, sub: Any, path: str, keys: Collection[str], what: str, elsewhere: Mapping[str, str] | None
+    ) -> None:
+        hint = suggest(key, keys)
+        if closest(key, keys) is None:
+            if elsewhere and key in elsewhere:
+                hint = f"'{key}' belongs in {elsewhere[key]}. " + hint
+            elif isinstance(sub, str):
+                hint = "If this line is text containing ': ', put the whole text in quotes. " + hint
+        self.report(path, f"unknown key '{key}'{what}.", hint)
+
+    def sequence(
+        self, value: Any, path: str, min_len: int = 0, max_len: int | None = None, required: bool = True
+    ) -> list[Any] | None:
+        """A list; `key:` with no value is an empty list when the list is optional."""
+        if value is MISSING:
+            return None
+        if value is None:
+            if required and min_len:
+                self.report(path, "the list is empty.", LIST_HINT)
+            return None if required and min_len else []
+        if not isinstance(value, list):
+            self.report(path, f"expected a list, but found {describe(value)}.", LIST_HINT)
+            return None
+        if not value and min_len:
+            self.report(path, "the list is empty.", LIST_HINT)
+        elif len(value) < min_len:
+            count = "an entry" if min_len == 1 else f"at least {min_len} entries"
+            self.report(path, f"the list needs {count}, but has {len(value)}.", LIST_HINT)
+        if max_len is not None and len(value) > max_len:
+            self.report(
+                child_path(path, max_len), f"at most {max_len} entries are allowed here.", "Remove the extra entries."
+            )
+        return value
+
+    # ---- scalars ----
+
+    def text(self, value: Any, path: str, required: bool = True) -> str | None:
+        """Text with surrounding whitespace removed; a number or date keeps what the user typed."""
+        if value is MISSING:
+            return None
+        if value is None or (isinstance(value, str) and not value.strip()):
+            if required:
+                in_list = path.endswith("]")
+                self.report(
+                    path,
+                    "the text is empty.",
+                    "Write the text after the '- '." if in_list else "Write the text after the ':'.",
+                )
+            return None
+        if isinstance(value, (dict, list)):
+            hint = "Put the text in quotes if it contains ': '." if isinstance(value, dict) else "Write it as one text."
+            self.report(path, f"expected text, but found {describe(value)}.", hint)
+            return None
+        if isinstance(value, str):
+            return value.strip()
+        return self.raw.get(path, str(value)).strip()
+
+    def choice(self, value: Any, path: str, choices: Collection[str], default: str | None) -> str | None:
+        """One of a few fixed words (case-insensitive); the default when absent."""
+        if value is MISSING or value is None:
+            return default
+        word = self.text(value, path)
+        if word is None:
+            return None
+        if word.lower() in choices:
+            return word.lower()
+        self.report(path, f"'{word}' is not allowed here.", suggest(word, choices))
+        return None
+
+    def strings(self, value: Any, path: str, single_ok: bool = False) -> tuple[str, ...] | None:
+        """A non-empty list of texts; a single text counts as a list of one when single_ok."""
+        if single_ok and value is not MISSING and not isinstance(value, (list, dict)) and value is not None:
+            text = self.text(value, path)
+            return (text,) if text is not None else None
+        entries = self.sequence(value, path, min_len=1)
+        if entries is None:
+            return None
+        texts = [self.text(entry, child_path(path, i)) for i, entry in enumerate(entries)]
+        return tuple(t for t in texts if t is not None)
+
+    # ---- items and bodies ----
+
+    def items(self, value: Any, path: str, required: bool = True) -> tuple[Item, ...] | None:
+        """A list of items: text, or {text, items: [text, ...]} for a heading (sub-items optional)."""
+        entries = self.sequence(value, path, min_len=1 if required else 0, required=required)
+        if entries is None:
+            return None
+        found = [self.item(entry, child_path(path, i)) for i, entry in enumerate(entries)]
+        return tuple(i for i in found if i is not None)
+
+    def item(self, value: Any, path: str) -> Item | None:
+        if not isinstance(value, dict):
+            text = self.text(value, path)
+            return Item(text, self.where(path)) if text is not None else None
+        if "text" not in value and "items" not in value:
+            self._text_read_as_mapping(value, path)
+            return None
+        heading = self.mapping(value, path, ("text", "items"), ("text",), " in a heading item")
+        assert heading is not None
+        text = self.text(heading.get("text", MISSING), child_path(path, "text"))
+        subs = self.sequence(heading.get("items", MISSING), child_path(path, "items"), required=False) or []
+        children = [self._sub_item(sub, child_path(child_path(path, "items"), i)) for i, sub in enumerate(subs)]
+        if text is None:
+            return None
+        return Item(text, self.where(path), tuple(c for c in children if c is not None), heading=True)
+
+    def _sub_item(self, value: Any, path: str) -> Item | None:
+        if isinstance(value, dict) and ("text" in value or "items" in value):
+            self.report(
+                path,
+                "a sub-item cannot have its own items.",
+                "Only one level of headings is allowed; write plain text.",
+            )
+            return None
+        if isinstance(value, dict):
+            self._text_read_as_mapping(value, path)
+            return None
+        text = self.text(value, path)
+        return Item(text, self.where(path)) if text is not None else None
+
+    def _text_read_as_mapping(self, value: dict[str, Any], path: str) -> None:
+        """`- 効果: 時間短縮` is a mapping to YAML; the user almost always meant text."""
+        if not value:
+            self.report(path, "the entry is empty.", "Write the text after the '- '.")
+            return
+        key, sub = next(iter(value.items()))
+        example = f'- "{key}: {sub}"' if len(value) == 1 and isinstance(sub, str) else '- "…: …"'
+        self.report(
+            path,
+            "this entry is read as 'key: value', not as text, because of the ': ' in it.",
+            f"Put the whole text in quotes: {example}",
+        )
+
+    def body(self, value: Any, path: str) -> Body | None:
+        """A section: free text, or a list of items."""
+        if value is MISSING:
+            return None
+        if value is None:
+            self.report(path, "nothing is written here.", "Write the text after the ':', or lines starting with '- '.")
+            return None
+        if isinstance(value, list):
+            return self.items(value, path)
+        if isinstance(value, dict):
+            self.report(
+                path,
+                "expected text or a list, but found 'key: value' lines.",
+                "Put the text in quotes if it contains ': '.",
+            )
+            return None
+        return self.text(value, path)
+
+    # ---- images ----
+
+    def image(self, value: Any, path: str, images_dir: Path | None) -> Path | None:
+        """An image path relative to the images folder -> its resolved absolute path inside it.
+
+        images_dir is None when the edition's images folder is itself wrong (reported there).
+        """
+        written = self.text(value, path)
+        if written is None or images_dir is None:
+            return None
+        relative = written.replace("\\", "/")
+        folder = display_path(images_dir)
+        if relative.startswith("/") or re.match(r"^[A-Za-z]:", relative):
+            self.report(
+                path,
+                f"image paths are relative to the images folder, not absolute: {written}.",
+                f"Put the file in the images folder ({folder}) and write its name inside it.",
+            )
+            return None
+        try:
+            target = (images_dir / relative).resolve()
+        except (OSError, RuntimeError):
+            self.report(path, f"the image path cannot be followed: {written}.", "Check the file name.")
+            return None
+        if not target.is_relative_to(images_dir):
+            self.report(
+                path,
+                f"image is outside the images folder: {written}.",
+                f"Copy the file into the images folder ({folder}) and write its name inside it.",
+            )
+            return None
+        if not target.is_file():
+            what = "is a folder, not an image file" if target.is_dir() else "not found"
+            self.report(
+                path,
+                f"image {what}: {images_dir.name}/{written}.",
+                f"Put the file in the images folder ({folder}) or fix the name." + _near_file(images_dir, relative),
+            )
+            return None
+        return target
+
+
+def _near_file(images_dir: Path, relative: str) -> str:
+    """ " Did you mean 'x'?" for a file of a similar name next to the missing one."""
+    wanted = images_dir / relative
+    try:
+        names = [p.name for p in wanted.parent.iterdir() if p.is_file()]
+    except OSError:
+        return ""
+    near = closest(wanted.name, names)
+    if near is None:
+        return ""
+    return f" Did you mean '{Path(relative).parent.joinpath(near).as_posix().removeprefix('./')}'?"

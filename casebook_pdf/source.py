@@ -1,0 +1,298 @@
+"""Step 1 of loading: YAML text -> plain Python data plus a map from YAML path to line number.
+
+The data holds only dicts (with string keys), lists and scalars (str, int, float, bool, None,
+datetime.date). Paths look like `title`, `after[2]`, `blocks[0].columns[1].items[0]`; the line of a
+mapping entry is the line of its key, the line of a list entry is the line where the entry starts.
+
+Safety and YAML 1.1 quirks handled here:
+- only the standard scalar, list and mapping tags are accepted (`!!python/...` is an error);
+- times such as `8:45` or `24:00` stay strings (YAML 1.1 would read them as base-60 numbers);
+- a key given twice in one mapping is an error naming the line of the second one.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import yaml
+from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
+
+from casebook_pdf.errors import DataError, Issue
+
+_STD = "tag:yaml.org,2002:"
+_INT, _FLOAT = _STD + "int", _STD + "float"
+_SCALAR_TAGS = {_STD + t for t in ("str", "int", "float", "bool", "null", "timestamp")}
+_MAP_TAG, _SEQ_TAG = _STD + "map", _STD + "seq"
+_MERGE_TAG, _VALUE_TAG = _STD + "merge", _STD + "value"
+# Guards against alias bombs ("billion laughs"): no real casebook file comes near this.
+_MAX_NODES = 200_000
+
+
+class CasebookLoader(yaml.SafeLoader):
+    """SafeLoader without base-60 numbers, so `8:45` stays the string "8:45"."""
+
+
+CasebookLoader.yaml_implicit_resolvers = {
+    first: [(tag, rx) for tag, rx in resolvers if tag not in (_INT, _FLOAT)]
+    for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
+}
+# The YAML 1.1 patterns from PyYAML's resolver, minus their sexagesimal (`1:30`) branches.
+CasebookLoader.add_implicit_resolver(
+    _INT,
+    re.compile(
+        r"""^(?:[-+]?0b[0-1_]+
+            |[-+]?0[0-7_]+
+            |[-+]?(?:0|[1-9][0-9_]*)
+            |[-+]?0x[0-9a-fA-F_]+)$""",
+        re.X,
+    ),
+    list("-+0123456789"),
+)
+CasebookLoader.add_implicit_resolver(
+    _FLOAT,
+    re.compile(
+        r"""^(?:[-+]?(?:[0-9][0-9_]*)\.[0-9_]*(?:[eE][-+][0-9]+)?
+            |\.[0-9][0-9_]*(?:[eE][-+][0-9]+)?
+            |[-+]?\.(?:inf|Inf|INF)
+            |\.(?:nan|NaN|NAN))$""",
+        re.X,
+    ),
+    list("-+0123456789."),
+)
+
+
+@dataclass(frozen=True)
+class Source:
+    """One parsed YAML file."""
+
+    file: Path
+    data: Any
+    lines: dict[str, int] = field(default_factory=dict)
+    # Path -> the scalar exactly as written, for plain scalars YAML did not read as text
+    # (`0123`, `yes`, `2023-05-01`): a text field can then keep what the user typed.
+    raw: dict[str, str] = field(default_factory=dict)
+
+
+def child_path(parent: str, key: str | int) -> str:
+    """`parent.key` for a mapping key, `parent[i]` for a list index; top-level keys have no prefix."""
+    if isinstance(key, int):
+        return f"{parent}[{key}]"
+    return f"{parent}.{key}" if parent else key
+
+
+def load_yaml(path: Path) -> Source:
+    """Read and parse one YAML file; raise DataError naming the file (and line) on any problem."""
+    return parse_yaml(read_text(path), path)
+
+
+def read_text(path: Path) -> str:
+    """The file's text as UTF-8 (a leading BOM is allowed)."""
+    try:
+        data = path.read_bytes()
+    except FileNotFoundError:
+        raise DataError(Issue(path, None, None, "file not found.", "Check the file name and folder.")) from None
+    except IsADirectoryError:
+        raise DataError(Issue(path, None, None, "this is a folder, not a YAML file.")) from None
+    except OSError as exc:
+        raise DataError(Issue(path, None, None, f"the file cannot be read ({exc.strerror}).")) from None
+    try:
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        line = data[: exc.start].count(b"\n") + 1
+        hint = "Save it with the encoding UTF-8."
+        if _is_shift_jis(data):
+            hint = "It looks like Shift_JIS; save it again with the encoding UTF-8."
+        raise DataError(Issue(path, line, None, "the file is not UTF-8 text.", hint)) from None
+
+
+def _is_shift_jis(data: bytes) -> bool:
+    try:
+        data.decode("cp932")
+    except UnicodeDecodeError:
+        return False
+    return True
+
+
+def parse_yaml(text: str, file: Path) -> Source:
+    """Parse YAML text; raise DataError with every structural problem found in it."""
+    try:
+        loader = CasebookLoader(text)
+    except yaml.reader.ReaderError as exc:
+        line = text[: exc.position].count("\n") + 1
+        message = f"the file contains a character YAML does not allow (U+{exc.character:04X})."
+        raise DataError(Issue(file, line, None, message, "Delete that character.")) from None
+    builder = _Builder(loader, file)
+    try:
+        node = loader.get_single_node()
+        data = builder.build(node, "") if node is not None else None
+    except yaml.MarkedYAMLError as exc:
+        raise DataError(_syntax_issue(exc, file)) from None
+    finally:
+        loader.dispose()
+    if builder.issues:
+        raise DataError(builder.issues)
+    return Source(file, data, builder.lines, builder.raw)
+
+
+# ---- syntax errors --------------------------------------------------------------------------
+
+_SYNTAX_HINTS = (
+    ("mapping values are not allowed", "Check the indentation and that text containing ': ' is quoted."),
+    ("found character '\\t'", "Indent with spaces, not tabs."),
+    ("could not find expected ':'", "Check that each line is 'key: value' and the indentation."),
+    ("did not find expected key", "Check the indentation of this line and the one before."),
+    ("expected the end of an indented section", "Check the indentation of this line and the one before."),
+    ("did not find expected '-'", "Check the indentation of this list."),
+    ("found unexpected end of stream", "Check that every opening quote or bracket is closed."),
+    ("found undefined alias", "Remove the '*' or quote the text."),
+    ("that cannot start any token", "Quote text that starts with a symbol such as @ ` % or *."),
+    ("but got the end of the file", "Check that every opening quote or bracket is closed."),
+    ("expected a single document", "Remove the '---' line: one file holds one document."),
+)
+
+
+# PyYAML names tokens; users know lines, lists and keys.
+_TOKEN_WORDS = (
+    ("\t", "\\t"),
+    ("'<stream end>'", "the end of the file"),
+    ("<block end>", "the end of an indented section"),
+    ("'<block sequence start>'", "a list entry ('- ')"),
+    ("'<block mapping start>'", "a 'key:' line"),
+    ("'?'", "a 'key:' line"),
+    ("'-'", "a list entry ('- ')"),
+)
+
+
+def _syntax_issue(exc: yaml.MarkedYAMLError, file: Path) -> Issue:
+    mark = exc.problem_mark or exc.context_mark
+    line = mark.line + 1 if mark is not None else None
+    problem = (exc.problem or exc.context or "the file is not valid YAML").strip()
+    if problem.startswith("but ") and exc.context:
+        problem = f"{exc.context.strip()}, {problem}"
+    for token, words in _TOKEN_WORDS:
+        problem = problem.replace(token, words)
+    hint = "Check the indentation and quoting near this line."
+    for needle, text in _SYNTAX_HINTS:
+        if needle in problem or needle in (exc.context or ""):
+            hint = text
+            break
+    return Issue(file, line, None, f"YAML syntax error: {problem}.", hint)
+
+
+# ---- node tree -> data ------------------------------------------------------------------------
+
+
+def _show_tag(tag: str) -> str:
+    return "!!" + tag[len(_STD) :] if tag.startswith(_STD) else tag
+
+
+class _Builder:
+    """Turns a composed node tree into plain data, recording lines and collecting issues."""
+
+    def __init__(self, loader: CasebookLoader, file: Path) -> None:
+        self.loader = loader
+        self.file = file
+        self.lines: dict[str, int] = {}
+        self.raw: dict[str, str] = {}
+        self.issues: list[Issue] = []
+        self._active: set[int] = set()
+        self._count = 0
+
+    def report(self, node: Node, path: str, message: str, hint: str | None = None) -> None:
+        self.issues.append(Issue(self.file, node.start_mark.line + 1, path or None, message, hint))
+
+    def build(self, node: Node, path: str) -> Any:
+        self._count += 1
+        if self._count > _MAX_NODES:
+            raise DataError(Issue(self.file, None, None, "the file is too large (or repeats '*' aliases too often)."))
+        if id(node) in self._active:
+            self.report(node, path, "an alias ('*') refers to the entry that contains it.", "Remove the alias.")
+            return None
+        self._active.add(id(node))
+        try:
+            if isinstance(node, MappingNode):
+                return self._mapping(node, path)
+            if isinstance(node, SequenceNode):
+                return self._sequence(node, path)
+            assert isinstance(node, ScalarNode)
+            return self._scalar(node, path)
+        finally:
+            self._active.discard(id(node))
+
+    def _bad_tag(self, node: Node, path: str) -> None:
+        self.report(
+            node,
+            path,
+            f"the tag '{_show_tag(node.tag)}' is not allowed.",
+            "Remove it: casebook files hold only text, lists and 'key: value' lines.",
+        )
+
+    def _mapping(self, node: MappingNode, path: str) -> dict[str, Any] | None:
+        if node.tag != _MAP_TAG:
+            self._bad_tag(node, path)
+            return None
+        out: dict[str, Any] = {}
+        first_line: dict[str, int] = {}
+        for key_node, value_node in node.value:
+            key = self._key(key_node, path)
+            if key is None:
+                continue
+            key_path = child_path(path, key)
+            line = key_node.start_mark.line + 1
+            if key in first_line:
+                self.report(
+                    key_node,
+                    key_path,
+                    f"the key '{key}' appears twice in the same place (first on line {first_line[key]}).",
+                    "Delete one of them or merge their contents.",
+                )
+                continue
+            first_line[key] = line
+            self.lines[key_path] = line
+            out[key] = self.build(value_node, key_path)
+        return out
+
+    def _key(self, node: Node, path: str) -> str | None:
+        if not isinstance(node, ScalarNode):
+            self.report(node, path, "a key must be a plain name, not a list or mapping.", "Check the indentation.")
+            return None
+        if node.tag == _MERGE_TAG:
+            self.report(node, path, "merge keys ('<<') are not supported.", "Write the keys out in full.")
+            return None
+        if node.tag not in _SCALAR_TAGS:
+            self._bad_tag(node, path)
+            return None
+        return str(node.value).strip()
+
+    def _sequence(self, node: SequenceNode, path: str) -> list[Any] | None:
+        if node.tag != _SEQ_TAG:
+            self._bad_tag(node, path)
+            return None
+        out = []
+        for index, item in enumerate(node.value):
+            item_path = child_path(path, index)
+            self.lines[item_path] = item.start_mark.line + 1
+            out.append(self.build(item, item_path))
+        return out
+
+    def _scalar(self, node: ScalarNode, path: str) -> Any:
+        if node.tag == _VALUE_TAG:  # a lone "=" (PyYAML cannot construct it)
+            return node.value
+        if node.tag not in _SCALAR_TAGS:
+            self._bad_tag(node, path)
+            return None
+        try:
+            value = self.loader.construct_object(node, deep=True)
+        except (ValueError, OverflowError):
+            # Looked like a number or date but is not one (2023-02-30): keep the text.
+            self.loader.recursive_objects.pop(node, None)
+            value = node.value
+        except yaml.constructor.ConstructorError as exc:
+            self.report(node, path, f"cannot read this value: {exc.problem}.", "Remove the '!!' tag.")
+            return None
+        if value is not None and not isinstance(value, str) and node.style is None and path:
+            self.raw[path] = node.value
+        return value
