@@ -42,9 +42,10 @@ def layout_case(case: Case, fonts: Fonts, s: Style, folio: int, report: Report) 
     top = s.margin_top
     items += _header(case, fonts, s, top, report)
     top += BAND_H + mm(2.5)
-    row_h = BADGE_D if case.badge else HEADLINE_H
-    items += _headline(case, fonts, s, top, row_h, report)
-    top += row_h + mm(2)
+    row_h = BADGE_D if case.badge else HEADLINE_H if case.headline else 0.0
+    if row_h:
+        items += _headline(case, fonts, s, top, row_h, report)
+        top += row_h + mm(2)
     area = Frame(s.margin_x, top, s.content_w, s.page_h - s.margin_bottom - top)
     items += _body(case, fonts, s, area, report)
     items += _folio(fonts, s, folio)
@@ -105,13 +106,22 @@ def _headline(case: Case, fonts: Fonts, s: Style, top: float, row_h: float, repo
 
 
 def _badge(text: str, fonts: Fonts, s: Style, cx: float, cy: float) -> list[Item]:
+    """A round badge: one line if it fits at 8 pt or more, else two lines, shrinking until it fits."""
     c = s.colors
-    inner = BADGE_D * 0.78
-    size = 11.0
-    block = set_text(fonts, text, inner, Type(size, c.white, bold=True, align="center", leading=1.15))
-    while (block.height > inner or block.lines > 2) and size > 6:
-        size -= 0.5
+    inner = BADGE_D * 0.76
+    block = None
+    size = 12.0
+    while size >= 6.0:
         block = set_text(fonts, text, inner, Type(size, c.white, bold=True, align="center", leading=1.15))
+        rows: dict[float, int] = {}
+        for item in block.items:
+            if isinstance(item, Text):
+                rows[round(item.y, 1)] = rows.get(round(item.y, 1), 0) + len(item.text)
+        lonely = len(rows) > 1 and min(rows.values()) == 1 and len(text) > 2
+        if len(rows) <= 2 and block.height <= inner and not lonely:
+            break
+        size -= 0.5
+    assert block is not None
     return [
         Circle(cx, cy, BADGE_D / 2, fill=c.accent, stroke=c.white, line_width=1.5),
         *block.at(cx - inner / 2, cy - block.height / 2),
