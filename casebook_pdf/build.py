@@ -14,6 +14,8 @@ from pathlib import Path
 
 from casebook_pdf.errors import Issue, OutputError
 from casebook_pdf.fonts import load_fonts
+from casebook_pdf.frames import Picture
+from casebook_pdf.images import ImageStore, Processed
 from casebook_pdf.glyphs import check_glyphs
 from casebook_pdf.layout import Layout, layout_edition
 from casebook_pdf.layout.cover import date_line
@@ -36,19 +38,29 @@ def meta_for(edition: Edition) -> Meta:
     return Meta(title=title, author=edition.issuer, subject=f"{date_line(edition)} 事例{len(edition.cases)}件", epoch=epoch)
 
 
-def prepare(edition_file: Path) -> tuple[Edition, Layout]:
-    """Load, check and lay out an edition without writing anything."""
+@dataclass(frozen=True)
+class Prepared:
+    edition: Edition
+    layout: Layout
+    images: dict[Picture, Processed]
+    warnings: tuple[Issue, ...]
+
+
+def prepare(edition_file: Path, store: ImageStore | None = None) -> Prepared:
+    """Load, check, lay out and process the images of an edition, writing nothing but the image cache."""
     edition = load_edition(edition_file)
     fonts = load_fonts()
     check_glyphs(edition, fonts)
-    return edition, layout_edition(edition, fonts)
+    laid = layout_edition(edition, fonts)
+    images, image_warnings = (store or ImageStore()).process_pages(laid.pages)
+    return Prepared(edition, laid, images, laid.warnings + tuple(image_warnings))
 
 
-def build(edition_file: Path, output: Path) -> Result:
-    edition, laid = prepare(edition_file)
-    pdf = render_pdf(laid.pages, meta_for(edition), load_fonts())
+def build(edition_file: Path, output: Path, store: ImageStore | None = None) -> Result:
+    ready = prepare(edition_file, store)
+    pdf = render_pdf(ready.layout.pages, meta_for(ready.edition), load_fonts(), ready.images)
     write_atomic(output, pdf)
-    return Result(output, len(laid.pages), len(pdf), laid.warnings)
+    return Result(output, len(ready.layout.pages), len(pdf), ready.warnings)
 
 
 def write_atomic(path: Path, data: bytes) -> None:

@@ -45,19 +45,36 @@ def main() -> None:
     """
 
 
+def image_options(command):
+    """--dpi, --cache-dir and --no-cache, shared by the commands that process images."""
+    command = click.option("--no-cache", is_flag=True, help="Process every image afresh; do not read or write the cache.")(command)
+    command = click.option("--cache-dir", type=click.Path(path_type=Path), default=None,
+                           help="Folder for processed images (default: $CASEBOOK_CACHE or ~/.cache/casebook-pdf). Safe to delete.")(command)
+    command = click.option("--dpi", type=click.IntRange(72, 1200), default=300, show_default=True,
+                           help="Highest image resolution at printed size; larger photos are downsampled.")(command)
+    return command
+
+
+def _store(dpi: int, cache_dir: Path | None, no_cache: bool):
+    from casebook_pdf.images import ImageStore, default_cache_dir
+
+    return ImageStore(cache_dir=None if no_cache else (cache_dir or default_cache_dir()), dpi=dpi)
+
+
 @main.command()
 @click.argument("edition", type=click.Path(path_type=Path), default=DEFAULT_EDITION)
 @click.option("-o", "--output", type=click.Path(path_type=Path), default=Path("casebook.pdf"), show_default=True,
               help="Where to write the PDF.")
 @click.option("-q", "--quiet", is_flag=True, help="Do not print warnings or the summary.")
 @click.option("--debug", is_flag=True, help="Show a traceback on errors.")
-def build(edition: Path, output: Path, quiet: bool, debug: bool) -> None:
+@image_options
+def build(edition: Path, output: Path, quiet: bool, debug: bool, dpi: int, cache_dir: Path | None, no_cache: bool) -> None:
     """Build EDITION (default data/casebook.yaml) into a PDF."""
     from casebook_pdf.build import build as run_build
 
     start = time.perf_counter()
     try:
-        result = run_build(edition, output)
+        result = run_build(edition, output, _store(dpi, cache_dir, no_cache))
     except Exception as exc:  # noqa: BLE001 - the CLI is the one place that reports every failure
         _fail(exc, debug)
         return
@@ -70,17 +87,18 @@ def build(edition: Path, output: Path, quiet: bool, debug: bool) -> None:
 @main.command()
 @click.argument("edition", type=click.Path(path_type=Path), default=DEFAULT_EDITION)
 @click.option("--debug", is_flag=True, help="Show a traceback on errors.")
-def check(edition: Path, debug: bool) -> None:
+@image_options
+def check(edition: Path, debug: bool, dpi: int, cache_dir: Path | None, no_cache: bool) -> None:
     """Check EDITION (data, images, glyphs, text fitting) without writing a PDF."""
     from casebook_pdf.build import prepare
 
     try:
-        loaded, laid = prepare(edition)
+        ready = prepare(edition, _store(dpi, cache_dir, no_cache))
     except Exception as exc:  # noqa: BLE001
         _fail(exc, debug)
         return
-    _warn(laid.warnings, False)
-    click.echo(f"ok: {len(loaded.cases)} cases, {len(laid.pages)} pages")
+    _warn(ready.warnings, False)
+    click.echo(f"ok: {len(ready.edition.cases)} cases, {len(ready.layout.pages)} pages")
 
 
 @main.command()

@@ -11,6 +11,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Literal, Union
 
+from casebook_pdf.model import Where
+
 Color = tuple[float, float, float]
 
 MM = 72.0 / 25.4
@@ -87,6 +89,7 @@ class Picture:
     h: float
     source: Path
     fit: Literal["cover", "contain"] = "cover"
+    where: Where | None = None  # the YAML that named the image, for messages about it
 
 
 @dataclass(frozen=True)

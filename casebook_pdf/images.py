@@ -1,25 +1,77 @@
-"""Images: open with Pillow, honour EXIF orientation, flatten onto white, crop or fit to the box
-they print in, and downsample to at most the target resolution at that printed size."""
+"""Images: every picture turned into the bytes the PDF embeds, at the size it prints.
+
+Pipeline per picture: open (format and pixel count checked before decoding), EXIF orientation,
+transparency composited on white, CMYK/palette converted, cropped to fill its frame (`cover`) or kept
+whole (`contain`), downsampled to at most `dpi` at its printed size (never upsampled), then encoded as
+JPEG, or as PNG when that is smaller for flat line art. Results are cached by the file's content hash
+and the target size, so a rebuild does no work and gives the same bytes.
+"""
 
 from __future__ import annotations
 
+import hashlib
+import io
+import os
+import warnings
+from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Literal
 
-from PIL import Image, ImageOps
+from PIL import Image, ImageOps, UnidentifiedImageError
 
-from casebook_pdf.frames import MM
+from casebook_pdf.errors import ImageError, Issue
+from casebook_pdf.frames import Page, Picture
 
 DEFAULT_DPI = 300
+LOW_DPI = 150
+JPEG_QUALITY = 82
+MAX_PIXELS = 100_000_000  # a 100-megapixel image is not a photo for a casebook page
+LINE_ART_COLOURS = 4096  # at most this many colours: try lossless PNG too
+CACHE_VERSION = "1"
+
+
+@dataclass(frozen=True)
+class Processed:
+    data: bytes
+    format: str  # "jpeg" | "png"
+    size: tuple[int, int]
+    dpi: float  # effective resolution at the printed size
+
+
+def _target(picture: Picture) -> tuple[float, float]:
+    return picture.w, picture.h
+
+
+TOO_BIG_HINT = "Export it at a normal photo size (for example 4000×3000) and try again."
+
+
+def _open(path: Path) -> Image.Image:
+    """Open lazily (header only) and refuse absurd pixel counts before anything is decoded."""
+    try:
+        with warnings.catch_warnings():
+            warnings.simplefilter("error", Image.DecompressionBombWarning)
+            img = Image.open(path)
+    except (Image.DecompressionBombWarning, Image.DecompressionBombError):
+        raise _Bad(f"image has more than {MAX_PIXELS // 1_000_000} million pixels.", TOO_BIG_HINT) from None
+    if img.width * img.height > MAX_PIXELS:
+        raise _Bad(f"image has {img.width}×{img.height} pixels, more than {MAX_PIXELS // 1_000_000} million.", TOO_BIG_HINT)
+    return img
+
+
+class _Bad(Exception):
+    def __init__(self, message: str, hint: str) -> None:
+        super().__init__(message)
+        self.message, self.hint = message, hint
 
 
 def _flatten(img: Image.Image) -> Image.Image:
-    """RGB on white: transparency composited, CMYK/grayscale/palette converted."""
-    if img.mode in ("RGBA", "LA") or (img.mode == "P" and "transparency" in img.info):
+    """RGB (or L) on white: transparency composited, CMYK/palette/16-bit converted."""
+    if img.mode in ("RGBA", "LA", "PA") or (img.mode == "P" and "transparency" in img.info):
         rgba = img.convert("RGBA")
         white = Image.new("RGBA", rgba.size, (255, 255, 255, 255))
         return Image.alpha_composite(white, rgba).convert("RGB")
-    if img.mode != "RGB":
+    if img.mode in ("I;16", "I;16B", "I;16L", "I"):
+        return img.point(lambda v: v / 256).convert("L")
+    if img.mode not in ("RGB", "L"):
         return img.convert("RGB")
     return img
 
@@ -28,38 +80,156 @@ def _crop_to_aspect(img: Image.Image, aspect: float) -> Image.Image:
     """The largest centred region of img with width/height == aspect."""
     w, h = img.size
     if w / h > aspect:
-        new_w = round(h * aspect)
+        new_w = max(1, round(h * aspect))
         left = (w - new_w) // 2
         return img.crop((left, 0, left + new_w, h))
-    new_h = round(w / aspect)
+    new_h = max(1, round(w / aspect))
     top = (h - new_h) // 2
     return img.crop((0, top, w, top + new_h))
 
 
-def prepare(path: Path, w_pt: float, h_pt: float, fit: Literal["cover", "contain"] = "cover", dpi: int = DEFAULT_DPI) -> Image.Image:
-    """The pixels to place in a w_pt x h_pt box: cropped (cover) or whole (contain), never upsampled."""
-    with Image.open(path) as src:
-        img = _flatten(ImageOps.exif_transpose(src))
-    if fit == "cover":
-        img = _crop_to_aspect(img, w_pt / h_pt)
-    box_w, box_h = (w_pt, h_pt) if fit == "cover" else _contained(img.size, w_pt, h_pt)
-    max_w = round(box_w / 72 * dpi)
-    if img.width > max_w:
-        img = img.resize((max_w, max(1, round(img.height * max_w / img.width))), Image.LANCZOS)
-    return img
-
-
-def _contained(size: tuple[int, int], w_pt: float, h_pt: float) -> tuple[float, float]:
+def contained(size: tuple[int, int], w_pt: float, h_pt: float) -> tuple[float, float]:
     scale = min(w_pt / size[0], h_pt / size[1])
     return size[0] * scale, size[1] * scale
 
 
 def placement(size: tuple[int, int], x: float, y: float, w: float, h: float, fit: str) -> tuple[float, float, float, float]:
-    """Where the prepared image goes inside its box: the whole box for cover, centred for contain."""
+    """Where the processed image goes inside its frame: the whole frame for cover, centred for contain."""
     if fit == "cover":
         return x, y, w, h
-    cw, ch = _contained(size, w, h)
+    cw, ch = contained(size, w, h)
     return x + (w - cw) / 2, y + (h - ch) / 2, cw, ch
 
 
-__all__ = ["prepare", "placement", "DEFAULT_DPI", "MM"]
+def _pixels(path: Path, w_pt: float, h_pt: float, fit: str, dpi: int) -> Image.Image:
+    img = _open(path)
+    printed_w = w_pt if fit == "cover" else contained(img.size, w_pt, h_pt)[0]
+    want_w = round(printed_w / 72 * dpi)
+    if img.format == "JPEG":  # decode at a reduced scale when that still leaves enough pixels
+        img.draft(img.mode, (want_w, round(want_w * img.height / img.width)))
+    img = _flatten(ImageOps.exif_transpose(img))
+    if fit == "cover":
+        img = _crop_to_aspect(img, w_pt / h_pt)
+    printed_w = w_pt if fit == "cover" else contained(img.size, w_pt, h_pt)[0]
+    max_w = max(1, round(printed_w / 72 * dpi))
+    if img.width > max_w:
+        img = img.resize((max_w, max(1, round(img.height * max_w / img.width))), Image.LANCZOS)
+    return img
+
+
+def _encode(img: Image.Image) -> tuple[bytes, str]:
+    jpeg = io.BytesIO()
+    img.save(jpeg, "JPEG", quality=JPEG_QUALITY, optimize=True, progressive=False)
+    best, fmt = jpeg.getvalue(), "jpeg"
+    if img.getcolors(LINE_ART_COLOURS) is not None:
+        png = io.BytesIO()
+        img.save(png, "PNG", optimize=True)
+        if png.tell() <= len(best):
+            best, fmt = png.getvalue(), "png"
+    return best, fmt
+
+
+@dataclass
+class ImageStore:
+    """Processes pictures once per content and target size, with an optional on-disk cache."""
+
+    cache_dir: Path | None = None
+    dpi: int = DEFAULT_DPI
+    _memo: dict[tuple, Processed] = field(default_factory=dict, repr=False)
+
+    def key(self, picture: Picture, digest: str) -> str:
+        parts = (CACHE_VERSION, digest, f"{picture.w:.3f}", f"{picture.h:.3f}", picture.fit, str(self.dpi), str(JPEG_QUALITY))
+        return hashlib.sha256("|".join(parts).encode()).hexdigest()
+
+    def get(self, picture: Picture) -> Processed:
+        digest = hashlib.sha256(picture.source.read_bytes()).hexdigest()
+        key = self.key(picture, digest)
+        if key in self._memo:
+            return self._memo[key]
+        result = self._from_cache(key) or self._process(picture, key)
+        self._memo[key] = result
+        return result
+
+    def _process(self, picture: Picture, key: str) -> Processed:
+        img = _pixels(picture.source, picture.w, picture.h, picture.fit, self.dpi)
+        data, fmt = _encode(img)
+        printed_w = picture.w if picture.fit == "cover" else contained(img.size, picture.w, picture.h)[0]
+        result = Processed(data, fmt, img.size, img.width / (printed_w / 72))
+        self._to_cache(key, result)
+        return result
+
+    def _cache_file(self, key: str) -> Path | None:
+        return self.cache_dir / key[:2] / key if self.cache_dir else None
+
+    def _from_cache(self, key: str) -> Processed | None:
+        file = self._cache_file(key)
+        if file is None or not file.is_file():
+            return None
+        try:
+            raw = file.read_bytes()
+            header, data = raw.split(b"\n", 1)
+            fmt, w, h, dpi = header.decode().split()
+            return Processed(data, fmt, (int(w), int(h)), float(dpi))
+        except (OSError, ValueError):
+            return None  # a damaged cache entry is just a miss
+
+    def _to_cache(self, key: str, result: Processed) -> None:
+        file = self._cache_file(key)
+        if file is None:
+            return
+        try:
+            file.parent.mkdir(parents=True, exist_ok=True)
+            tmp = file.with_suffix(f".{os.getpid()}.tmp")
+            header = f"{result.format} {result.size[0]} {result.size[1]} {result.dpi!r}\n".encode()
+            tmp.write_bytes(header + result.data)
+            os.replace(tmp, file)
+        except OSError:
+            pass  # the cache is an optimisation; a read-only or full disk must not fail the build
+
+    def process_pages(self, pages: tuple[Page, ...]) -> tuple[dict[Picture, Processed], list[Issue]]:
+        """Process every picture on the pages; raise ImageError naming each bad image, warn on low resolution."""
+        done: dict[Picture, Processed] = {}
+        problems: list[Issue] = []
+        warned: list[Issue] = []
+        for page in pages:
+            for item in page.items:
+                if isinstance(item, Picture) and item not in done:
+                    try:
+                        done[item] = result = self.get(item)
+                    except _Bad as bad:
+                        problems.append(_issue(item, bad.message, bad.hint))
+                        continue
+                    except (UnidentifiedImageError, Image.DecompressionBombError, Image.DecompressionBombWarning) as exc:
+                        problems.append(_issue(item, _describe(exc), "Open it in an image program and save it again as JPEG or PNG."))
+                        continue
+                    except (OSError, SyntaxError, ValueError) as exc:
+                        problems.append(_issue(item, f"image cannot be read ({exc}).", "Save it again as JPEG or PNG, or replace it."))
+                        continue
+                    if result.dpi < LOW_DPI:
+                        warned.append(_issue(item, f"image prints at only {result.dpi:.0f} dpi (below {LOW_DPI}); it may look blurred.",
+                                             "Use a larger original if you have one."))
+        if problems:
+            raise ImageError(problems)
+        return done, warned
+
+
+def _describe(exc: Exception) -> str:
+    if isinstance(exc, (Image.DecompressionBombError, Image.DecompressionBombWarning)):
+        return "image has far too many pixels to be a photo (a decompression bomb?)."
+    return "file is not an image Pillow can read (unknown or damaged format)."
+
+
+def _issue(picture: Picture, message: str, hint: str) -> Issue:
+    where = picture.where
+    name = picture.source.name
+    if where is None:
+        return Issue(picture.source, None, None, message, hint)
+    return Issue(where.file, where.line, where.path, f"{name}: {message}", hint)
+
+
+def default_cache_dir() -> Path:
+    """$CASEBOOK_CACHE, else the user's cache folder ($XDG_CACHE_HOME or ~/.cache)/casebook-pdf."""
+    if os.environ.get("CASEBOOK_CACHE"):
+        return Path(os.environ["CASEBOOK_CACHE"])
+    base = Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache")
+    return base / "casebook-pdf"

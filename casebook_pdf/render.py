@@ -12,13 +12,14 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from typing import Iterator
 
+from reportlab import rl_config
 from reportlab.lib.utils import ImageReader
 from reportlab.pdfgen.canvas import Canvas
 
 from casebook_pdf import __version__
 from casebook_pdf.fonts import REGULAR, Fonts
 from casebook_pdf.frames import Box, Circle, Icon, Item, Link, Page, Picture, Polygon, Rule, Text
-from casebook_pdf.images import placement, prepare
+from casebook_pdf.images import Processed, placement
 
 
 @dataclass(frozen=True)
@@ -43,8 +44,12 @@ def _source_date(epoch: int) -> Iterator[None]:
             os.environ.pop("SOURCE_DATE_EPOCH", None)
 
 
-def render_pdf(pages: tuple[Page, ...], meta: Meta, fonts: Fonts, outline: bool = True) -> bytes:
+def render_pdf(
+    pages: tuple[Page, ...], meta: Meta, fonts: Fonts, images: dict[Picture, Processed], outline: bool = True
+) -> bytes:
+    """The PDF of the pages; `images` holds the processed bytes of every Picture on them."""
     buf = io.BytesIO()
+    rl_config.useA85 = 0  # binary streams: ASCII85 would make every image a quarter larger
     with _source_date(meta.epoch):
         canvas = Canvas(
             buf,
@@ -60,28 +65,35 @@ def render_pdf(pages: tuple[Page, ...], meta: Meta, fonts: Fonts, outline: bool 
         canvas.setSubject(meta.subject)
         canvas.setCreator(f"casebook-pdf {__version__}")
         canvas.setProducer(f"casebook-pdf {__version__} (reportlab)")
-        keys = [page.key for page in pages]
+        ctx = _Context(fonts, [page.key for page in pages], images)
         for page in pages:
-            _draw_page(canvas, page, fonts, keys)
+            _draw_page(canvas, page, ctx)
         if outline:
             canvas.showOutline()
         canvas.save()
     return buf.getvalue()
 
 
-def _draw_page(canvas: Canvas, page: Page, fonts: Fonts, keys: list[str]) -> None:
+@dataclass(frozen=True)
+class _Context:
+    fonts: Fonts
+    keys: list[str]  # page index -> destination name
+    images: dict[Picture, Processed]
+
+
+def _draw_page(canvas: Canvas, page: Page, ctx: _Context) -> None:
     canvas.setPageSize((page.width, page.height))
     canvas.bookmarkPage(page.key)
     if page.bookmark:
         canvas.addOutlineEntry(page.bookmark, page.key, level=0)
     for item in page.items:
-        DRAW[type(item)](canvas, item, page.height, fonts, keys)
+        DRAW[type(item)](canvas, item, page.height, ctx)
     canvas.showPage()
 
 
-def _text(c: Canvas, t: Text, ph: float, fonts: Fonts, keys: list[str]) -> None:
+def _text(c: Canvas, t: Text, ph: float, ctx: _Context) -> None:
     c.setFillColorRGB(*t.color)
-    c.setFont(fonts.name(t.bold), t.size)
+    c.setFont(ctx.fonts.name(t.bold), t.size)
     if t.angle:
         c.saveState()
         c.translate(t.x, ph - t.y)
@@ -101,7 +113,7 @@ def _colours(c: Canvas, fill, stroke, width: float) -> tuple[int, int]:
     return int(fill is not None), int(stroke is not None)
 
 
-def _box(c: Canvas, b: Box, ph: float, fonts: Fonts, keys: list[str]) -> None:
+def _box(c: Canvas, b: Box, ph: float, ctx: _Context) -> None:
     fill, stroke = _colours(c, b.fill, b.stroke, b.line_width)
     if b.radius:
         c.roundRect(b.x, ph - b.y - b.h, b.w, b.h, b.radius, stroke=stroke, fill=fill)
@@ -109,7 +121,7 @@ def _box(c: Canvas, b: Box, ph: float, fonts: Fonts, keys: list[str]) -> None:
         c.rect(b.x, ph - b.y - b.h, b.w, b.h, stroke=stroke, fill=fill)
 
 
-def _rule(c: Canvas, r: Rule, ph: float, fonts: Fonts, keys: list[str]) -> None:
+def _rule(c: Canvas, r: Rule, ph: float, ctx: _Context) -> None:
     c.setStrokeColorRGB(*r.color)
     c.setLineWidth(r.width)
     c.setDash(list(r.dash) if r.dash else [])
@@ -117,7 +129,7 @@ def _rule(c: Canvas, r: Rule, ph: float, fonts: Fonts, keys: list[str]) -> None:
     c.setDash([])
 
 
-def _polygon(c: Canvas, p: Polygon, ph: float, fonts: Fonts, keys: list[str]) -> None:
+def _polygon(c: Canvas, p: Polygon, ph: float, ctx: _Context) -> None:
     fill, stroke = _colours(c, p.fill, p.stroke, p.line_width)
     path = c.beginPath()
     (x0, y0), *rest = p.points
@@ -128,25 +140,25 @@ def _polygon(c: Canvas, p: Polygon, ph: float, fonts: Fonts, keys: list[str]) ->
     c.drawPath(path, stroke=stroke, fill=fill)
 
 
-def _circle(c: Canvas, o: Circle, ph: float, fonts: Fonts, keys: list[str]) -> None:
+def _circle(c: Canvas, o: Circle, ph: float, ctx: _Context) -> None:
     fill, stroke = _colours(c, o.fill, o.stroke, o.line_width)
     c.circle(o.cx, ph - o.cy, o.r, stroke=stroke, fill=fill)
 
 
-def _picture(c: Canvas, p: Picture, ph: float, fonts: Fonts, keys: list[str]) -> None:
-    img = prepare(p.source, p.w, p.h, p.fit)
-    x, y, w, h = placement(img.size, p.x, p.y, p.w, p.h, p.fit)
-    c.drawImage(ImageReader(img), x, ph - y - h, w, h)
+def _picture(c: Canvas, p: Picture, ph: float, ctx: _Context) -> None:
+    done = ctx.images[p]
+    x, y, w, h = placement(done.size, p.x, p.y, p.w, p.h, p.fit)
+    c.drawImage(ImageReader(io.BytesIO(done.data)), x, ph - y - h, w, h)
 
 
-def _icon(c: Canvas, i: Icon, ph: float, fonts: Fonts, keys: list[str]) -> None:
+def _icon(c: Canvas, i: Icon, ph: float, ctx: _Context) -> None:
     from casebook_pdf.icons import draw_icon
 
     draw_icon(c, i.name, i.x, ph - i.y, i.size, i.color)
 
 
-def _link(c: Canvas, lk: Link, ph: float, fonts: Fonts, keys: list[str]) -> None:
-    c.linkAbsolute("", keys[lk.target], Rect=(lk.x, ph - lk.y - lk.h, lk.x + lk.w, ph - lk.y), thickness=0)
+def _link(c: Canvas, lk: Link, ph: float, ctx: _Context) -> None:
+    c.linkAbsolute("", ctx.keys[lk.target], Rect=(lk.x, ph - lk.y - lk.h, lk.x + lk.w, ph - lk.y), thickness=0)
 
 
 DRAW = {

@@ -28,3 +28,9 @@ def second_pdf(tmp_path_factory: pytest.TempPathFactory) -> Path:
     out = tmp_path_factory.mktemp("second") / "second.pdf"
     build(SECOND, out)
     return out
+
+
+@pytest.fixture(autouse=True)
+def _private_image_cache(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Tests never write to the user's real cache folder."""
+    monkeypatch.setenv("CASEBOOK_CACHE", str(tmp_path_factory.getbasetemp() / "image-cache"))

@@ -9,7 +9,7 @@ from __future__ import annotations
 from typing import Callable
 
 from casebook_pdf.fonts import Fonts
-from casebook_pdf.frames import Box, Color, Item, Polygon, Rule, Text, mm
+from casebook_pdf.frames import Box, Color, Item, Picture, Polygon, Rule, Text, mm
 from casebook_pdf.layout.schedule import layout_schedule
 from casebook_pdf.layout.style import Style
 from casebook_pdf.layout.textset import SetBlock, Type, set_items, set_marked, set_spans, set_text, stack
@@ -23,6 +23,7 @@ from casebook_pdf.model import (
     ListBlock,
     NoteBlock,
     ScheduleBlock,
+    Where,
 )
 from casebook_pdf.text.inline import Span
 
@@ -169,13 +170,12 @@ def contrast_block(b: ContrastBlock, fonts: Fonts, width: float, t: Type, s: Sty
     c, pad = s.colors, s.pad
     side_w = (width - ARROW_W - mm(2)) / 2
     sides = []
-    for side, (strong, pale) in ((b.before, (c.muted, c.pale_neutral)), (b.after, (c.teal, c.pale_teal))):
+    for name, side, (strong, pale) in (("before", b.before, (c.muted, c.pale_neutral)), ("after", b.after, (c.teal, c.pale_teal))):
         parts: list[SetBlock] = []
         if side.image is not None:
-            from casebook_pdf.frames import Picture
-
             img_h = (side_w - 2 * pad) * 0.5
-            parts.append(SetBlock(side_w - 2 * pad, img_h, (Picture(0, 0, side_w - 2 * pad, img_h, side.image, "contain"),), 0))
+            where = Where(b.where.file, b.where.line, f"{b.where.path}.{name}.image")
+            parts.append(SetBlock(side_w - 2 * pad, img_h, (Picture(0, 0, side_w - 2 * pad, img_h, side.image, "contain", where),), 0))
         parts.append(set_text(fonts, side.caption, side_w - 2 * pad - mm(1.2), Type(t.size, c.ink, align="justify")))
         sides.append((stack(parts, mm(1)), strong, pale))
     h = max(content.height for content, _, _ in sides) + 2 * pad

@@ -79,7 +79,7 @@ def layout_photos(case: Case, fonts: Fonts, s: Style, grid: Grid, width: float, 
         offset = (width - (in_row * grid.pw + (in_row - 1) * GAP)) / 2 if in_row < grid.cols else (width - row_w) / 2
         x = offset + col * (grid.pw + GAP)
         y = row * (grid.ph + grid.caption_h + GAP)
-        items.append(Picture(x, y, grid.pw, grid.ph, photo.image, photo.fit))
+        items.append(Picture(x, y, grid.pw, grid.ph, photo.image, photo.fit, case.where(f"photos[{i}].image")))
         items.append(Box(x, y, grid.pw, grid.ph, stroke=s.colors.line, line_width=0.5))
         fitted = _caption(fonts, s, photo, grid.pw)
         where = case.where(f"photos[{i}].caption")

@@ -1,0 +1,211 @@
+"""Clusters for line breaking: one run of text between forced breaks -> measured, linked clusters.
+
+A cluster is what may never be split except as a last resort: one CJK character (with any combining
+marks), one ASCII bracket, or one run of Latin letters, digits and word punctuation. Spaces are not
+clusters; they become the gap before the next cluster. Each cluster also records what lies between
+it and the previous one: may a line break there (kinsoku, 分離禁止, number + unit word, Latin
+binding), how wide is the gap (spaces or 和欧間), and may justification widen it.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from .classes import (
+    ABRACKET,
+    ALNUM,
+    CJK,
+    CLOSING,
+    DIGIT,
+    INSEPARABLE,
+    LATIN,
+    MARK,
+    NO_END,
+    NO_START,
+    OPENING,
+    SPACE,
+    UNIT_WORDS,
+    WA,
+    ZERO_WIDTH,
+    flags_of,
+)
+
+if TYPE_CHECKING:
+    from .breaking import Measure
+
+WA_SPACE_EM = 0.25  # 和欧間: natural space between Japanese and Latin text
+WA_MIN_EM = 0.125  # ... and how far 追い込み may shrink it
+PUNCT_MIN_EM = 0.5  # a punctuation mark's advance is never compressed below half an em
+
+_UNIT_FIRST = frozenset(w[0] for w in UNIT_WORDS)
+_KINDS = CJK | LATIN | ABRACKET
+
+
+@dataclass(frozen=True)
+class Segment:
+    """A run of text between forced breaks, with per-character style, class flags and advance (points)."""
+
+    text: str
+    bolds: list[bool]
+    flags: list[int]
+    advs: list[float]
+
+
+class Cluster:
+    """An unbreakable run of characters text[start:end], plus what lies between it and the previous one."""
+
+    __slots__ = ("start", "end", "kind", "first", "last", "adv", "shift", "cap", "gap", "gap_cap", "brk", "stretch")
+
+    def __init__(self, start: int, end: int, first: int, last: int) -> None:
+        self.start = start
+        self.end = end
+        self.kind = first & _KINDS or LATIN  # a stray combining mark counts as Latin
+        self.first = first  # class flags of the first and last character
+        self.last = last
+        self.adv = 0.0  # advance in points, after adjacent-punctuation compression
+        self.shift = 0.0  # compression taken from the blank left half (opening brackets): draw this far left
+        self.cap = 0.0  # how much more 追い込み may compress it
+        self.gap = 0.0  # space before it: spaces or 和欧間 (dropped at a line start)
+        self.gap_cap = 0.0  # how much 追い込み may shrink that gap
+        self.brk = True  # a line may break before it
+        self.stretch = False  # justification may widen the gap before it
+
+
+def make_segment(text: str, bolds: list[bool], size: float, measure: Measure) -> Segment:
+    """Classify and measure every character of a segment (spaces measured as " ", zero-width ones as 0)."""
+    flags = [flags_of(ch) for ch in text]
+    advance = measure.advance
+    advs = [
+        0.0 if f & SPACE and ch in ZERO_WIDTH else advance(" " if f & SPACE else ch, b) * size
+        for ch, b, f in zip(text, bolds, flags)
+    ]
+    return Segment(text, bolds, flags, advs)
+
+
+def build_clusters(seg: Segment, size: float) -> list[Cluster]:
+    """Segment -> clusters with advances, compression capacities and the boundaries between them."""
+    clusters = _split_clusters(seg)
+    _measure(clusters, seg.advs, size)
+    _link(clusters, seg.advs, size)
+    _bind_numbers(clusters, seg.text)
+    return clusters
+
+
+def split_cluster(clusters: list[Cluster], k: int, cut: int, seg: Segment) -> None:
+    """Split the Latin run clusters[k] before character `cut`; a line may break between the halves."""
+    c = clusters[k]
+    head = sum(seg.advs[c.start : cut])
+    rest = Cluster(cut, c.end, seg.flags[cut], c.last)
+    rest.kind = c.kind
+    rest.adv = c.adv - head
+    c.end = cut
+    c.last = seg.flags[cut - 1]
+    c.adv = head
+    clusters.insert(k + 1, rest)
+
+
+def _split_clusters(seg: Segment) -> list[Cluster]:
+    """Characters -> clusters: one per CJK character or ASCII bracket, one per Latin run; spaces skipped."""
+    text, fl = seg.text, seg.flags
+    n = len(text)
+    out: list[Cluster] = []
+    i = 0
+    while i < n:
+        f = fl[i]
+        if f & SPACE:
+            i += 1
+            continue
+        j = i + 1
+        if f & LATIN:
+            while j < n and (fl[j] & (LATIN | MARK) or _is_apostrophe(text, fl, j)):
+                j += 1
+        while j < n and fl[j] & MARK:
+            j += 1
+        last = j - 1
+        while last > i and fl[last] & MARK:
+            last -= 1
+        out.append(Cluster(i, j, f, fl[last]))
+        i = j
+    return out
+
+
+def _is_apostrophe(text: str, fl: list[int], j: int) -> bool:
+    """A typographic apostrophe inside a Latin word (don’t) belongs to the word."""
+    return text[j] == "’" and j + 1 < len(text) and bool(fl[j + 1] & LATIN)
+
+
+def _measure(clusters: list[Cluster], advs: list[float], size: float) -> None:
+    """Set advances, with JLREQ adjacent-punctuation compression (」「 、」 「「) where the font's mark is
+    wider than half an em, and the 追い込み capacity of closing marks."""
+    half = PUNCT_MIN_EM * size
+    for c in clusters:
+        c.adv = advs[c.start] if c.end - c.start == 1 else sum(advs[c.start : c.end])
+    last = len(clusters) - 1
+    for k, c in enumerate(clusters):
+        if c.adv <= half:
+            continue
+        if c.first & CLOSING:
+            nxt = clusters[k + 1] if k < last else None
+            if nxt is not None and nxt.start == c.end and nxt.first & (CLOSING | OPENING):
+                c.adv = half
+            c.cap = c.adv - half
+        elif c.first & OPENING and k > 0:
+            prev = clusters[k - 1]
+            if prev.end == c.start and prev.first & OPENING:
+                c.shift = c.adv - half
+                c.adv = half
+
+
+def _link(clusters: list[Cluster], advs: list[float], size: float) -> None:
+    """Decide, for each pair of neighbours, break opportunity, gap and stretchability."""
+    wa_gap = WA_SPACE_EM * size
+    wa_cap = (WA_SPACE_EM - WA_MIN_EM) * size
+    for k in range(1, len(clusters)):
+        a, b = clusters[k - 1], clusters[k]
+        fa, fb = a.last, b.first
+        brk = not (fb & NO_START or fa & NO_END)
+        if a.end < b.start:  # only spaces lie between clusters
+            b.gap = sum(advs[a.end : b.start])
+            b.brk = brk
+            b.stretch = True
+            continue
+        if fa & INSEPARABLE and fb & INSEPARABLE:
+            brk = False
+        elif not (a.kind & CJK or b.kind & CJK):
+            brk = False  # Latin words and the ASCII brackets around them: foo(bar)
+        b.brk = brk
+        if (fa & WA and fb & ALNUM) or (fa & ALNUM and fb & WA):
+            b.gap = wa_gap
+            b.gap_cap = wa_cap
+            b.stretch = True
+        elif a.kind & CJK and b.kind & CJK:
+            # Not after an opening bracket, nor before closing punctuation (but before small kana, ー, 々).
+            b.stretch = brk or bool(fb & WA and not fa & NO_END)
+
+
+def _bind_numbers(clusters: list[Cluster], text: str) -> None:
+    """Keep a number with the unit word after it (24インチ, 3分) and full-width digits together."""
+    n = len(clusters)
+    for k in range(n - 1):
+        c = clusters[k]
+        nxt = clusters[k + 1]
+        if not c.last & DIGIT or nxt.start != c.end:
+            continue
+        if c.kind & CJK and nxt.kind & CJK and _is_fullwidth_alnum(text[nxt.start]):
+            nxt.brk = False
+            continue
+        if text[c.end] not in _UNIT_FIRST:
+            continue
+        for word in UNIT_WORDS:
+            if text.startswith(word, c.end):
+                stop = c.end + len(word)
+                m = k + 1
+                while m < n and clusters[m].start < stop:
+                    clusters[m].brk = False
+                    m += 1
+                break
+
+
+def _is_fullwidth_alnum(ch: str) -> bool:
+    return "０" <= ch <= "９" or "Ａ" <= ch <= "Ｚ" or "ａ" <= ch <= "ｚ"

@@ -1,0 +1,136 @@
+"""The image pipeline: orientation, colour modes, fitting, resolution, encoding, cache, bad files."""
+
+from __future__ import annotations
+
+import io
+from pathlib import Path
+
+import pytest
+from PIL import Image
+
+from casebook_pdf.errors import ImageError
+from casebook_pdf.frames import Page, Picture, mm
+from casebook_pdf.images import ImageStore, Processed
+from casebook_pdf.model import Where
+
+W, H = mm(40), mm(30)  # a typical photo frame: 40 x 30 mm
+
+
+def picture(path: Path, w: float = W, h: float = H, fit: str = "cover") -> Picture:
+    return Picture(0, 0, w, h, path, fit, Where(path.parent / "case.yaml", 7, "photos[0].image"))
+
+
+def photo(path: Path, size=(4000, 3000), mode="RGB", fmt="JPEG", **save) -> Path:
+    """A photo-like image: gradients and texture, so JPEG sizes are realistic."""
+    gradient = Image.linear_gradient("L").resize(size)
+    noise = Image.effect_noise(size, 24)
+    img = Image.merge("RGB", (gradient, Image.blend(gradient.rotate(90), noise, 0.3), noise))
+    if mode != "RGB":
+        img = img.convert(mode)
+    img.save(path, fmt, **save)
+    return path
+
+
+def open_result(result: Processed) -> Image.Image:
+    return Image.open(io.BytesIO(result.data))
+
+
+def test_camera_photo_is_downsampled_to_300_dpi_at_print_size(tmp_path: Path) -> None:
+    result = ImageStore().get(picture(photo(tmp_path / "a.jpg")))
+    assert result.format == "jpeg"
+    assert result.size == (round(W / 72 * 300), round(H / 72 * 300))
+    assert result.dpi == pytest.approx(300, rel=0.01)
+
+
+def test_dpi_is_configurable(tmp_path: Path) -> None:
+    result = ImageStore(dpi=150).get(picture(photo(tmp_path / "a.jpg")))
+    assert result.size[0] == round(W / 72 * 150)
+
+
+def test_small_images_are_never_upsampled_and_warn(tmp_path: Path) -> None:
+    pic = picture(photo(tmp_path / "small.jpg", size=(200, 150)))
+    done, warnings = ImageStore().process_pages((Page(800, 600, (pic,)),))
+    assert done[pic].size == (200, 150)
+    assert len(warnings) == 1 and "dpi" in warnings[0].message and warnings[0].line == 7
+
+
+def test_exif_orientation_is_honoured(tmp_path: Path) -> None:
+    exif = Image.Exif()
+    exif[0x0112] = 6  # stored sideways: rotate 90° clockwise to view
+    path = photo(tmp_path / "sideways.jpg", size=(400, 300), exif=exif.tobytes())
+    result = ImageStore().get(picture(path, w=mm(100), h=mm(100), fit="contain"))
+    assert result.size[1] > result.size[0]
+
+
+def test_cover_crops_to_the_frame_and_contain_keeps_the_whole_image(tmp_path: Path) -> None:
+    path = photo(tmp_path / "wide.jpg", size=(1600, 400))
+    covered = ImageStore().get(picture(path, w=mm(20), h=mm(20)))
+    assert covered.size[0] == pytest.approx(covered.size[1], abs=1)
+    whole = ImageStore().get(picture(path, w=mm(200), h=mm(200), fit="contain"))
+    assert whole.size == (1600, 400)
+
+
+def test_transparent_png_is_composited_on_white(tmp_path: Path) -> None:
+    img = Image.new("RGBA", (300, 200), (255, 0, 0, 0))
+    img.paste((0, 0, 255, 255), (100, 50, 200, 150))
+    img.save(tmp_path / "t.png")
+    result = open_result(ImageStore().get(picture(tmp_path / "t.png", w=mm(60), h=mm(40))))
+    assert result.convert("RGB").getpixel((2, 2)) == (255, 255, 255)
+
+
+@pytest.mark.parametrize("mode,fmt,suffix", [("CMYK", "JPEG", "jpg"), ("L", "JPEG", "jpg"), ("RGB", "WEBP", "webp"), ("P", "PNG", "png")])
+def test_colour_modes_and_formats_are_accepted(tmp_path: Path, mode: str, fmt: str, suffix: str) -> None:
+    path = photo(tmp_path / f"x.{suffix}", size=(800, 600), mode=mode, fmt=fmt)
+    result = open_result(ImageStore().get(picture(path)))
+    assert result.mode in ("RGB", "L")
+
+
+def test_flat_line_art_stays_lossless_when_smaller(tmp_path: Path) -> None:
+    img = Image.new("RGB", (1200, 900), (255, 255, 255))
+    img.paste((31, 58, 95), (100, 100, 600, 500))
+    img.save(tmp_path / "chart.png")
+    result = ImageStore().get(picture(tmp_path / "chart.png", w=mm(100), h=mm(75)))
+    assert result.format == "png"
+    assert open_result(result).getpixel((5, 5)) == (255, 255, 255)
+
+
+def test_cache_is_used_and_gives_the_same_bytes(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    pic = picture(photo(tmp_path / "a.jpg", size=(1200, 900)))
+    first = ImageStore(cache_dir=tmp_path / "cache").get(pic)
+    monkeypatch.setattr(ImageStore, "_process", lambda *a: pytest.fail("processed again despite the cache"))
+    again = ImageStore(cache_dir=tmp_path / "cache").get(pic)
+    assert again == first
+
+
+def test_damaged_cache_entries_are_ignored(tmp_path: Path) -> None:
+    pic = picture(photo(tmp_path / "a.jpg", size=(1200, 900)))
+    store = ImageStore(cache_dir=tmp_path / "cache")
+    first = store.get(pic)
+    for entry in (tmp_path / "cache").rglob("*"):
+        if entry.is_file():
+            entry.write_bytes(b"garbage")
+    assert ImageStore(cache_dir=tmp_path / "cache").get(pic) == first
+
+
+def _error(tmp_path: Path, path: Path) -> str:
+    with pytest.raises(ImageError) as caught:
+        ImageStore().process_pages((Page(800, 600, (picture(path),)),))
+    issue = caught.value.issues[0]
+    assert issue.line == 7 and issue.path == "photos[0].image" and path.name in issue.message
+    return str(issue)
+
+
+def test_file_that_is_not_an_image(tmp_path: Path) -> None:
+    (tmp_path / "fake.jpg").write_bytes(b"this is not a JPEG at all")
+    assert "not an image" in _error(tmp_path, tmp_path / "fake.jpg")
+
+
+def test_truncated_image(tmp_path: Path) -> None:
+    data = photo(tmp_path / "full.jpg", size=(1600, 1200)).read_bytes()
+    (tmp_path / "cut.jpg").write_bytes(data[: len(data) // 3])
+    assert "cannot be read" in _error(tmp_path, tmp_path / "cut.jpg")
+
+
+def test_absurd_pixel_count_is_refused_before_decoding(tmp_path: Path) -> None:
+    Image.new("1", (12000, 10000)).save(tmp_path / "bomb.png")  # 120 megapixels, a few kilobytes
+    assert "million" in _error(tmp_path, tmp_path / "bomb.png")
