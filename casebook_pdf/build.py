@@ -14,7 +14,6 @@ from pathlib import Path
 
 from casebook_pdf.errors import Issue, OutputError
 from casebook_pdf.fonts import load_fonts
-from casebook_pdf.frames import Picture
 from casebook_pdf.images import ImageStore, Processed
 from casebook_pdf.glyphs import check_glyphs
 from casebook_pdf.layout import Layout, layout_edition
@@ -42,7 +41,7 @@ def meta_for(edition: Edition) -> Meta:
 class Prepared:
     edition: Edition
     layout: Layout
-    images: dict[Picture, Processed]
+    images: dict[tuple, Processed]  # by images.picture_key
     warnings: tuple[Issue, ...]
 
 

@@ -7,9 +7,10 @@ grayscale or print filter in render can map them without layout knowing.
 
 from __future__ import annotations
 
+import dataclasses
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Literal, Union
+from typing import Iterator, Literal, Union
 
 from casebook_pdf.model import Where
 
@@ -114,13 +115,53 @@ class Link:
     target: int
 
 
-Item = Union[Text, Box, Rule, Polygon, Circle, Picture, Icon, Link]
+@dataclass(frozen=True)
+class Group:
+    """Items placed relative to (x, y): moving a measured block costs one Group, not a copy of each item."""
+
+    x: float
+    y: float
+    items: tuple[Item, ...]
+
+
+Item = Union[Text, Box, Rule, Polygon, Circle, Picture, Icon, Link, Group]
+
+
+def moved(item: Item, dx: float, dy: float) -> Item:
+    """A copy of a leaf item moved by (dx, dy)."""
+    if isinstance(item, Rule):
+        return dataclasses.replace(item, x1=item.x1 + dx, y1=item.y1 + dy, x2=item.x2 + dx, y2=item.y2 + dy)
+    if isinstance(item, Polygon):
+        return dataclasses.replace(item, points=tuple((x + dx, y + dy) for x, y in item.points))
+    if isinstance(item, Circle):
+        return dataclasses.replace(item, cx=item.cx + dx, cy=item.cy + dy)
+    return dataclasses.replace(item, x=item.x + dx, y=item.y + dy)  # type: ignore[arg-type]
+
+
+def leaves(items: tuple[Item, ...] | list[Item]) -> Iterator[Item]:
+    """Every leaf item inside groups, positions left relative (cheap: nothing is copied)."""
+    for item in items:
+        if isinstance(item, Group):
+            yield from leaves(item.items)
+        else:
+            yield item
+
+
+def flatten(items: tuple[Item, ...] | list[Item], dx: float = 0.0, dy: float = 0.0) -> Iterator[Item]:
+    """Every leaf item at its absolute position, groups dissolved (for checks and tests)."""
+    for item in items:
+        if isinstance(item, Group):
+            yield from flatten(item.items, dx + item.x, dy + item.y)
+        elif dx or dy:
+            yield moved(item, dx, dy)
+        else:
+            yield item
 
 
 @dataclass(frozen=True)
 class Page:
     width: float
     height: float
-    items: tuple[Item, ...]
+    items: tuple[Item, ...]  # may contain Groups; flatten(page.items) gives absolute leaf items
     bookmark: str | None = None  # outline entry title, when the page has one
     key: str = ""  # a stable name for links and outline destinations

@@ -19,7 +19,7 @@ from pathlib import Path
 from PIL import Image, ImageOps, UnidentifiedImageError
 
 from casebook_pdf.errors import ImageError, Issue
-from casebook_pdf.frames import Page, Picture
+from casebook_pdf.frames import Page, Picture, leaves
 
 DEFAULT_DPI = 300
 LOW_DPI = 150
@@ -186,16 +186,17 @@ class ImageStore:
         except OSError:
             pass  # the cache is an optimisation; a read-only or full disk must not fail the build
 
-    def process_pages(self, pages: tuple[Page, ...]) -> tuple[dict[Picture, Processed], list[Issue]]:
-        """Process every picture on the pages; raise ImageError naming each bad image, warn on low resolution."""
-        done: dict[Picture, Processed] = {}
+    def process_pages(self, pages: tuple[Page, ...]) -> tuple[dict[tuple, Processed], list[Issue]]:
+        """Process every picture on the pages, keyed by picture_key; raise ImageError naming each bad
+        image; warn about low resolution."""
+        done: dict[tuple, Processed] = {}
         problems: list[Issue] = []
         warned: list[Issue] = []
         for page in pages:
-            for item in page.items:
-                if isinstance(item, Picture) and item not in done:
+            for item in leaves(page.items):
+                if isinstance(item, Picture) and picture_key(item) not in done:
                     try:
-                        done[item] = result = self.get(item)
+                        done[picture_key(item)] = result = self.get(item)
                     except _Bad as bad:
                         problems.append(_issue(item, bad.message, bad.hint))
                         continue
@@ -211,6 +212,11 @@ class ImageStore:
         if problems:
             raise ImageError(problems)
         return done, warned
+
+
+def picture_key(picture: Picture) -> tuple:
+    """What the processed pixels depend on: the file and the frame's size and fit, not its position."""
+    return (picture.source, round(picture.w, 3), round(picture.h, 3), picture.fit)
 
 
 def _describe(exc: Exception) -> str:

@@ -18,8 +18,8 @@ from reportlab.pdfgen.canvas import Canvas
 
 from casebook_pdf import __version__
 from casebook_pdf.fonts import REGULAR, Fonts
-from casebook_pdf.frames import Box, Circle, Icon, Item, Link, Page, Picture, Polygon, Rule, Text
-from casebook_pdf.images import Processed, placement
+from casebook_pdf.frames import Box, Circle, Group, Icon, Item, Link, Page, Picture, Polygon, Rule, Text, moved
+from casebook_pdf.images import Processed, picture_key, placement
 
 
 @dataclass(frozen=True)
@@ -45,7 +45,7 @@ def _source_date(epoch: int) -> Iterator[None]:
 
 
 def render_pdf(
-    pages: tuple[Page, ...], meta: Meta, fonts: Fonts, images: dict[Picture, Processed], outline: bool = True
+    pages: tuple[Page, ...], meta: Meta, fonts: Fonts, images: dict[tuple, Processed], outline: bool = True
 ) -> bytes:
     """The PDF of the pages; `images` holds the processed bytes of every Picture on them."""
     buf = io.BytesIO()
@@ -78,7 +78,7 @@ def render_pdf(
 class _Context:
     fonts: Fonts
     keys: list[str]  # page index -> destination name
-    images: dict[Picture, Processed]
+    images: dict[tuple, Processed]
 
 
 def _draw_page(canvas: Canvas, page: Page, ctx: _Context) -> None:
@@ -86,9 +86,22 @@ def _draw_page(canvas: Canvas, page: Page, ctx: _Context) -> None:
     canvas.bookmarkPage(page.key)
     if page.bookmark:
         canvas.addOutlineEntry(page.bookmark, page.key, level=0)
-    for item in page.items:
-        DRAW[type(item)](canvas, item, page.height, ctx)
+    _draw_items(canvas, page.items, page.height, ctx)
     canvas.showPage()
+
+
+def _draw_items(canvas: Canvas, items: tuple[Item, ...], ph: float, ctx: _Context, ox: float = 0.0, oy: float = 0.0) -> None:
+    for item in items:
+        if isinstance(item, Group):
+            # Top-down y: a group at (x, y) shifts its children right by x and down the page by y.
+            canvas.saveState()
+            canvas.translate(item.x, -item.y)
+            _draw_items(canvas, item.items, ph, ctx, ox + item.x, oy + item.y)
+            canvas.restoreState()
+        elif isinstance(item, Link):  # link rectangles are in page space, untouched by translate()
+            _link(canvas, moved(item, ox, oy), ph, ctx)
+        else:
+            DRAW[type(item)](canvas, item, ph, ctx)
 
 
 def _text(c: Canvas, t: Text, ph: float, ctx: _Context) -> None:
@@ -146,7 +159,7 @@ def _circle(c: Canvas, o: Circle, ph: float, ctx: _Context) -> None:
 
 
 def _picture(c: Canvas, p: Picture, ph: float, ctx: _Context) -> None:
-    done = ctx.images[p]
+    done = ctx.images[picture_key(p)]
     x, y, w, h = placement(done.size, p.x, p.y, p.w, p.h, p.fit)
     c.drawImage(ImageReader(io.BytesIO(done.data)), x, ph - y - h, w, h)
 

@@ -10,7 +10,7 @@ from PIL import Image
 
 from casebook_pdf.errors import ImageError
 from casebook_pdf.frames import Page, Picture, mm
-from casebook_pdf.images import ImageStore, Processed
+from casebook_pdf.images import ImageStore, Processed, picture_key
 from casebook_pdf.model import Where
 
 W, H = mm(40), mm(30)  # a typical photo frame: 40 x 30 mm
@@ -50,7 +50,7 @@ def test_dpi_is_configurable(tmp_path: Path) -> None:
 def test_small_images_are_never_upsampled_and_warn(tmp_path: Path) -> None:
     pic = picture(photo(tmp_path / "small.jpg", size=(200, 150)))
     done, warnings = ImageStore().process_pages((Page(800, 600, (pic,)),))
-    assert done[pic].size == (200, 150)
+    assert done[picture_key(pic)].size == (200, 150)
     assert len(warnings) == 1 and "dpi" in warnings[0].message and warnings[0].line == 7
 
 

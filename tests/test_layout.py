@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from casebook_pdf.fonts import load_fonts
-from casebook_pdf.frames import Box, Link, Picture, Text, mm
+from casebook_pdf.frames import flatten, Box, Link, Picture, Text, mm
 from casebook_pdf.layout import layout_edition
 from casebook_pdf.layout.style import STYLE
 from casebook_pdf.layout.textset import ASCENT, Type, fit, set_marked, set_text, spread
@@ -33,7 +33,7 @@ def _text_box(t: Text) -> tuple[float, float, float, float]:
 
 def test_everything_lies_on_the_page(laid) -> None:
     for page in laid.pages:
-        for item in page.items:
+        for item in flatten(page.items):
             if isinstance(item, Text):
                 x0, y0, x1, y1 = _text_box(item)
                 assert 0 <= x0 and x1 <= page.width + 0.01 and 0 <= y0 and y1 <= page.height, item
@@ -44,7 +44,7 @@ def test_everything_lies_on_the_page(laid) -> None:
 
 def test_text_stays_within_the_margins_on_case_pages(laid) -> None:
     for page in laid.pages[2:]:
-        for item in page.items:
+        for item in flatten(page.items):
             if isinstance(item, Text):
                 x0, y0, x1, y1 = _text_box(item)
                 assert STYLE.margin_x - 0.01 <= x0 and x1 <= page.width - STYLE.margin_x + 0.5, item
@@ -53,7 +53,7 @@ def test_text_stays_within_the_margins_on_case_pages(laid) -> None:
 
 def test_no_text_overlaps_other_text(laid) -> None:
     for page in laid.pages:
-        texts = sorted((t for t in page.items if isinstance(t, Text)), key=lambda t: _text_box(t)[1])
+        texts = sorted((t for t in flatten(page.items) if isinstance(t, Text)), key=lambda t: _text_box(t)[1])
         for ta, tb in itertools.combinations(texts, 2):
             a, b = _text_box(ta), _text_box(tb)
             if b[1] >= a[3] - 0.3:
@@ -70,12 +70,12 @@ def test_cover_contents_then_one_page_per_case_with_folios(laid) -> None:
     assert pages[0].key == "cover" and pages[1].key.startswith("contents")
     for n, page in enumerate(pages[2:], start=1):
         assert page.key == f"case-{n}"
-        folio = [t for t in page.items if isinstance(t, Text) and t.y > page.height - mm(8)]
+        folio = [t for t in flatten(page.items) if isinstance(t, Text) and t.y > page.height - mm(8)]
         assert [t.text for t in folio] == [str(n)]
 
 
 def test_contents_rows_link_to_the_case_pages(laid) -> None:
-    links = [item.target for item in laid.pages[1].items if isinstance(item, Link)]
+    links = [item.target for item in flatten(laid.pages[1].items) if isinstance(item, Link)]
     assert links == list(range(2, len(laid.pages)))
 
 
@@ -92,17 +92,18 @@ def test_fit_shrinks_in_half_points_and_reports_what_is_over() -> None:
 
 def test_spread_label_fills_its_width_exactly() -> None:
     block = spread(FONTS, "概要", mm(13), Type(10.5, (1, 1, 1), bold=True))
-    first, last = block.items[0], block.items[-1]
+    texts = list(flatten(block.items))
+    first, last = texts[0], texts[-1]
     assert first.x == pytest.approx(0)
     assert last.x + FONTS.width(last.text, 10.5, True) == pytest.approx(mm(13))
     three = spread(FONTS, "気づき", mm(13), Type(10.5, (1, 1, 1), bold=True))
-    assert three.items[-1].x + FONTS.width("き", 10.5, True) == pytest.approx(mm(13))
+    assert list(flatten(three.items))[-1].x + FONTS.width("き", 10.5, True) == pytest.approx(mm(13))
 
 
 def test_bullet_continuation_lines_hang_under_the_text() -> None:
     t = Type(10.0, (0, 0, 0))
     block = set_marked(FONTS, "・", "原子力防災訓練では、様々な場所に分かれて同時並行的に訓練が行われている。" * 2, mm(60), t)
-    texts = [i for i in block.items if isinstance(i, Text)]
+    texts = [i for i in flatten(block.items) if isinstance(i, Text)]
     mark, body = texts[0], texts[1:]
     indent = FONTS.width("・", 10.0)
     line_starts = {}
@@ -122,7 +123,7 @@ def test_vertical_columns_break_where_the_script_changes() -> None:
 def test_schedule_segments_are_proportional_to_time() -> None:
     edition = load_edition(BUNDLED)
     page = layout_edition(edition, FONTS).pages[4]
-    labels = {t.text: t for t in page.items if isinstance(t, Text) and ":" in t.text}
+    labels = {t.text: t for t in flatten(page.items) if isinstance(t, Text) and ":" in t.text}
     x = {k: v.x + FONTS.width(k, v.size) / 2 for k, v in labels.items()}
     hour = x["13:00"] - x["12:00"]
     assert x["15:30"] - x["13:00"] == pytest.approx(2.5 * hour, rel=0.02)
@@ -131,7 +132,7 @@ def test_schedule_segments_are_proportional_to_time() -> None:
 
 def test_photos_keep_their_frames_inside_the_right_column() -> None:
     page = layout_edition(load_edition(BUNDLED), FONTS).pages[2]
-    pictures = [p for p in page.items if isinstance(p, Picture)]
+    pictures = [p for p in flatten(page.items) if isinstance(p, Picture)]
     assert len(pictures) == 3
     for p in pictures:
         assert p.w / p.h == pytest.approx(4 / 3, rel=0.01)

@@ -15,7 +15,7 @@ import pytest
 from PIL import Image, ImageChops, ImageStat
 
 from casebook_pdf.fonts import load_fonts
-from casebook_pdf.frames import Icon, Picture
+from casebook_pdf.frames import flatten, Icon, Picture
 from casebook_pdf.layout import layout_edition
 from casebook_pdf.loader import load_edition
 from tests.conftest import BUNDLED
@@ -46,7 +46,7 @@ def _ink(image: Image.Image, box: tuple[float, float, float, float], dpi: int) -
 
 
 def test_lightbulb_icons_are_painted(bundled_pdf: Path, pages) -> None:
-    icons = [i for i in pages[2].items if isinstance(i, Icon) and i.name == "bulb"]
+    icons = [i for i in flatten(pages[2].items) if isinstance(i, Icon) and i.name == "bulb"]
     assert len(icons) == 2
     image = _render(bundled_pdf, 2, dpi=200)
     for icon in icons:
@@ -55,7 +55,7 @@ def test_lightbulb_icons_are_painted(bundled_pdf: Path, pages) -> None:
 
 def test_photos_are_painted_where_layout_put_them(bundled_pdf: Path, pages) -> None:
     image = _render(bundled_pdf, 2, dpi=72)
-    for pic in [i for i in pages[2].items if isinstance(i, Picture)]:
+    for pic in [i for i in flatten(pages[2].items) if isinstance(i, Picture)]:
         inside = image.crop((round(pic.x) + 3, round(pic.y) + 3, round(pic.x + pic.w) - 3, round(pic.y + pic.h) - 3))
         assert ImageStat.Stat(inside).stddev[0] > 10, "an illustration, not a blank frame"
 

@@ -11,7 +11,7 @@ import math
 from dataclasses import dataclass
 
 from casebook_pdf.fonts import Fonts
-from casebook_pdf.frames import Box, Circle, Icon, Item, Page, Rule, Text, mm
+from casebook_pdf.frames import Box, Circle, Icon, Item, Page, Rule, Text, flatten, mm
 from casebook_pdf.layout import photos
 from casebook_pdf.layout.blocks import ARROW_W, arrow_right, layout_block
 from casebook_pdf.layout.report import Report
@@ -114,7 +114,7 @@ def _badge(text: str, fonts: Fonts, s: Style, cx: float, cy: float) -> list[Item
     while size >= 6.0:
         block = set_text(fonts, text, inner, Type(size, c.white, bold=True, align="center", leading=1.15))
         rows: dict[float, int] = {}
-        for item in block.items:
+        for item in flatten(block.items):
             if isinstance(item, Text):
                 rows[round(item.y, 1)] = rows.get(round(item.y, 1), 0) + len(item.text)
         lonely = len(rows) > 1 and min(rows.values()) == 1 and len(text) > 2

@@ -4,7 +4,7 @@ events marked above the bar, and an optional ※ note below."""
 from __future__ import annotations
 
 from casebook_pdf.fonts import Fonts
-from casebook_pdf.frames import Box, Item, Polygon, Rule, Text, mm
+from casebook_pdf.frames import Box, Item, Polygon, Rule, Text, flatten, mm
 from casebook_pdf.layout.style import Style
 from casebook_pdf.layout.textset import SetBlock, Type, set_marked, set_text, stack
 from casebook_pdf.model import ScheduleBlock
@@ -33,8 +33,9 @@ def _events(b: ScheduleBlock, fonts: Fonts, x_of, width: float, t: Type, s: Styl
     labels = [(x_of(e.at), set_text(fonts, e.label, EVENT_W, small)) for e in b.events]
     height = max((lb.height for _, lb in labels), default=0.0)
     for x, label in labels:
-        used = max(it.x + fonts.width(it.text, it.size, it.bold) for it in label.items if isinstance(it, Text))
-        left = min(it.x for it in label.items if isinstance(it, Text))
+        texts = [it for it in flatten(label.items) if isinstance(it, Text)]
+        used = max(it.x + fonts.width(it.text, it.size, it.bold) for it in texts)
+        left = min(it.x for it in texts)
         ink_w = used - left
         x0 = min(max(x - ink_w / 2, 0.0), width - ink_w) - left
         items += label.at(x0, height - label.height)

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from typing import Callable, Literal, Sequence
 
 from casebook_pdf.fonts import ICONS, Fonts
-from casebook_pdf.frames import Color, Icon, Item, Text
+from casebook_pdf.frames import Color, Group, Icon, Item, Text
 from casebook_pdf.model import Body
 from casebook_pdf.model import Item as ListItem
 from casebook_pdf.text.breaking import TextLine, break_lines
@@ -26,19 +26,6 @@ PARAGRAPH_GAP = 0.35  # extra space between paragraphs and list items, in lines
 BULLET = "・"
 
 
-def translate(item: Item, dx: float, dy: float) -> Item:
-    """The same item moved by (dx, dy)."""
-    fields = {f.name for f in dataclasses.fields(item)}
-    changes: dict[str, object] = {}
-    for xname, yname in (("x", "y"), ("x1", "y1"), ("x2", "y2"), ("cx", "cy")):
-        if xname in fields:
-            changes[xname] = getattr(item, xname) + dx
-            changes[yname] = getattr(item, yname) + dy
-    if "points" in fields:
-        changes["points"] = tuple((px + dx, py + dy) for px, py in item.points)  # type: ignore[union-attr]
-    return dataclasses.replace(item, **changes)  # type: ignore[arg-type]
-
-
 @dataclass(frozen=True)
 class SetBlock:
     """Measured content: its size and its items relative to its own top-left corner."""
@@ -49,7 +36,10 @@ class SetBlock:
     lines: int = 0
 
     def at(self, x: float, y: float) -> list[Item]:
-        return [translate(item, x, y) for item in self.items]
+        """The block's items placed with its top-left corner at (x, y)."""
+        if not self.items:
+            return []
+        return [Group(x, y, self.items)]
 
 
 def stack(blocks: Sequence[SetBlock], gap: float = 0.0) -> SetBlock:
