@@ -91,7 +91,14 @@ def _draw_page(canvas: Canvas, page: Page, ctx: _Context) -> None:
 
 
 def _draw_items(canvas: Canvas, items: tuple[Item, ...], ph: float, ctx: _Context, ox: float = 0.0, oy: float = 0.0) -> None:
+    run: list[Text] = []
     for item in items:
+        if isinstance(item, Text) and not item.angle:
+            run.append(item)
+            continue
+        if run:
+            _texts(canvas, run, ph, ctx)
+            run = []
         if isinstance(item, Group):
             # Top-down y: a group at (x, y) shifts its children right by x and down the page by y.
             canvas.saveState()
@@ -102,6 +109,24 @@ def _draw_items(canvas: Canvas, items: tuple[Item, ...], ph: float, ctx: _Contex
             _link(canvas, moved(item, ox, oy), ph, ctx)
         else:
             DRAW[type(item)](canvas, item, ph, ctx)
+    if run:
+        _texts(canvas, run, ph, ctx)
+
+
+def _texts(c: Canvas, run: list[Text], ph: float, ctx: _Context) -> None:
+    """Consecutive upright text items in one text object (one BT/ET instead of one per piece)."""
+    obj = c.beginText()
+    font = colour = None
+    for t in run:
+        if (t.bold, t.size) != font:
+            obj.setFont(ctx.fonts.name(t.bold), t.size)
+            font = (t.bold, t.size)
+        if t.color != colour:
+            obj.setFillColorRGB(*t.color)
+            colour = t.color
+        obj.setTextOrigin(t.x, ph - t.y)
+        obj.textOut(t.text)
+    c.drawText(obj)
 
 
 def _text(c: Canvas, t: Text, ph: float, ctx: _Context) -> None:
