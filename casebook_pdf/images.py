@@ -12,7 +12,9 @@ from __future__ import annotations
 import hashlib
 import io
 import os
+import threading
 import warnings
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -179,7 +181,7 @@ class ImageStore:
             return
         try:
             file.parent.mkdir(parents=True, exist_ok=True)
-            tmp = file.with_suffix(f".{os.getpid()}.tmp")
+            tmp = file.with_suffix(f".{os.getpid()}-{threading.get_ident()}.tmp")
             header = f"{result.format} {result.size[0]} {result.size[1]} {result.dpi!r}\n".encode()
             tmp.write_bytes(header + result.data)
             os.replace(tmp, file)
@@ -188,30 +190,39 @@ class ImageStore:
 
     def process_pages(self, pages: tuple[Page, ...]) -> tuple[dict[tuple, Processed], list[Issue]]:
         """Process every picture on the pages, keyed by picture_key; raise ImageError naming each bad
-        image; warn about low resolution."""
+        image; warn about low resolution. Pillow releases the GIL while decoding, resizing and
+        encoding, so threads use every core."""
+        unique: dict[tuple, Picture] = {}
+        for page in pages:
+            for item in leaves(page.items):
+                if isinstance(item, Picture):
+                    unique.setdefault(picture_key(item), item)
+        with ThreadPoolExecutor(max_workers=os.cpu_count() or 1) as pool:
+            outcomes = list(pool.map(self._attempt, unique.values()))
         done: dict[tuple, Processed] = {}
         problems: list[Issue] = []
         warned: list[Issue] = []
-        for page in pages:
-            for item in leaves(page.items):
-                if isinstance(item, Picture) and picture_key(item) not in done:
-                    try:
-                        done[picture_key(item)] = result = self.get(item)
-                    except _Bad as bad:
-                        problems.append(_issue(item, bad.message, bad.hint))
-                        continue
-                    except (UnidentifiedImageError, Image.DecompressionBombError, Image.DecompressionBombWarning) as exc:
-                        problems.append(_issue(item, _describe(exc), "Open it in an image program and save it again as JPEG or PNG."))
-                        continue
-                    except (OSError, SyntaxError, ValueError) as exc:
-                        problems.append(_issue(item, f"image cannot be read ({exc}).", "Save it again as JPEG or PNG, or replace it."))
-                        continue
-                    if result.dpi < LOW_DPI:
-                        warned.append(_issue(item, f"image prints at only {result.dpi:.0f} dpi (below {LOW_DPI}); it may look blurred.",
-                                             "Use a larger original if you have one."))
+        for (key, picture), outcome in zip(unique.items(), outcomes):
+            if isinstance(outcome, Issue):
+                problems.append(outcome)
+                continue
+            done[key] = outcome
+            if outcome.dpi < LOW_DPI:
+                warned.append(_issue(picture, f"image prints at only {outcome.dpi:.0f} dpi (below {LOW_DPI}); it may look blurred.",
+                                     "Use a larger original if you have one."))
         if problems:
             raise ImageError(problems)
         return done, warned
+
+    def _attempt(self, picture: Picture) -> Processed | Issue:
+        try:
+            return self.get(picture)
+        except _Bad as bad:
+            return _issue(picture, bad.message, bad.hint)
+        except (UnidentifiedImageError, Image.DecompressionBombError, Image.DecompressionBombWarning) as exc:
+            return _issue(picture, _describe(exc), "Open it in an image program and save it again as JPEG or PNG.")
+        except (OSError, SyntaxError, ValueError) as exc:
+            return _issue(picture, f"image cannot be read ({exc}).", "Save it again as JPEG or PNG, or replace it.")
 
 
 def picture_key(picture: Picture) -> tuple:

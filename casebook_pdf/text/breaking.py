@@ -98,12 +98,12 @@ def _fill(clusters: list[Cluster], seg: Segment, width: float) -> list[tuple[int
 def _fill_line(clusters: list[Cluster], s: int, seg: Segment, width: float) -> tuple[int, float]:
     """Fill one line from cluster s: returns (end cluster, squeeze)."""
     first = clusters[s]
-    if first.adv > width + EPS:
+    w = first.adv + first.shift  # an opening bracket keeps its blank half at a line start
+    if w > width + EPS:
         if first.kind & LATIN and first.end - first.start > 1:
             split_cluster(clusters, s, _cut(first, width, seg, force=True), seg)
         return s + 1, 0.0
     n = len(clusters)
-    w = first.adv
     cap = first.cap
     last_break = -1
     i = s + 1
@@ -179,7 +179,7 @@ def _layout(
     clusters: list[Cluster], s: int, e: int, squeeze: float, seg: Segment, width: float, size: float, justify: bool
 ) -> TextLine:
     """Clusters s..e-1 -> a TextLine: compress by `squeeze`, or stretch to `width` when justifying."""
-    natural = clusters[s].adv
+    natural = clusters[s].adv + clusters[s].shift
     cap = clusters[s].cap
     gaps = 0
     for k in range(s + 1, e):
@@ -194,14 +194,15 @@ def _layout(
         if EPS < slack <= MAX_STRETCH_EM * size * gaps:
             extra = slack / gaps
     pieces: list[Piece] = []
-    x = 0.0
-    for k in range(s, e):
+    head = clusters[s]
+    _emit(pieces, head, 0.0, seg)
+    x = head.adv + head.shift - shrink * head.cap
+    for k in range(s + 1, e):
         c = clusters[k]
-        if k > s:
-            x += c.gap - shrink * c.gap_cap
-            if c.stretch:
-                x += extra
-        _emit(pieces, c, x, seg)
+        x += c.gap - shrink * c.gap_cap
+        if c.stretch:
+            x += extra
+        _emit(pieces, c, x - c.shift, seg)
         x += c.adv - shrink * c.cap
     if (extra or shrink) and abs(x - width) < 1e-6:
         x = width  # remove float noise: these lines end exactly at the measure
@@ -209,7 +210,7 @@ def _layout(
 
 
 def _emit(pieces: list[Piece], c: Cluster, x: float, seg: Segment) -> None:
-    """Append the cluster's pieces: one per CJK character, one per Latin run and bold state."""
+    """Append the cluster's pieces, drawn from x: one per CJK character, one per Latin run and bold state."""
     text, bolds = seg.text, seg.bolds
     start, end = c.start, c.end
     bold = bolds[start]
@@ -220,4 +221,4 @@ def _emit(pieces: list[Piece], c: Cluster, x: float, seg: Segment) -> None:
                 pieces.append(Piece(text[start:m], bold, x))
                 x += sum(advs[start:m])
                 start, bold = m, bolds[m]
-    pieces.append(Piece(text[start:end], bold, x - c.shift))
+    pieces.append(Piece(text[start:end], bold, x))
