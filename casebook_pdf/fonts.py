@@ -17,7 +17,14 @@ from reportlab.pdfbase.ttfonts import TTFont
 
 REGULAR = "BIZUDPGothic"
 BOLD = "BIZUDPGothic-Bold"
-FILES = {REGULAR: "BIZUDPGothic-Regular.ttf", BOLD: "BIZUDPGothic-Bold.ttf"}
+VERTICAL = "BIZUDPGothic-Vertical"  # the fonts' 'vert' glyphs under their own characters (tools/make_vertical_fonts.py)
+VERTICAL_BOLD = "BIZUDPGothic-Vertical-Bold"
+FILES = {
+    REGULAR: "BIZUDPGothic-Regular.ttf",
+    BOLD: "BIZUDPGothic-Bold.ttf",
+    VERTICAL: "BIZUDPGothic-Vertical-Regular.ttf",
+    VERTICAL_BOLD: "BIZUDPGothic-Vertical-Bold.ttf",
+}
 
 # Characters drawn as built-in vector icons instead of font glyphs (advance: 1 em).
 ICONS: dict[str, str] = {
@@ -41,10 +48,18 @@ class Fonts:
 
     regular: TTFont
     bold: TTFont
+    vertical: TTFont
+    vertical_bold: TTFont
     _cache: dict[tuple[str, bool], float] = field(default_factory=dict, repr=False)
 
-    def name(self, bold: bool) -> str:
+    def name(self, bold: bool, vertical: bool = False) -> str:
+        if vertical:
+            return VERTICAL_BOLD if bold else VERTICAL
         return BOLD if bold else REGULAR
+
+    def has_vertical_form(self, ch: str, bold: bool = False) -> bool:
+        """True when the font designs a vertical form of ch (ー, brackets, small kana, 、。)."""
+        return ord(ch) in (self.vertical_bold if bold else self.vertical).face.charToGlyph
 
     def advance(self, ch: str, bold: bool) -> float:
         """Advance width of one character in em (1.0 = the font size)."""
@@ -83,4 +98,4 @@ def load_fonts() -> Fonts:
         font = TTFont(name, str(folder / filename))
         pdfmetrics.registerFont(font)
         faces[name] = font
-    return Fonts(regular=faces[REGULAR], bold=faces[BOLD])
+    return Fonts(faces[REGULAR], faces[BOLD], faces[VERTICAL], faces[VERTICAL_BOLD])

@@ -38,7 +38,8 @@ class Text:
     size: float
     color: Color
     bold: bool = False
-    angle: float = 0.0  # degrees clockwise around (x, y); used for sideways glyphs in vertical text
+    angle: float = 0.0  # degrees clockwise around (x, y); used for Latin words in vertical text
+    vertical: bool = False  # drawn with the vertical-forms font (縦書き glyphs of ー, 「」, small kana…)
 
 
 @dataclass(frozen=True)

@@ -36,3 +36,32 @@ def test_icons_count_as_covered_and_one_em_wide() -> None:
 def test_missing_lists_each_uncovered_character_once() -> None:
     assert FONTS.missing("あ😀い😀\U0001F9EA") == ["😀", "\U0001F9EA"]
     assert FONTS.missing("公用スマホ・ＤｏＭＥＥＴ①〜") == []
+
+
+def test_vertical_forms_font_holds_the_designed_vertical_glyphs() -> None:
+    from fontTools.ttLib import TTFont
+
+    for ch in "ーッャ「」、。":
+        assert FONTS.has_vertical_form(ch), ch
+    assert not FONTS.has_vertical_form("A")
+    vertical = TTFont(font_dir() / "BIZUDPGothic-Vertical-Regular.ttf")
+    regular = TTFont(font_dir() / "BIZUDPGothic-Regular.ttf")
+    # the outline under ー in the vertical font is the one the regular font's 'vert' feature names
+    from tools.make_vertical_fonts import vertical_map
+
+    def outline(font: TTFont, glyph: str) -> list:
+        return list(font["glyf"][glyph].getCoordinates(font["glyf"])[0])
+
+    turned = outline(vertical, vertical.getBestCmap()[ord("ー")])
+    assert turned == outline(regular, vertical_map(regular)[ord("ー")])
+    assert turned != outline(regular, regular.getBestCmap()[ord("ー")])
+
+
+def test_vertical_layout_uses_vertical_forms_for_small_kana_and_long_vowel() -> None:
+    from casebook_pdf.frames import Text, flatten
+    from casebook_pdf.layout.vertical import set_vertical
+
+    block = set_vertical(FONTS, "チャット・ボード", 200, 9.0, (0, 0, 0))
+    texts = {t.text: t for t in flatten(block.items) if isinstance(t, Text)}
+    assert texts["ャ"].vertical and texts["ッ"].vertical and texts["ー"].vertical
+    assert not texts["チ"].vertical or FONTS.has_vertical_form("チ")

@@ -200,6 +200,10 @@ class TestUnits:
         words = set(source.split())
         assert all(set(l.text.split()) <= words for l in result)
 
+    def test_typographic_apostrophe_stays_inside_the_word(self) -> None:
+        (line,) = lines("Don’t stop", 20)
+        assert [p.text for p in line.pieces] == ["Don’t", "stop"]
+
     def test_spaces_are_dropped_at_line_ends(self) -> None:
         assert texts("  あいう  ", 10) == ["あいう"]
         result = lines("あいうえ   おかき", 4.5)
@@ -274,6 +278,12 @@ class TestSpacing:
         # The second bracket's box is [1.0, 1.5] em; its glyph (blank left half) starts 0.5 em earlier.
         assert [p.x for p in line.pieces] == pytest.approx([0, em(0.5), em(1.5)])
         assert line.width == pytest.approx(em(2.5))
+
+    def test_opening_bracket_at_a_forced_line_start_keeps_its_blank(self) -> None:
+        result = lines("「" * 8, 3, measure=WIDE_BRACKETS)
+        assert [l.text for l in result] == ["「" * 5, "「" * 3]
+        assert [p.x for p in result[1].pieces] == pytest.approx([0, em(0.5), em(1.0)])
+        assert result[1].width == pytest.approx(em(2))
 
     def test_half_em_brackets_are_not_compressed(self) -> None:
         (line,) = lines("あ」「い", 20, justify=False)

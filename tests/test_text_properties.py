@@ -35,11 +35,14 @@ PLAIN_CJK = set(KANA + KANJI) - set("".join(UNIT_WORDS)) - NO_START - NO_END
 
 
 class FakeMeasure:
+    def __init__(self, bracket: float = 0.5) -> None:
+        self.bracket = bracket
+
     def advance(self, ch: str, bold: bool) -> float:
         if ch in "、。":
             return 0.6
         if ch in "（）「」『』【】〔〕〈〉《》［］｛｝":
-            return 0.5
+            return self.bracket
         if ch == " ":
             return 0.33
         if ord(ch) < 0x100:
@@ -48,6 +51,8 @@ class FakeMeasure:
 
 
 FAKE = FakeMeasure()
+WIDE_BRACKETS = FakeMeasure(bracket=1.0)  # exercises adjacent-bracket compression
+measures = st.sampled_from([FAKE, WIDE_BRACKETS])
 
 tokens = st.one_of(
     st.sampled_from(KANA),
@@ -114,25 +119,31 @@ def piece_advance_bounds(text: str, bold: bool, size: float) -> tuple[float, flo
 
 
 @SETTINGS
-@given(paragraphs, widths_em, st.sampled_from(SIZES))
-def test_lines_fit_and_keep_every_character(spans: list[Span], width_em: float, size: float) -> None:
+@given(paragraphs, widths_em, st.sampled_from(SIZES), measures)
+def test_lines_fit_and_keep_every_character(
+    spans: list[Span], width_em: float, size: float, measure: FakeMeasure
+) -> None:
     text, _ = source_of(spans)
     width = width_em * size
-    result = break_lines(spans, width, size, FAKE)
+    result = break_lines(spans, width, size, measure)
     assert result
     line_starts(result, text)
     for line in result:
         assert line.width <= width + 1e-6
         assert line.text == line.text.strip(" ")
         assert line.text or len(result) == 1
+        xs = [p.x for p in line.pieces]
+        assert xs == sorted(xs) and all(x >= 0.0 for x in xs)
     if not text.strip(" "):
         assert result == [TextLine((), 0.0, "")]
 
 
 @SETTINGS
-@given(paragraphs, widths_em, st.sampled_from(SIZES))
-def test_kinsoku_holds_except_after_a_forced_split(spans: list[Span], width_em: float, size: float) -> None:
-    result = break_lines(spans, width_em * size, size, FAKE)
+@given(paragraphs, widths_em, st.sampled_from(SIZES), measures)
+def test_kinsoku_holds_except_after_a_forced_split(
+    spans: list[Span], width_em: float, size: float, measure: FakeMeasure
+) -> None:
+    result = break_lines(spans, width_em * size, size, measure)
     for prev, line in zip(result, result[1:]):
         if line.text[0] in NO_START or prev.text[-1] in NO_END:
             assert not has_certain_break(prev.text), (prev.text, line.text)

@@ -1,6 +1,8 @@
 """Vertical text (縦書き) for narrow headers: characters stacked top to bottom, columns right to left.
 
-Characters whose horizontal form would look wrong upright (ー, brackets, dashes) are turned 90°.
+Characters with a vertical form in the font (ー, brackets, small kana, 、。) use it, from the
+vertical-forms font; the few others that would look wrong upright (ASCII brackets, hyphens) are
+turned 90°.
 """
 
 from __future__ import annotations
@@ -53,7 +55,9 @@ def set_vertical(fonts: Fonts, text: str, height: float, size: float, color: Col
         for row, ch in enumerate(chunk):
             top = row * size
             adv = fonts.advance(ch, bold) * size
-            if ch in SIDEWAYS:
+            if fonts.has_vertical_form(ch, bold):
+                items.append(Text(left, top + ASCENT * size, ch, size, color, bold, vertical=True))
+            elif ch in SIDEWAYS:
                 # Turned clockwise around the glyph's left baseline point: place it so it stays in the cell.
                 items.append(Text(left + size * (1 - ASCENT) , top + (size - adv) / 2, ch, size, color, bold, angle=90.0))
             else:
