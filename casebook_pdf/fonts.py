@@ -19,7 +19,11 @@ REGULAR = "BIZUDPGothic"
 BOLD = "BIZUDPGothic-Bold"
 VERTICAL = "BIZUDPGothic-Vertical"  # the fonts' 'vert' glyphs under their own characters (tools/make_vertical_fonts.py)
 VERTICAL_BOLD = "BIZUDPGothic-Vertical-Bold"
+MARK = "BIZUDPGothic-Mark"  # the regular face again, under a name reserved for list marks
+MARK_BOLD = "BIZUDPGothic-Mark-Bold"
 FILES = {
+    MARK: "BIZUDPGothic-Regular.ttf",
+    MARK_BOLD: "BIZUDPGothic-Bold.ttf",
     REGULAR: "BIZUDPGothic-Regular.ttf",
     BOLD: "BIZUDPGothic-Bold.ttf",
     VERTICAL: "BIZUDPGothic-Vertical-Regular.ttf",
@@ -52,9 +56,11 @@ class Fonts:
     vertical_bold: TTFont
     _cache: dict[tuple[str, bool], float] = field(default_factory=dict, repr=False)
 
-    def name(self, bold: bool, vertical: bool = False) -> str:
-        if vertical:
+    def name(self, bold: bool, face: str = "text") -> str:
+        if face == "vertical":
             return VERTICAL_BOLD if bold else VERTICAL
+        if face == "mark":
+            return MARK_BOLD if bold else MARK
         return BOLD if bold else REGULAR
 
     def has_vertical_form(self, ch: str, bold: bool = False) -> bool:
@@ -96,6 +102,8 @@ def load_fonts() -> Fonts:
     faces = {}
     for name, filename in FILES.items():
         font = TTFont(name, str(folder / filename))
+        if name in (MARK, MARK_BOLD):  # its own PostScript name, so list marks are recognisable in the PDF
+            font.face.name = font.face.name.replace(b"BIZUDPGothic", b"BIZUDPGothicMark")
         pdfmetrics.registerFont(font)
         faces[name] = font
     return Fonts(faces[REGULAR], faces[BOLD], faces[VERTICAL], faces[VERTICAL_BOLD])

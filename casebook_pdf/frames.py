@@ -39,7 +39,9 @@ class Text:
     color: Color
     bold: bool = False
     angle: float = 0.0  # degrees clockwise around (x, y); used for Latin words in vertical text
-    vertical: bool = False  # drawn with the vertical-forms font (縦書き glyphs of ー, 「」, small kana…)
+    face: Literal["text", "vertical", "mark"] = "text"
+    # "vertical": the vertical-forms font (縦書き glyphs of ー, 「」, small kana…);
+    # "mark": a list mark (・○■※), drawn from a font of its own so the PDF tells marks from text.
 
 
 @dataclass(frozen=True)

@@ -118,9 +118,9 @@ def _texts(c: Canvas, run: list[Text], ph: float, ctx: _Context) -> None:
     obj = c.beginText()
     font = colour = None
     for t in run:
-        if (t.bold, t.vertical, t.size) != font:
-            obj.setFont(ctx.fonts.name(t.bold, t.vertical), t.size)
-            font = (t.bold, t.vertical, t.size)
+        if (t.bold, t.face, t.size) != font:
+            obj.setFont(ctx.fonts.name(t.bold, t.face), t.size)
+            font = (t.bold, t.face, t.size)
         if t.color != colour:
             obj.setFillColorRGB(*t.color)
             colour = t.color
@@ -131,7 +131,7 @@ def _texts(c: Canvas, run: list[Text], ph: float, ctx: _Context) -> None:
 
 def _text(c: Canvas, t: Text, ph: float, ctx: _Context) -> None:
     c.setFillColorRGB(*t.color)
-    c.setFont(ctx.fonts.name(t.bold, t.vertical), t.size)
+    c.setFont(ctx.fonts.name(t.bold, t.face), t.size)
     if t.angle:
         c.saveState()
         c.translate(t.x, ph - t.y)

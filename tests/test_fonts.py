@@ -63,5 +63,4 @@ def test_vertical_layout_uses_vertical_forms_for_small_kana_and_long_vowel() -> 
 
     block = set_vertical(FONTS, "チャット・ボード", 200, 9.0, (0, 0, 0))
     texts = {t.text: t for t in flatten(block.items) if isinstance(t, Text)}
-    assert texts["ャ"].vertical and texts["ッ"].vertical and texts["ー"].vertical
-    assert not texts["チ"].vertical or FONTS.has_vertical_form("チ")
+    assert texts["ャ"].face == texts["ッ"].face == texts["ー"].face == "vertical"

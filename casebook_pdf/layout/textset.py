@@ -117,16 +117,8 @@ def set_marked(fonts: Fonts, mark: str, text: str, width: float, t: Type, mark_c
     indent = fonts.width(mark, t.size, t.bold)
     body = set_text(fonts, text, max(width - indent, t.size), t)
     baseline = (t.pitch - t.size) / 2 + ASCENT * t.size
-    mark_items: list[Item] = _line_items(
-        fonts, _mark_line(mark, t.bold), 0.0, baseline, dataclasses.replace(t, color=mark_color or t.color)
-    )
-    return SetBlock(width, body.height, tuple(mark_items) + tuple(body.at(indent, 0)), body.lines)
-
-
-def _mark_line(mark: str, bold: bool) -> TextLine:
-    from casebook_pdf.text.breaking import Piece
-
-    return TextLine(pieces=(Piece(mark, bold, 0.0),), width=0.0, text=mark)
+    mark_item = Text(0.0, baseline, mark, t.size, mark_color or t.color, bold=t.bold, face="mark")
+    return SetBlock(width, body.height, (mark_item, *body.at(indent, 0)), body.lines)
 
 
 def set_items(

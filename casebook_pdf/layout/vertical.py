@@ -56,7 +56,7 @@ def set_vertical(fonts: Fonts, text: str, height: float, size: float, color: Col
             top = row * size
             adv = fonts.advance(ch, bold) * size
             if fonts.has_vertical_form(ch, bold):
-                items.append(Text(left, top + ASCENT * size, ch, size, color, bold, vertical=True))
+                items.append(Text(left, top + ASCENT * size, ch, size, color, bold, face="vertical"))
             elif ch in SIDEWAYS:
                 # Turned clockwise around the glyph's left baseline point: place it so it stays in the cell.
                 items.append(Text(left + size * (1 - ASCENT) , top + (size - adv) / 2, ch, size, color, bold, angle=90.0))

@@ -1,0 +1,90 @@
+"""Japanese line-breaking rules, checked on the built PDFs themselves with pdfplumber.
+
+Characters are grouped into printed lines by baseline and by gaps (side-by-side columns share
+baselines); vertical and turned text and list marks (drawn from their own font) are left out.
+Every line start and end on every page is checked against 行頭禁則 / 行末禁則, and no two characters
+may overlap.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pdfplumber
+import pytest
+
+from casebook_pdf.text.classes import LINE_END_PROHIBITED, LINE_START_PROHIBITED
+
+
+def printed_lines(page) -> list[list[dict]]:
+    chars = [c for c in page.chars if c["upright"] and "Vertical" not in c["fontname"] and c["text"].strip()]
+    rows: dict[float, list[dict]] = {}
+    for c in chars:
+        rows.setdefault(round(c["bottom"], 1), []).append(c)
+    lines = []
+    for row in rows.values():
+        row.sort(key=lambda c: c["x0"])
+        current = [row[0]]
+        for prev, c in zip(row, row[1:]):
+            if c["x0"] - prev["x1"] > 1.2 * c["size"]:  # a column gap, not a word space
+                lines.append(current)
+                current = []
+            current.append(c)
+        lines.append(current)
+    return lines
+
+
+def _text_chars(line: list[dict]) -> list[dict]:
+    return [c for c in line if "Mark" not in c["fontname"]]
+
+
+@pytest.fixture(scope="module", params=["bundled", "second"])
+def pdf_path(request: pytest.FixtureRequest, bundled_pdf: Path, second_pdf: Path) -> Path:
+    return bundled_pdf if request.param == "bundled" else second_pdf
+
+
+def broken_pairs(page) -> list[tuple[str, str]]:
+    """(line, next line) for every line break inside a paragraph: the next line sits one line pitch
+    lower with the same left edge (a paragraph's first line, a heading or a label is not a break)."""
+    lines = [chars for chars in (_text_chars(line) for line in printed_lines(page)) if chars]
+    pairs = []
+    for upper in lines:
+        size = upper[0]["size"]
+        for lower in lines:
+            drop = lower[0]["bottom"] - upper[0]["bottom"]
+            if 1.0 * size < drop < 1.8 * size and abs(lower[0]["x0"] - upper[0]["x0"]) < 0.15 * size:
+                pairs.append(("".join(c["text"] for c in upper), "".join(c["text"] for c in lower)))
+    return pairs
+
+
+def test_no_line_starts_or_ends_with_a_prohibited_character(pdf_path: Path) -> None:
+    bad = []
+    breaks = 0
+    with pdfplumber.open(pdf_path) as pdf:
+        for number, page in enumerate(pdf.pages, start=1):
+            for upper, lower in broken_pairs(page):
+                breaks += 1
+                if upper[-1] in LINE_END_PROHIBITED or lower[0] in LINE_START_PROHIBITED:
+                    bad.append((number, upper, lower))
+    assert breaks >= 20, "the check found too few line breaks to mean anything"
+    assert bad == []
+
+
+def test_lines_were_found(bundled_pdf: Path) -> None:
+    with pdfplumber.open(bundled_pdf) as pdf:
+        assert len(printed_lines(pdf.pages[2])) > 30
+
+
+def test_no_characters_overlap(pdf_path: Path) -> None:
+    with pdfplumber.open(pdf_path) as pdf:
+        for number, page in enumerate(pdf.pages, start=1):
+            chars = sorted((c for c in page.chars if c["text"].strip()), key=lambda c: c["top"])
+            for i, a in enumerate(chars):
+                for b in chars[i + 1 :]:
+                    if b["top"] >= a["bottom"] - 0.5:
+                        break
+                    # compressed punctuation may come within its blank half of the next character
+                    slack = 0.2 * min(a["size"], b["size"])
+                    overlap_x = min(a["x1"], b["x1"]) - max(a["x0"], b["x0"])
+                    overlap_y = min(a["bottom"], b["bottom"]) - max(a["top"], b["top"])
+                    assert overlap_x < slack or overlap_y < 0.5 * min(a["size"], b["size"]), (number, a["text"], b["text"])
