@@ -31,7 +31,7 @@ def layout_edition(edition: Edition, fonts: Fonts, style: Style = STYLE) -> Layo
     cover = layout_cover(edition, fonts, style)
     contents = layout_contents(edition, fonts, style, first_case_page=0)
     first = 1 + len(contents)
-    contents = layout_contents(edition, fonts, style, first_case_page=first)
+    contents = layout_contents(edition, fonts, style, first_case_page=first, report=report)
     cases = [layout_case(case, fonts, style, n + 1, report) for n, case in enumerate(edition.cases)]
     report.raise_errors()
     return Layout((cover, *contents, *cases), tuple(report.warnings))

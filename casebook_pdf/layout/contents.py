@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from casebook_pdf.era import fullwidth
 from casebook_pdf.fonts import Fonts
 from casebook_pdf.frames import Box, Circle, Item, Link, Page, Rule, Text, mm
+from casebook_pdf.layout.report import Report
 from casebook_pdf.layout.style import Style
 from casebook_pdf.layout.textset import ASCENT, Type, fit, set_spans
 from casebook_pdf.layout.vertical import set_vertical
@@ -21,7 +22,7 @@ HEADING_SIZE = 22.0
 ROW_SIZE = 13.0
 ROW_FLOOR = 9.0
 LABEL_SIZE = 9.0
-LABEL_FLOOR = 7.0
+LABEL_FLOOR = 8.5
 TOOL_COL = mm(14)
 GROUP_COL = mm(7)
 PAGE_COL = mm(16)
@@ -58,13 +59,13 @@ def _columns(edition: Edition, right: float) -> list[Column]:
 
 def _header_label(fonts: Fonts, col: Column, top: float, s: Style) -> list[Item]:
     c = s.colors
-    pad = mm(1.5)
+    pad = mm(3)
     if col.group is not None:
         block = set_vertical(fonts, col.group, HEADER_H - 2 * pad, LABEL_SIZE, c.white, bold=True)
         items: list[Item] = [Box(col.x, top, col.w, HEADER_H, fill=c.teal)]
         return items + block.at(col.x + (col.w - block.width) / 2, top + (HEADER_H - block.height) / 2)
     label = col.tool.label  # type: ignore[union-attr]
-    room = col.w - 2 * pad
+    room = col.w - 2 * mm(1.2)
     natural = fonts.width(label, 1.0, True)
     size = min(LABEL_SIZE, room / natural) if natural else LABEL_SIZE
     if size >= LABEL_FLOOR or not label.isascii():
@@ -88,7 +89,7 @@ def _rows_per_page(avail: float, count: int) -> tuple[int, float]:
     return rows, max(MIN_ROW_H, min(ROW_H, avail / rows))
 
 
-def layout_contents(edition: Edition, fonts: Fonts, s: Style, first_case_page: int) -> list[Page]:
+def layout_contents(edition: Edition, fonts: Fonts, s: Style, first_case_page: int, report: Report | None = None) -> list[Page]:
     """The contents pages; rows link to page index first_case_page + n."""
     c = s.colors
     x0, right = s.margin_x, s.page_w - s.margin_x
@@ -104,7 +105,7 @@ def layout_contents(edition: Edition, fonts: Fonts, s: Style, first_case_page: i
         items += _table_header(fonts, s, columns, x0, entry_w, table_top)
         y = table_top + HEADER_H
         for n in range(start, min(start + per_page, len(edition.cases))):
-            items += _row(fonts, s, edition, n, columns, x0, entry_w, y, row_h, first_case_page + n)
+            items += _row(fonts, s, edition, n, columns, x0, entry_w, y, row_h, first_case_page + n, report)
             y += row_h
         items.append(Rule(x0, y, right, y, c.navy, 1.0))
         pages.append(Page(s.page_w, s.page_h, tuple(items), key=f"contents-{len(pages) + 1}"))
@@ -133,7 +134,7 @@ def _table_header(fonts: Fonts, s: Style, columns: list[Column], x0: float, entr
     return items
 
 
-def _row(fonts, s: Style, edition: Edition, n: int, columns, x0, entry_w, y, row_h, target: int) -> list[Item]:
+def _row(fonts, s: Style, edition: Edition, n: int, columns, x0, entry_w, y, row_h, target: int, report: Report | None) -> list[Item]:
     c = s.colors
     case = edition.cases[n]
     right = s.page_w - s.margin_x
@@ -144,6 +145,8 @@ def _row(fonts, s: Style, edition: Edition, n: int, columns, x0, entry_w, y, row
     spans = [Span(f"【{case.category}】", True), Span(case.title)]
     t = Type(ROW_SIZE, c.navy, align="left", leading=1.3)
     fitted = fit(lambda size: set_spans(fonts, spans, entry_w - 2 * pad, t.scaled(size)), row_h - mm(2), ROW_SIZE, ROW_FLOOR, 1.3)
+    if report is not None and fitted.over > 0:
+        report.overflow(case.where("title"), "contents entry", fitted.lines_over, ROW_FLOOR, "Shorten the title or the category.")
     block = fitted.block
     items += block.at(x0 + pad, y + (row_h - block.height) / 2)
     folio = fullwidth(str(n + 1))
