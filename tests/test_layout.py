@@ -137,3 +137,31 @@ def test_photos_keep_their_frames_inside_the_right_column() -> None:
     for p in pictures:
         assert p.w / p.h == pytest.approx(4 / 3, rel=0.01)
         assert p.x > page.width * 0.5
+
+
+def _one_case(tmp_path: Path, **changes: str):
+    from tests.editions import CASE, make_edition
+
+    text = CASE
+    for old, new in changes.items():
+        text = text.replace(old, new)
+    return load_edition(make_edition(tmp_path, {"01-test.yaml": text}))
+
+
+def test_crowded_page_shrinks_with_a_warning_naming_the_zone(tmp_path: Path) -> None:
+    long_item = "これまでは紙の資料を回覧し、確認までに数日を要していた。" * 40
+    laid = layout_edition(_one_case(tmp_path, **{"これまでは紙で回覧していた。": long_item}), FONTS)
+    assert len(laid.warnings) == 1
+    warning = laid.warnings[0]
+    assert warning.path == "before" and warning.line == 5 and "shrunk from 10 pt" in warning.message
+
+
+def test_hopeless_text_fails_naming_file_path_and_lines_over(tmp_path: Path) -> None:
+    from casebook_pdf.errors import FitError
+
+    long_item = "これまでは紙の資料を回覧し、確認までに数日を要していた。" * 70
+    with pytest.raises(FitError) as caught:
+        layout_edition(_one_case(tmp_path, **{"これまでは紙で回覧していた。": long_item}), FONTS)
+    issue = caught.value.issues[0]
+    assert issue.file.name == "01-test.yaml" and issue.path == "before"
+    assert "even at 8 pt" in issue.message and "lines over" in issue.message

@@ -62,10 +62,13 @@ def _body(case: Case, fonts: Fonts, s: Style, area: Frame, report: Report) -> li
         if plan.fits or size - 0.5 < s.body_floor - 1e-6:
             break
         size -= 0.5
-    if not plan.fits:
-        _report_overflow(case, s, area, rows, plan, size, report)
-    elif size < s.body:
-        report.shrunk(case.where("overview"), "page text", size, s.body)
+    if not plan.fits or size < s.body:
+        key, zone, hint = _culprit(case, rows, plan)
+        if plan.fits:
+            report.shrunk(case.where(key), zone, size, s.body)
+        else:
+            over = rows.height + s.gap + plan.need - area.h
+            report.overflow(case.where(key), zone, max(1, math.ceil(over / (size * s.leading))), s.body_floor, hint)
     items = rows.at(area.x, area.y + area.h - rows.height)
     return items + _draw_middle(case, fonts, s, middle, plan, report)
 
@@ -75,8 +78,7 @@ def _header(case: Case, fonts: Fonts, s: Style, top: float, report: Report) -> l
     pad = mm(4)
     items: list[Item] = [Box(x0, top, w, BAND_H, fill=c.navy), Box(x0, top + BAND_H, w, mm(0.8), fill=c.teal)]
     dept = set_text(fonts, case.department, w * 0.38, Type(s.department, c.white, align="right", leading=1.25))
-    dept_used = max((it.x for it in dept.items if isinstance(it, Text)), default=w) if dept.items else 0.0
-    dept_w = w * 0.38 - min(dept_used, w * 0.38)
+    dept_w = min(fonts.width(case.department, s.department), w * 0.38)
     spans = [Span(f"【{case.category}】"), Span(case.title)]
     title_w = w - 2 * pad - dept_w - mm(6)
     t = Type(s.header_title, c.white, bold=True, align="left", leading=1.2)
@@ -258,17 +260,16 @@ def _draw_middle(case: Case, fonts: Fonts, s: Style, f: Frame, plan: MiddlePlan,
     return items
 
 
-def _report_overflow(case: Case, s: Style, area: Frame, rows: SetBlock, plan: MiddlePlan, size: float, report: Report) -> None:
-    over = rows.height + s.gap + plan.need - area.h
-    lines = max(1, math.ceil(over / (size * s.leading)))
+def _culprit(case: Case, rows: SetBlock, plan: MiddlePlan) -> tuple[str, str, str]:
+    """The YAML key, zone name and advice for the zone that takes the most room on a crowded page."""
     if rows.height > plan.need:
         key = max(("overview", "effects", "notes"), key=lambda k: len(str(getattr(case, k))))
-        report.overflow(case.where(key), "概要/効果/気づき", lines, s.body_floor, "Shorten the text or move part of it to a block.")
-    elif plan.left_blocks or max(plan.before.height, plan.after.height) >= plan.need - 1e-6:
+        return key, "概要/効果/気づき", "Shorten the text or move part of it to a block."
+    if plan.left_blocks or max(plan.before.height, plan.after.height) >= plan.need - 1e-6:
         key = "before" if plan.before.height >= plan.after.height else "after"
-        report.overflow(case.where(key), "～これまで～/～これから～", lines, s.body_floor, "Shorten the items or move some to notes.")
-    else:
-        report.overflow(case.where("blocks"), "photos and blocks", lines, s.body_floor, "Remove a block or a photo, or shorten the block text.")
+        return key, "～これまで～/～これから～", "Shorten the items or move some to notes."
+    return "blocks", "photos and blocks", "Remove a block or a photo, or shorten the block text."
+
 
 def _folio(fonts: Fonts, s: Style, folio: int) -> list[Item]:
     text = str(folio)
