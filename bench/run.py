@@ -27,9 +27,9 @@ def build(edition: Path, out: Path, cache: Path) -> dict[str, float]:
         "import resource, sys, time\n"
         "from pathlib import Path\n"
         "from casebook_pdf.build import build\n"
-        "from casebook_pdf.images import ImageStore\n"
+
         "t = time.perf_counter()\n"
-        f"r = build(Path({str(edition)!r}), Path({str(out)!r}), ImageStore(cache_dir=Path({str(cache)!r})))\n"
+        f"r = build(Path({str(edition)!r}), Path({str(out)!r}), Path({str(cache)!r}))\n"
         "print(time.perf_counter() - t, resource.getrusage(resource.RUSAGE_SELF).ru_maxrss, r.size, r.pages)\n"
     )
     start = time.perf_counter()

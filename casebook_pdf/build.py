@@ -14,9 +14,10 @@ from pathlib import Path
 
 from casebook_pdf.errors import Issue, OutputError
 from casebook_pdf.fonts import load_fonts
-from casebook_pdf.images import ImageStore, Processed
+from casebook_pdf.images import DEFAULT_DPI, ImageStore, Processed
 from casebook_pdf.glyphs import check_glyphs
 from casebook_pdf.layout import Layout, layout_edition
+from casebook_pdf.layout.memo import LayoutMemo
 from casebook_pdf.layout.cover import date_line
 from casebook_pdf.loader import load_edition
 from casebook_pdf.model import Edition
@@ -45,18 +46,24 @@ class Prepared:
     warnings: tuple[Issue, ...]
 
 
-def prepare(edition_file: Path, store: ImageStore | None = None) -> Prepared:
-    """Load, check, lay out and process the images of an edition, writing nothing but the image cache."""
+def prepare(edition_file: Path, cache_dir: Path | None = None, dpi: int = DEFAULT_DPI) -> Prepared:
+    """Load, check, lay out and process the images of an edition, writing nothing but the cache.
+
+    With a cache folder, processed images (cache/images) and laid-out case pages (cache/layout) are
+    reused when their inputs have not changed; the PDF is the same either way.
+    """
     edition = load_edition(edition_file)
     fonts = load_fonts()
     check_glyphs(edition, fonts)
-    laid = layout_edition(edition, fonts)
-    images, image_warnings = (store or ImageStore()).process_pages(laid.pages)
+    memo = LayoutMemo(cache_dir / "layout") if cache_dir else None
+    laid = layout_edition(edition, fonts, memo=memo)
+    store = ImageStore(cache_dir / "images" if cache_dir else None, dpi)
+    images, image_warnings = store.process_pages(laid.pages)
     return Prepared(edition, laid, images, laid.warnings + tuple(image_warnings))
 
 
-def build(edition_file: Path, output: Path, store: ImageStore | None = None) -> Result:
-    ready = prepare(edition_file, store)
+def build(edition_file: Path, output: Path, cache_dir: Path | None = None, dpi: int = DEFAULT_DPI) -> Result:
+    ready = prepare(edition_file, cache_dir, dpi)
     pdf = render_pdf(ready.layout.pages, meta_for(ready.edition), load_fonts(), ready.images)
     write_atomic(output, pdf)
     return Result(output, len(ready.layout.pages), len(pdf), ready.warnings)

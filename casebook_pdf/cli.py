@@ -47,18 +47,18 @@ def main() -> None:
 
 def image_options(command):
     """--dpi, --cache-dir and --no-cache, shared by the commands that process images."""
-    command = click.option("--no-cache", is_flag=True, help="Process every image afresh; do not read or write the cache.")(command)
+    command = click.option("--no-cache", is_flag=True, help="Process every image and page afresh; do not read or write the cache.")(command)
     command = click.option("--cache-dir", type=click.Path(path_type=Path), default=None,
-                           help="Folder for processed images (default: $CASEBOOK_CACHE or ~/.cache/casebook-pdf). Safe to delete.")(command)
+                           help="Folder for processed images and laid-out pages (default: $CASEBOOK_CACHE or ~/.cache/casebook-pdf). Safe to delete.")(command)
     command = click.option("--dpi", type=click.IntRange(72, 1200), default=300, show_default=True,
                            help="Highest image resolution at printed size; larger photos are downsampled.")(command)
     return command
 
 
-def _store(dpi: int, cache_dir: Path | None, no_cache: bool):
-    from casebook_pdf.images import ImageStore, default_cache_dir
+def _cache(cache_dir: Path | None, no_cache: bool) -> Path | None:
+    from casebook_pdf.images import default_cache_dir
 
-    return ImageStore(cache_dir=None if no_cache else (cache_dir or default_cache_dir()), dpi=dpi)
+    return None if no_cache else (cache_dir or default_cache_dir())
 
 
 @main.command()
@@ -74,7 +74,7 @@ def build(edition: Path, output: Path, quiet: bool, debug: bool, dpi: int, cache
 
     start = time.perf_counter()
     try:
-        result = run_build(edition, output, _store(dpi, cache_dir, no_cache))
+        result = run_build(edition, output, _cache(cache_dir, no_cache), dpi)
     except Exception as exc:  # noqa: BLE001 - the CLI is the one place that reports every failure
         _fail(exc, debug)
         return
@@ -93,7 +93,7 @@ def check(edition: Path, debug: bool, dpi: int, cache_dir: Path | None, no_cache
     from casebook_pdf.build import prepare
 
     try:
-        ready = prepare(edition, _store(dpi, cache_dir, no_cache))
+        ready = prepare(edition, _cache(cache_dir, no_cache), dpi)
     except Exception as exc:  # noqa: BLE001
         _fail(exc, debug)
         return

@@ -14,9 +14,10 @@ from casebook_pdf.frames import Page
 from casebook_pdf.layout.case import layout_case
 from casebook_pdf.layout.contents import layout_contents
 from casebook_pdf.layout.cover import layout_cover
+from casebook_pdf.layout.memo import LayoutMemo
 from casebook_pdf.layout.report import Report
 from casebook_pdf.layout.style import STYLE, Style
-from casebook_pdf.model import Edition
+from casebook_pdf.model import Case, Edition
 
 
 @dataclass(frozen=True)
@@ -25,13 +26,32 @@ class Layout:
     warnings: tuple[Issue, ...]
 
 
-def layout_edition(edition: Edition, fonts: Fonts, style: Style = STYLE) -> Layout:
-    """All pages of the edition. Raises FitError listing every box whose text does not fit."""
+def layout_edition(edition: Edition, fonts: Fonts, style: Style = STYLE, memo: LayoutMemo | None = None) -> Layout:
+    """All pages of the edition. Raises FitError listing every box whose text does not fit.
+
+    With a memo, case pages whose inputs have not changed are taken from it instead of laid out again.
+    """
     report = Report()
     cover = layout_cover(edition, fonts, style)
     contents = layout_contents(edition, fonts, style, first_case_page=0)
     first = 1 + len(contents)
     contents = layout_contents(edition, fonts, style, first_case_page=first, report=report)
-    cases = [layout_case(case, fonts, style, n + 1, report) for n, case in enumerate(edition.cases)]
+    cases = [_case_page(case, fonts, style, n + 1, report, memo) for n, case in enumerate(edition.cases)]
     report.raise_errors()
     return Layout((cover, *contents, *cases), tuple(report.warnings))
+
+
+def _case_page(case: Case, fonts: Fonts, style: Style, folio: int, report: Report, memo: LayoutMemo | None) -> Page:
+    key = memo.key(case, folio, style) if memo else ""
+    found = memo.get(key) if memo else None
+    if isinstance(found, tuple) and len(found) == 3 and isinstance(found[0], Page):
+        page, warnings, errors = found
+    else:
+        own = Report()
+        page = layout_case(case, fonts, style, folio, own)
+        warnings, errors = own.warnings, own.errors
+        if memo:
+            memo.put(key, (page, warnings, errors))
+    report.warnings.extend(warnings)
+    report.errors.extend(errors)
+    return page
