@@ -117,3 +117,18 @@ def test_installed_command_works_from_any_directory(tmp_path: Path) -> None:
     )
     assert done.returncode == 0, done.stderr
     assert out.stat().st_size > 10_000
+
+
+def test_damaged_photo_stops_the_build_naming_case_line_and_image(tmp_path: Path) -> None:
+    edition = make_edition(tmp_path, {"01-test.yaml": CASE})
+    out = tmp_path / "book.pdf"
+    assert run("build", str(edition), "-o", str(out), "--no-cache")[0] == 0
+    before = out.read_bytes()
+    (tmp_path / "images" / "broken.jpg").write_bytes(b"\xff\xd8\xff\xe0 not really a jpeg")
+    (tmp_path / "data" / "cases" / "01-test.yaml").write_text(
+        CASE + "photos:\n  - {image: broken.jpg, caption: 写真}\n", encoding="utf-8"
+    )
+    code, message = run("build", str(edition), "-o", str(out), "--no-cache")
+    assert code == 2 and "Traceback" not in message
+    assert "01-test.yaml:12: photos[0].image: broken.jpg:" in message
+    assert out.read_bytes() == before
