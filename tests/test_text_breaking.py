@@ -509,3 +509,23 @@ def _natural_width(line: TextLine, measure: object, size: float) -> float:
     """Width of a left-aligned line whose pieces sit at their natural positions (for the last line)."""
     last = line.pieces[-1]
     return last.x + sum(measure.advance(ch, last.bold) for ch in last.text) * size  # type: ignore[attr-defined]
+
+
+class TestWidows:
+    """avoid_widows: a paragraph should not end on a line holding a single character."""
+
+    def test_lonely_last_character_is_joined_by_the_one_before(self) -> None:
+        text = "あいうえおかきくけこさしすせそたちつてとなにぬねのはひふへほた。"
+        plain = break_lines([Span(text)], em(10), SIZE, FAKE)
+        assert plain[-1].text == "た。"
+        fixed = break_lines([Span(text)], em(10), SIZE, FAKE, avoid_widows=True)
+        assert len(fixed) == len(plain)
+        assert len(fixed[-1].text) > 2
+        assert "".join(l.text for l in fixed) == text
+        for line in fixed[:-1]:
+            assert line.width == pytest.approx(em(10))  # still justified to the full measure
+
+    def test_nothing_changes_when_the_line_count_would_grow(self) -> None:
+        text = "あ" * 90 + "い"  # ten full lines: narrowing by up to 3 em would need an eleventh
+        lines = break_lines([Span(text)], em(10), SIZE, FAKE, avoid_widows=True)
+        assert len(lines) == 10 and lines[-1].text == "い"

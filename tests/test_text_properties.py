@@ -119,13 +119,13 @@ def piece_advance_bounds(text: str, bold: bool, size: float) -> tuple[float, flo
 
 
 @SETTINGS
-@given(paragraphs, widths_em, st.sampled_from(SIZES), measures)
+@given(paragraphs, widths_em, st.sampled_from(SIZES), measures, st.booleans())
 def test_lines_fit_and_keep_every_character(
-    spans: list[Span], width_em: float, size: float, measure: FakeMeasure
+    spans: list[Span], width_em: float, size: float, measure: FakeMeasure, avoid_widows: bool
 ) -> None:
     text, _ = source_of(spans)
     width = width_em * size
-    result = break_lines(spans, width, size, measure)
+    result = break_lines(spans, width, size, measure, avoid_widows=avoid_widows)
     assert result
     line_starts(result, text)
     for line in result:
@@ -139,11 +139,11 @@ def test_lines_fit_and_keep_every_character(
 
 
 @SETTINGS
-@given(paragraphs, widths_em, st.sampled_from(SIZES), measures)
+@given(paragraphs, widths_em, st.sampled_from(SIZES), measures, st.booleans())
 def test_kinsoku_holds_except_after_a_forced_split(
-    spans: list[Span], width_em: float, size: float, measure: FakeMeasure
+    spans: list[Span], width_em: float, size: float, measure: FakeMeasure, avoid_widows: bool
 ) -> None:
-    result = break_lines(spans, width_em * size, size, measure)
+    result = break_lines(spans, width_em * size, size, measure, avoid_widows=avoid_widows)
     for prev, line in zip(result, result[1:]):
         if line.text[0] in NO_START or prev.text[-1] in NO_END:
             assert not has_certain_break(prev.text), (prev.text, line.text)

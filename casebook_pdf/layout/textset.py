@@ -91,7 +91,9 @@ def _with_weight(spans: list[Span], bold: bool) -> list[Span]:
 
 def set_spans(fonts: Fonts, spans: Sequence[Span], width: float, t: Type) -> SetBlock:
     """One paragraph of spans broken into lines of at most `width` points."""
-    lines = break_lines(_with_weight(list(spans), t.bold), width, t.size, fonts, justify=t.align == "justify")
+    lines = break_lines(
+        _with_weight(list(spans), t.bold), width, t.size, fonts, justify=t.align == "justify", avoid_widows=t.align == "justify"
+    )
     items: list[Item] = []
     for n, line in enumerate(lines):
         if t.align == "center":

@@ -16,7 +16,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Protocol, Sequence
 
-from .classes import LATIN, MARK, NO_END, NO_START
+from .classes import LATIN, MARK, NO_END, NO_START, SPACE
 from .clusters import Cluster, Segment, build_clusters, make_segment, split_cluster
 from .inline import NEWLINE, Span
 
@@ -46,9 +46,12 @@ EMPTY_LINE = TextLine((), 0.0, "")
 
 
 def break_lines(
-    spans: Sequence[Span], width: float, size: float, measure: Measure, *, justify: bool = True
+    spans: Sequence[Span], width: float, size: float, measure: Measure, *, justify: bool = True, avoid_widows: bool = False
 ) -> list[TextLine]:
     """Break one paragraph into lines no wider than `width` points at font `size`.
+
+    With avoid_widows, a last line of a single character (た。) is avoided when filling the lines up
+    to three ems narrower keeps their number; the lines are still justified to the full width.
 
     Every "\\n" ends a line (so "\\n\\n" or a trailing "\\n" yields an empty line, as typed); an empty
     paragraph yields one empty line. A line is wider than `width` only if one character is.
@@ -63,17 +66,19 @@ def break_lines(
         end = text.find(NEWLINE, start)
         stop = len(text) if end < 0 else end
         segment = make_segment(text[start:stop], bolds[start:stop], size, measure)
-        lines.extend(_break_segment(segment, width, size, justify))
+        lines.extend(_break_segment(segment, width, size, justify, avoid_widows))
         if end < 0:
             return lines
         start = end + 1
 
 
-def _break_segment(seg: Segment, width: float, size: float, justify: bool) -> list[TextLine]:
+def _break_segment(seg: Segment, width: float, size: float, justify: bool, avoid_widows: bool) -> list[TextLine]:
     clusters = build_clusters(seg, size)
     if not clusters:
         return [EMPTY_LINE]
     spans = _fill(clusters, seg, width)
+    if avoid_widows and len(spans) > 1 and _lonely(clusters, spans[-1], seg):
+        clusters, spans = _fewer_lonely(seg, width, size, clusters, spans)
     last = len(spans) - 1
     return [
         _layout(clusters, s, e, squeeze, seg, width, size, justify and n < last)
@@ -82,6 +87,28 @@ def _break_segment(seg: Segment, width: float, size: float, justify: bool) -> li
 
 
 # --- filling lines ----------------------------------------------------------------------------
+
+LONELY_TRIES = 3  # narrow the measure by up to this many ems to pull a lonely last character back
+
+
+def _lonely(clusters: list[Cluster], span: tuple[int, int, float], seg: Segment) -> bool:
+    """A last line holding one character, closing punctuation aside (た。 / を！): a widow."""
+    start, end = clusters[span[0]].start, clusters[span[1] - 1].end
+    core = [m for m in range(start, end) if not seg.flags[m] & (NO_START | SPACE)]
+    return len(core) <= 1
+
+
+def _fewer_lonely(
+    seg: Segment, width: float, size: float, clusters: list[Cluster], spans: list[tuple[int, int, float]]
+) -> tuple[list[Cluster], list[tuple[int, int, float]]]:
+    """Refill a little narrower (the lines are still justified to the full width) when that keeps
+    the number of lines and gives the last line more than one character."""
+    for k in range(1, LONELY_TRIES + 1):
+        trial_clusters = build_clusters(seg, size)
+        trial = _fill(trial_clusters, seg, width - k * size)
+        if len(trial) == len(spans) and not _lonely(trial_clusters, trial[-1], seg):
+            return trial_clusters, trial
+    return clusters, spans
 
 
 def _fill(clusters: list[Cluster], seg: Segment, width: float) -> list[tuple[int, int, float]]:
