@@ -221,12 +221,9 @@ def _emptiness(case: Case, fonts: Fonts, s: Style, f: Frame, right_w: float, lef
     if case.photos and right <= f.h:
         room = f.h - blocks_right - (s.gap if blocks_right else 0.0)
         grid = photos.best_grid(case, fonts, s, right_w, room)
-        right = f.h - room + (grid.height if grid else plan_min(right, blocks_right))
+        if grid is not None:  # photos at the size they will get, not their minimum
+            right = f.h - room + grid.height
     return max(0.0, f.h - left) ** 2 + max(0.0, f.h - right) ** 2
-
-
-def plan_min(right: float, blocks_right: float) -> float:
-    return right - blocks_right
 
 
 def _draw_middle(case: Case, fonts: Fonts, s: Style, f: Frame, plan: MiddlePlan, report: Report) -> list[Item]:
