@@ -25,12 +25,21 @@ from make_edition import make  # noqa: E402
 def build(edition: Path, out: Path, cache: Path) -> dict[str, float]:
     code = (
         "import resource, sys, time\n"
+        "def peak_kb():\n"
+        "    # VmHWM is this process's own peak; ru_maxrss keeps the parent's across exec on Linux\n"
+        "    try:\n"
+        "        for line in open('/proc/self/status'):\n"
+        "            if line.startswith('VmHWM:'):\n"
+        "                return int(line.split()[1])\n"
+        "    except OSError:\n"
+        "        pass\n"
+        "    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss\n"
         "from pathlib import Path\n"
         "from casebook_pdf.build import build\n"
 
         "t = time.perf_counter()\n"
         f"r = build(Path({str(edition)!r}), Path({str(out)!r}), Path({str(cache)!r}))\n"
-        "print(time.perf_counter() - t, resource.getrusage(resource.RUSAGE_SELF).ru_maxrss, r.size, r.pages)\n"
+        "print(time.perf_counter() - t, peak_kb(), r.size, r.pages)\n"
     )
     start = time.perf_counter()
     done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
