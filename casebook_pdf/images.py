@@ -115,7 +115,7 @@ def _pixels(path: Path, w_pt: float, h_pt: float, fit: str, dpi: int) -> Image.I
     printed_w = w_pt if fit == "cover" else contained(img.size, w_pt, h_pt)[0]
     max_w = max(1, round(printed_w / 72 * dpi))
     if img.width > max_w:
-        img = img.resize((max_w, max(1, round(img.height * max_w / img.width))), Image.LANCZOS)
+        img = img.resize((max_w, max(1, round(img.height * max_w / img.width))), Image.Resampling.LANCZOS)
     return img
 
 
@@ -137,7 +137,7 @@ class ImageStore:
 
     cache_dir: Path | None = None
     dpi: int = DEFAULT_DPI
-    _memo: dict[tuple, Processed] = field(default_factory=dict, repr=False)
+    _memo: dict[str, Processed] = field(default_factory=dict, repr=False)
 
     def key(self, picture: Picture, digest: str) -> str:
         parts = (CACHE_VERSION, digest, f"{picture.w:.3f}", f"{picture.h:.3f}", picture.fit, str(self.dpi), str(JPEG_QUALITY))

@@ -10,7 +10,7 @@ import io
 import os
 from contextlib import contextmanager
 from dataclasses import dataclass
-from typing import Iterator
+from typing import Any, Callable, Iterator
 
 from reportlab import rl_config
 from reportlab.lib.utils import ImageReader
@@ -18,7 +18,7 @@ from reportlab.pdfgen.canvas import Canvas
 
 from casebook_pdf import __version__
 from casebook_pdf.fonts import REGULAR, Fonts
-from casebook_pdf.frames import Box, Circle, Group, Icon, Item, Link, Page, Picture, Polygon, Rule, Text, moved
+from casebook_pdf.frames import Box, Circle, Group, Icon, Item, Link, Page, Picture, Polygon, Rule, Text
 from casebook_pdf.images import Processed, picture_key, placement
 
 
@@ -120,7 +120,7 @@ def _draw_items(canvas: Canvas, items: tuple[Item, ...], ph: float, ctx: _Contex
             _draw_items(canvas, item.items, ph, ctx, ox + item.x, oy + item.y)
             canvas.restoreState()
         elif isinstance(item, Link):  # link rectangles are in page space, untouched by translate()
-            _link(canvas, moved(item, ox, oy), ph, ctx)
+            _link(canvas, Link(item.x + ox, item.y + oy, item.w, item.h, item.target), ph, ctx)
         else:
             DRAW[type(item)](canvas, item, ph, ctx)
     if run:
@@ -238,7 +238,7 @@ def _link(c: Canvas, lk: Link, ph: float, ctx: _Context) -> None:
     c.linkAbsolute("", ctx.keys[lk.target], Rect=(lk.x, ph - lk.y - lk.h, lk.x + lk.w, ph - lk.y), thickness=0)
 
 
-DRAW = {
+DRAW: dict[type, Callable[[Canvas, Any, float, _Context], None]] = {
     Text: _text,
     Box: _box,
     Rule: _rule,

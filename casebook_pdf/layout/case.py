@@ -93,10 +93,11 @@ def _headline(case: Case, fonts: Fonts, s: Style, top: float, row_h: float, repo
     c, x0, w = s.colors, s.margin_x, s.content_w
     items: list[Item] = []
     text_w = w - (BADGE_D + mm(4) if case.badge else 0)
-    if case.headline:
+    headline = case.headline
+    if headline:
         t = Type(s.headline, c.teal, bold=True, align="left", leading=1.25)
         mark = s.headline * 1.1
-        fitted = fit(lambda size: set_text(fonts, case.headline, text_w - mark, t.scaled(size)), row_h, s.headline, 11.0, 1.25)
+        fitted = fit(lambda size: set_text(fonts, headline, text_w - mark, t.scaled(size)), row_h, s.headline, 11.0, 1.25)
         _note_fit(report, case, "headline", "headline", fitted, s.headline, 11.0, "Shorten the headline.")
         y = top + (row_h - fitted.block.height) / 2
         items.append(Icon("arrow", x0, y + (fitted.size * 1.25 - fitted.size) / 2, fitted.size, c.accent))

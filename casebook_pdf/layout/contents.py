@@ -99,7 +99,7 @@ def layout_contents(edition: Edition, fonts: Fonts, s: Style, first_case_page: i
     table_top = mm(34)
     avail = s.page_h - s.margin_bottom - table_top - HEADER_H
     per_page, row_h = _rows_per_page(avail, len(edition.cases))
-    pages = []
+    pages: list[Page] = []
     for start in range(0, len(edition.cases), per_page):
         items: list[Item] = _heading(fonts, s, start > 0)
         items += _table_header(fonts, s, columns, x0, entry_w, table_top)
