@@ -14,6 +14,7 @@ import pdfplumber
 import pytest
 
 from casebook_pdf.text.classes import LINE_END_PROHIBITED, LINE_START_PROHIBITED
+from tests.pdfcheck import overlapping_chars
 
 
 def printed_lines(page) -> list[list[dict]]:
@@ -78,13 +79,4 @@ def test_lines_were_found(bundled_pdf: Path) -> None:
 def test_no_characters_overlap(pdf_path: Path) -> None:
     with pdfplumber.open(pdf_path) as pdf:
         for number, page in enumerate(pdf.pages, start=1):
-            chars = sorted((c for c in page.chars if c["text"].strip()), key=lambda c: c["top"])
-            for i, a in enumerate(chars):
-                for b in chars[i + 1 :]:
-                    if b["top"] >= a["bottom"] - 0.5:
-                        break
-                    # compressed punctuation may come within its blank half of the next character
-                    slack = 0.2 * min(a["size"], b["size"])
-                    overlap_x = min(a["x1"], b["x1"]) - max(a["x0"], b["x0"])
-                    overlap_y = min(a["bottom"], b["bottom"]) - max(a["top"], b["top"])
-                    assert overlap_x < slack or overlap_y < 0.5 * min(a["size"], b["size"]), (number, a["text"], b["text"])
+            assert overlapping_chars(page) == [], number
