@@ -109,13 +109,14 @@ class Icon:
 
 @dataclass(frozen=True)
 class Link:
-    """A clickable area that jumps to another page (index into the page list)."""
+    """A clickable area that jumps to another page (index into the page list) or opens a web address."""
 
     x: float
     y: float
     w: float
     h: float
-    target: int
+    target: int | None = None
+    uri: str | None = None
 
 
 @dataclass(frozen=True)

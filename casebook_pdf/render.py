@@ -120,7 +120,7 @@ def _draw_items(canvas: Canvas, items: tuple[Item, ...], ph: float, ctx: _Contex
             _draw_items(canvas, item.items, ph, ctx, ox + item.x, oy + item.y)
             canvas.restoreState()
         elif isinstance(item, Link):  # link rectangles are in page space, untouched by translate()
-            _link(canvas, Link(item.x + ox, item.y + oy, item.w, item.h, item.target), ph, ctx)
+            _link(canvas, Link(item.x + ox, item.y + oy, item.w, item.h, item.target, item.uri), ph, ctx)
         else:
             DRAW[type(item)](canvas, item, ph, ctx)
     if run:
@@ -235,7 +235,11 @@ def _icon(c: Canvas, i: Icon, ph: float, ctx: _Context) -> None:
 
 
 def _link(c: Canvas, lk: Link, ph: float, ctx: _Context) -> None:
-    c.linkAbsolute("", ctx.keys[lk.target], Rect=(lk.x, ph - lk.y - lk.h, lk.x + lk.w, ph - lk.y), thickness=0)
+    rect = (lk.x, ph - lk.y - lk.h, lk.x + lk.w, ph - lk.y)
+    if lk.uri:
+        c.linkURL(lk.uri, rect, thickness=0, relative=0)
+    elif lk.target is not None:
+        c.linkAbsolute("", ctx.keys[lk.target], Rect=rect, thickness=0)
 
 
 DRAW: dict[type, Callable[[Canvas, Any, float, _Context], None]] = {

@@ -141,3 +141,13 @@ def test_text_stays_inside_the_page(bundled_pdf: Path, second_pdf: Path) -> None
                 for ch in page.chars:
                     assert 0 <= ch["x0"] and ch["x1"] <= page.width
                     assert 0 <= ch["top"] and ch["bottom"] <= page.height
+
+
+def test_web_addresses_in_text_are_clickable(second_pdf: Path) -> None:
+    uris = []
+    for page in pypdf.PdfReader(second_pdf).pages:
+        for annot in page.get("/Annots", []):
+            action = annot.get_object().get("/A")
+            if action and action.get("/S") == "/URI":
+                uris.append(str(action["/URI"]))
+    assert uris == ["https://www.pref.hokkaido.lg.jp/"]

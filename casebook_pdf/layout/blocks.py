@@ -153,9 +153,10 @@ def flow_block(b: FlowBlock, fonts: Fonts, width: float, t: Type, s: Style) -> S
             y += panel.height + gap
         if i < n - 1:
             items.append(arrow_right(x + widths[i] + mm(1), top + row_h / 2, ARROW_W - mm(2), mm(4), c.accent))
-        if i in via_labels:
+        if i in via_labels:  # just above the taller of the two boxes the arrow joins
             v = via_labels[i]
-            items += v.at(x + widths[i] + ARROW_W / 2 - v.width / 2, 0)
+            boxes_top = top + (row_h - max(slot_h[i], slot_h[i + 1])) / 2
+            items += v.at(x + widths[i] + ARROW_W / 2 - v.width / 2, boxes_top - v.height)
     body = SetBlock(width, top + row_h, tuple(items), max(p.lines for slot in slots for p in slot))
     if b.caption:
         tag = set_text(fonts, b.caption, width, Type(t.size * 0.85, c.white, bold=True, align="left"))

@@ -21,8 +21,10 @@ from casebook_pdf.model import Case
 from casebook_pdf.text.inline import Span
 
 BAND_H = mm(15)
-HEADLINE_H = mm(12)
-BADGE_D = mm(17)
+HEADLINE_H = mm(14)  # the same on every page, headline or not, so the grid never shifts
+BADGE_D = mm(14)
+BADGE_SIZE = 9.5
+FOLIO_BASELINE = mm(7.5)  # from the paper edge: clear of office printers' unprintable margin
 LABEL_W = mm(22)
 BEFORE_TITLE = "～これまで～"
 AFTER_TITLE = "～これから～"
@@ -42,10 +44,8 @@ def layout_case(case: Case, fonts: Fonts, s: Style, folio: int, report: Report) 
     top = s.margin_top
     items += _header(case, fonts, s, top, report)
     top += BAND_H + mm(2.5)
-    row_h = BADGE_D if case.badge else HEADLINE_H if case.headline else 0.0
-    if row_h:
-        items += _headline(case, fonts, s, top, row_h, report)
-        top += row_h + mm(2)
+    items += _headline(case, fonts, s, top, HEADLINE_H, report)
+    top += HEADLINE_H + mm(2)
     area = Frame(s.margin_x, top, s.content_w, s.page_h - s.margin_bottom - top)
     items += _body(case, fonts, s, area, report)
     items += _folio(fonts, s, folio)
@@ -102,18 +102,19 @@ def _headline(case: Case, fonts: Fonts, s: Style, top: float, row_h: float, repo
         y = top + (row_h - fitted.block.height) / 2
         items.append(Icon("arrow", x0, y + (fitted.size * 1.25 - fitted.size) / 2, fitted.size, c.accent))
         items += fitted.block.at(x0 + mark, y)
-        items.append(Rule(x0, top + row_h + mm(0.8), x0 + text_w, top + row_h + mm(0.8), c.line, 0.6, (2, 2)))
+    items.append(Rule(x0, top + row_h + mm(0.8), x0 + text_w, top + row_h + mm(0.8), c.line, 0.6, (2, 2)))
     if case.badge:
         items += _badge(case.badge, fonts, s, x0 + w - BADGE_D / 2, top + row_h / 2)
     return items
 
 
 def _badge(text: str, fonts: Fonts, s: Style, cx: float, cy: float) -> list[Item]:
-    """A round badge: one line if it fits at 8 pt or more, else two lines, shrinking until it fits."""
+    """A round badge at one size on every page (two lines at most, no lone character), shrinking only
+    when a long badge needs it."""
     c = s.colors
-    inner = BADGE_D * 0.76
+    inner = BADGE_D * 0.72
     block = None
-    size = 12.0
+    size = BADGE_SIZE
     while size >= 6.0:
         block = set_text(fonts, text, inner, Type(size, c.white, bold=True, align="center", leading=1.15))
         rows: dict[float, int] = {}
@@ -126,7 +127,7 @@ def _badge(text: str, fonts: Fonts, s: Style, cx: float, cy: float) -> list[Item
         size -= 0.5
     assert block is not None
     return [
-        Circle(cx, cy, BADGE_D / 2, fill=c.accent, stroke=c.white, line_width=1.5),
+        Circle(cx, cy, BADGE_D / 2, fill=c.accent_dark, stroke=c.white, line_width=1.5),
         *block.at(cx - inner / 2, cy - block.height / 2),
     ]
 
@@ -157,7 +158,7 @@ def _before_after(case: Case, fonts: Fonts, s: Style, width: float, size: float)
     c = s.colors
     col_w = (width - ARROW_W - mm(3)) / 2
     out = []
-    for title, body, strong in ((BEFORE_TITLE, case.before, c.muted), (AFTER_TITLE, case.after, c.accent)):
+    for title, body, strong in ((BEFORE_TITLE, case.before, c.muted), (AFTER_TITLE, case.after, c.accent_dark)):
         hs = size * 1.1
         head = SetBlock(
             col_w,
@@ -237,24 +238,34 @@ def _draw_middle(case: Case, fonts: Fonts, s: Style, f: Frame, plan: MiddlePlan,
         Box(f.x + plan.left_w - col_w, f.y, col_w, ba_h, fill=c.pale_accent),
         *plan.before.at(f.x, f.y),
         *plan.after.at(f.x + plan.left_w - col_w, f.y),
-        arrow_right(f.x + col_w + mm(1.5), f.y + min(ba_h, mm(70)) / 2, ARROW_W, mm(8), c.accent),
+        # centred on the text, not on boxes stretched far below it
+        arrow_right(f.x + col_w + mm(1.5), f.y + max(plan.before.height, plan.after.height) / 2, ARROW_W, mm(8), c.accent),
     ]
     y = f.y + ba_h
     for block in plan.left_blocks:
         items += block.at(f.x, y + s.gap)
         y += s.gap + block.height
     x, w = f.x + plan.left_w + s.gap, f.w - plan.left_w - s.gap
-    y = f.y
+    column: list[SetBlock] = []
     if case.photos:
         room = f.h - sum(s.gap + b.height for b in plan.right_blocks)
         grid = photos.best_grid(case, fonts, s, w, room) or photos.best_grid(case, fonts, s, w, plan.photos_min)
         if grid is not None:
-            laid = photos.layout_photos(case, fonts, s, grid, w, report)
-            items += laid.at(x, y)
-            y += laid.height + s.gap
-    for block in plan.right_blocks:
-        items += block.at(x, y)
-        y += block.height + s.gap
+            column.append(photos.layout_photos(case, fonts, s, grid, w, report))
+    column += plan.right_blocks
+    return items + _spread_down(column, x, f, s)
+
+
+def _spread_down(column: list[SetBlock], x: float, f: Frame, s: Style) -> list[Item]:
+    """Stack a column's parts; room left over widens the gaps so the column ends level with its
+    neighbour (the left column's boxes always reach the bottom) instead of stopping short."""
+    used = sum(part.height for part in column) + s.gap * max(0, len(column) - 1)
+    extra = (f.h - used) / (len(column) - 1) if len(column) > 1 and f.h > used else 0.0
+    items: list[Item] = []
+    y = f.y
+    for part in column:
+        items += part.at(x, y)
+        y += part.height + s.gap + extra
     return items
 
 
@@ -272,7 +283,7 @@ def _culprit(case: Case, rows: SetBlock, plan: MiddlePlan) -> tuple[str, str, st
 def _folio(fonts: Fonts, s: Style, folio: int) -> list[Item]:
     text = str(folio)
     w = fonts.width(text, s.folio)
-    return [Text((s.page_w - w) / 2, s.page_h - mm(5), text, s.folio, s.colors.muted)]
+    return [Text((s.page_w - w) / 2, s.page_h - FOLIO_BASELINE, text, s.folio, s.colors.muted)]
 
 
 def _note_fit(report: Report, case: Case, key: str, zone: str, fitted, base: float, floor: float, hint: str) -> None:

@@ -22,7 +22,8 @@ HEADING_SIZE = 22.0
 ROW_SIZE = 13.0
 ROW_FLOOR = 9.0
 LABEL_SIZE = 9.0
-LABEL_FLOOR = 8.5
+LATIN_FLOOR = 6.5  # a Latin name that would need less stands turned 90°
+LABEL_PAD = mm(1.2)
 TOOL_COL = mm(14)
 GROUP_COL = mm(7)
 PAGE_COL = mm(16)
@@ -57,7 +58,18 @@ def _columns(edition: Edition, right: float) -> list[Column]:
     return out
 
 
-def _header_label(fonts: Fonts, col: Column, top: float, s: Style) -> list[Item]:
+def latin_label_size(fonts: Fonts, columns: list[Column]) -> float:
+    """One size for every upright Latin tool name: the largest at which all that can stand upright fit."""
+    sizes = [
+        min(LABEL_SIZE, (col.w - 2 * LABEL_PAD) / fonts.width(col.tool.label, 1.0, True))
+        for col in columns
+        if col.tool is not None and col.tool.label.isascii()
+    ]
+    upright = [size for size in sizes if size >= LATIN_FLOOR]
+    return min(upright, default=LABEL_SIZE)
+
+
+def _header_label(fonts: Fonts, col: Column, top: float, s: Style, latin_size: float) -> list[Item]:
     c = s.colors
     pad = mm(3)
     if col.group is not None:
@@ -65,13 +77,13 @@ def _header_label(fonts: Fonts, col: Column, top: float, s: Style) -> list[Item]
         items: list[Item] = [Box(col.x, top, col.w, HEADER_H, fill=c.teal)]
         return items + block.at(col.x + (col.w - block.width) / 2, top + (HEADER_H - block.height) / 2)
     label = col.tool.label  # type: ignore[union-attr]
-    room = col.w - 2 * mm(1.2)
+    room = col.w - 2 * LABEL_PAD
     natural = fonts.width(label, 1.0, True)
-    size = min(LABEL_SIZE, room / natural) if natural else LABEL_SIZE
-    if size >= LABEL_FLOOR or not label.isascii():
-        if size >= LABEL_FLOOR:
-            x = col.x + (col.w - natural * size) / 2
-            return [Text(x, top + HEADER_H / 2 + size * 0.35, label, size, c.navy, bold=True)]
+    size = latin_size if label.isascii() else LABEL_SIZE
+    if natural * size <= room + 1e-6:
+        x = col.x + (col.w - natural * size) / 2
+        return [Text(x, top + HEADER_H / 2 + size * 0.35, label, size, c.navy, bold=True)]
+    if not label.isascii():
         block = set_vertical(fonts, label, HEADER_H - 2 * pad, LABEL_SIZE, c.navy, bold=True)
         return block.at(col.x + (col.w - block.width) / 2, top + (HEADER_H - block.height) / 2)
     # A long Latin label reads turned 90° clockwise, as Latin words do in vertical Japanese text.
@@ -128,9 +140,10 @@ def _table_header(fonts: Fonts, s: Style, columns: list[Column], x0: float, entr
     items: list[Item] = [Box(x0, top, right - x0, HEADER_H, fill=c.pale)]
     items.append(Rule(x0, top, right, top, c.navy, 1.0))
     items.append(Rule(x0, top + HEADER_H, right, top + HEADER_H, c.navy, 0.8))
+    latin_size = latin_label_size(fonts, columns)
     for col in columns:
         items.append(Rule(col.x, top, col.x, top + HEADER_H, c.line, 0.5))
-        items += _header_label(fonts, col, top, s)
+        items += _header_label(fonts, col, top, s, latin_size)
     return items
 
 

@@ -27,14 +27,15 @@ def _centred(fonts: Fonts, text: str, top: float, size: float, width: float, x0:
 
 
 def _spaced(fonts: Fonts, text: str, top: float, size: float, centre: float, color) -> list[Item]:
-    """Characters set one em apart (北 海 道), centred on `centre`."""
+    """A short name set one em apart (北 海 道); a longer one more lightly, centred on `centre`."""
     advances = [fonts.advance(ch, True) * size for ch in text]
-    total = sum(advances) + size * (len(text) - 1)
+    gap = size * (1.0 if len(text) <= 4 else 0.25)
+    total = sum(advances) + gap * (len(text) - 1)
     x = centre - total / 2
     items: list[Item] = []
     for ch, adv in zip(text, advances):
         items.append(Text(x, top + ASCENT * size, ch, size, color, bold=True))
-        x += adv + size
+        x += adv + gap
     return items
 
 

@@ -19,7 +19,8 @@ class Palette:
     teal: Color = rgb("#2A7F8E")
     pale: Color = rgb("#EEF3F8")
     pale_teal: Color = rgb("#E4F1F2")
-    accent: Color = rgb("#D9822B")
+    accent: Color = rgb("#D9822B")  # arrows and fills with no text on them
+    accent_dark: Color = rgb("#B35A12")  # orange text, and fills behind white text (contrast ≥ 4.5:1)
     pale_accent: Color = rgb("#FBEFE2")
     line: Color = rgb("#B8C4CF")
     white: Color = (1.0, 1.0, 1.0)
@@ -31,7 +32,7 @@ class Palette:
     pale_neutral: Color = rgb("#EEF0F2")
     office: Color = rgb("#1F3A5F")
     home: Color = rgb("#2A7F8E")
-    leave: Color = rgb("#D9822B")
+    leave: Color = rgb("#B35A12")
     rest: Color = rgb("#C9D1D8")
 
 
@@ -41,7 +42,7 @@ class Style:
     page_h: float = mm(210)
     margin_x: float = mm(11)
     margin_top: float = mm(9)
-    margin_bottom: float = mm(11)
+    margin_bottom: float = mm(12.5)
     gap: float = mm(4)  # between zones
     pad: float = mm(2.2)  # inside boxes
     # Type sizes in points; `floor` is the smallest a zone may shrink to before the build fails.

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from typing import Callable, Literal, Sequence
 
 from casebook_pdf.fonts import ICONS, Fonts
-from casebook_pdf.frames import Color, Group, Icon, Item, Text
+from casebook_pdf.frames import Color, Group, Icon, Item, Link, Text
 from casebook_pdf.model import Body
 from casebook_pdf.model import Item as ListItem
 from casebook_pdf.text.breaking import TextLine, break_lines
@@ -66,6 +66,11 @@ class Type:
     align: Align = "justify"
     leading: float = 1.5
 
+    def __post_init__(self) -> None:
+        # Sizes derived by ratios (block text, titles, notes) fall on half points, rounded down so
+        # that a size chosen to fit never grows: a page then uses a handful of sizes, not dozens.
+        object.__setattr__(self, "size", math.floor(self.size * 2 + 1e-6) / 2)
+
     @property
     def pitch(self) -> float:
         return self.size * self.leading
@@ -82,6 +87,9 @@ def _line_items(fonts: Fonts, line: TextLine, x: float, baseline: float, t: Type
             out.append(Icon(ICONS[piece.text], px, baseline - ASCENT * t.size, t.size, t.color))
         else:
             out.append(Text(px, baseline, piece.text, t.size, t.color, bold=t.bold or piece.bold))
+            if piece.text.startswith(("https://", "http://")):  # web addresses stay clickable in the PDF
+                width = fonts.width(piece.text, t.size, t.bold or piece.bold)
+                out.append(Link(px, baseline - ASCENT * t.size, width, t.size, uri=piece.text.rstrip(".,)")))
     return out
 
 
@@ -136,7 +144,10 @@ def set_items(
     for item in items:
         if item.is_heading:
             blocks.append(set_marked(fonts, heading_mark, item.text, width, dataclasses.replace(t, bold=True), mark_color))
-            blocks.extend(set_marked(fonts, BULLET, sub.text, width, t, mark_color) for sub in item.items)
+            indent = fonts.width(heading_mark, t.size, True)  # sub-items hang under the heading's text
+            for sub in item.items:
+                marked = set_marked(fonts, BULLET, sub.text, width - indent, t, mark_color)
+                blocks.append(SetBlock(width, marked.height, tuple(marked.at(indent, 0)), marked.lines))
         else:
             blocks.append(set_marked(fonts, BULLET, item.text, width, t, mark_color))
     return stack(blocks, PARAGRAPH_GAP * t.pitch * 0.6)

@@ -50,7 +50,7 @@ def break_lines(
 ) -> list[TextLine]:
     """Break one paragraph into lines no wider than `width` points at font `size`.
 
-    With avoid_widows, a last line of a single character (た。) is avoided when filling the lines up
+    With avoid_widows, a last line of one or two characters (た。) is avoided when filling the lines up
     to three ems narrower keeps their number; the lines are still justified to the full width.
 
     Every "\\n" ends a line (so "\\n\\n" or a trailing "\\n" yields an empty line, as typed); an empty
@@ -88,21 +88,22 @@ def _break_segment(seg: Segment, width: float, size: float, justify: bool, avoid
 
 # --- filling lines ----------------------------------------------------------------------------
 
-LONELY_TRIES = 3  # narrow the measure by up to this many ems to pull a lonely last character back
+LONELY_TRIES = 3  # narrow the measure by up to this many ems to pull more onto a short last line
+LONELY_CHARS = 2  # a last line with at most this many characters (closing punctuation aside) is a widow
 
 
 def _lonely(clusters: list[Cluster], span: tuple[int, int, float], seg: Segment) -> bool:
-    """A last line holding one character, closing punctuation aside (た。 / を！): a widow."""
+    """A last line of one or two characters, closing punctuation aside (た。 / いる。): a widow."""
     start, end = clusters[span[0]].start, clusters[span[1] - 1].end
     core = [m for m in range(start, end) if not seg.flags[m] & (NO_START | SPACE)]
-    return len(core) <= 1
+    return len(core) <= LONELY_CHARS
 
 
 def _fewer_lonely(
     seg: Segment, width: float, size: float, clusters: list[Cluster], spans: list[tuple[int, int, float]]
 ) -> tuple[list[Cluster], list[tuple[int, int, float]]]:
     """Refill a little narrower (the lines are still justified to the full width) when that keeps
-    the number of lines and gives the last line more than one character."""
+    the number of lines and gives the last line more than LONELY_CHARS characters."""
     for k in range(1, LONELY_TRIES + 1):
         trial_clusters = build_clusters(seg, size)
         trial = _fill(trial_clusters, seg, width - k * size)
