@@ -39,10 +39,6 @@ class Processed:
     dpi: float  # effective resolution at the printed size
 
 
-def _target(picture: Picture) -> tuple[float, float]:
-    return picture.w, picture.h
-
-
 TOO_BIG_HINT = "Export it at a normal photo size (for example 4000×3000) and try again."
 
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 from typing import Callable
 
 from casebook_pdf.fonts import Fonts
-from casebook_pdf.frames import Box, Color, Item, Picture, Polygon, Rule, Text, mm
+from casebook_pdf.frames import Box, Color, Item, Picture, Polygon, mm
 from casebook_pdf.layout.schedule import layout_schedule
 from casebook_pdf.layout.style import Style
 from casebook_pdf.layout.textset import SetBlock, Type, set_items, set_marked, set_spans, set_text, stack
