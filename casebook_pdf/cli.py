@@ -183,14 +183,17 @@ def add(title: str, edition: Path, name: str | None, debug: bool) -> None:
               help="画像を書き出すフォルダ。")
 @click.option("--dpi", type=click.IntRange(20, 600), default=100, show_default=True, help="画像の解像度。")
 @click.option("--pages", default=None, metavar="1,3-5", help="書き出すページ（省略するとすべて）。1 が表紙です。")
+@click.option("--colors", type=click.IntRange(2, 256), default=None, metavar="N",
+              help="N 色までのパレット PNG にします（ファイルが 3 分の 1 ほどに。資料用）。")
 @click.option("-q", "--quiet", is_flag=True, help="警告と結果の行を出しません。")
 @click.option("--debug", is_flag=True, help="Show a traceback on errors.")
 @click.option("--image-dpi", type=click.IntRange(72, 1200), default=300, show_default=True,
               help="写真の解像度の上限（build の --dpi と同じ）。")
 @click.option("--cache-dir", type=click.Path(path_type=Path), default=None, help="キャッシュのフォルダ（build と同じ）。")
 @click.option("--no-cache", is_flag=True, help="キャッシュを使いません。")
-def preview(edition: Path, out_dir: Path, dpi: int, pages: str | None, quiet: bool, debug: bool, image_dpi: int,
-            cache_dir: Path | None, no_cache: bool) -> None:
+def preview(edition: Path, out_dir: Path, dpi: int, pages: str | None, colors: int | None, quiet: bool, debug: bool,
+            image_dpi: int, cache_dir: Path | None, no_cache: bool) -> None:
+    from casebook_pdf.workflow.new import edition_file
     from casebook_pdf.workflow.preview import PageChoiceError, parse_pages, preview as run_preview
     from casebook_pdf.workflow.progress import Display, workspace
     from casebook_pdf.workflow.say import previewed
@@ -201,7 +204,8 @@ def preview(edition: Path, out_dir: Path, dpi: int, pages: str | None, quiet: bo
     except PageChoiceError as exc:
         raise click.BadParameter(str(exc), param_hint="--pages") from None
     try:
-        result, written = run_preview(edition, out_dir, dpi, chosen, cache, image_dpi, workspace(cache, image_dpi, Display(quiet=quiet)))
+        result, written = run_preview(edition_file(edition), out_dir, dpi, chosen, cache, image_dpi,
+                                      workspace(cache, image_dpi, Display(quiet=quiet)), colors)
     except PageChoiceError as exc:
         raise click.BadParameter(str(exc), param_hint="--pages") from None
     except Exception as exc:  # noqa: BLE001

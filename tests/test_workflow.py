@@ -221,3 +221,23 @@ def test_cache_folder_is_the_platforms_unless_set(monkeypatch: pytest.MonkeyPatc
     assert default_cache_dir() == tmp_path
     monkeypatch.delenv("CASEBOOK_CACHE")
     assert default_cache_dir() == Path(platformdirs.user_cache_dir("casebook-pdf", appauthor=False))
+
+
+# ---- the README's guide --------------------------------------------------------------------------
+
+
+def test_the_annotated_case_in_the_readme_builds(tmp_path: Path) -> None:
+    from tests.conftest import ROOT
+
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    block = re.search(r"<!-- annotated-case -->\n```yaml\n(.*?)```\n<!-- /annotated-case -->", readme, re.S)
+    assert block, "the README keeps its annotated case between the markers"
+    (tmp_path / "cases").mkdir()
+    (tmp_path / "cases" / "01.yaml").write_text(block.group(1), encoding="utf-8")
+    edition = BUNDLED.read_text(encoding="utf-8")
+    edition = re.sub(r"^images: .*$", f"images: {(ROOT / 'images').as_posix()}", edition, flags=re.M)
+    edition = edition[: edition.index("cases:")] + "cases: [cases/01.yaml]\n"
+    (tmp_path / "casebook.yaml").write_text(edition, encoding="utf-8")
+    code, out = run("build", tmp_path / "casebook.yaml", "-o", tmp_path / "a.pdf")
+    assert code == 0, out
+    assert "warning" not in out, out

@@ -13,6 +13,7 @@ import tempfile
 from pathlib import Path
 
 import pypdfium2 as pdfium
+from PIL import Image
 
 from casebook_pdf.build import Result, Workspace, build
 from casebook_pdf.workflow.messages import _
@@ -38,8 +39,10 @@ def parse_pages(text: str) -> list[int]:
 
 
 def preview(edition: Path, out_dir: Path, dpi: int, pages: list[int] | None, cache_dir: Path | None,
-            image_dpi: int, work: Workspace | None = None) -> tuple[Result, list[Path]]:
-    """Build the edition and write the chosen pages (all by default) as PNG files; returns them."""
+            image_dpi: int, work: Workspace | None = None, colors: int | None = None) -> tuple[Result, list[Path]]:
+    """Build the edition and write the chosen pages (all by default) as PNG files; returns them.
+
+    `colors` makes palette PNGs of at most that many colours: a third of the size, for documents."""
     with tempfile.TemporaryDirectory(prefix="casebook-preview-") as tmp:
         result = build(edition, Path(tmp) / "preview.pdf", cache_dir, image_dpi, work)
         document = pdfium.PdfDocument(str(result.output))
@@ -48,7 +51,7 @@ def preview(edition: Path, out_dir: Path, dpi: int, pages: list[int] | None, cac
             beyond = [n for n in wanted if n > len(document)]
             if beyond:
                 raise PageChoiceError(_("{n} ページ目はありません（この事例集は {total} ページです）。").format(n=beyond[0], total=len(document)))
-            written = [_write_page(document, n, out_dir, dpi) for n in wanted]
+            written = [_write_page(document, n, out_dir, dpi, colors) for n in wanted]
         finally:
             document.close()
     if pages is None:
@@ -56,12 +59,14 @@ def preview(edition: Path, out_dir: Path, dpi: int, pages: list[int] | None, cac
     return result, written
 
 
-def _write_page(document: pdfium.PdfDocument, number: int, out_dir: Path, dpi: int) -> Path:
+def _write_page(document: pdfium.PdfDocument, number: int, out_dir: Path, dpi: int, colors: int | None) -> Path:
     page = document[number - 1]
     try:
-        image = page.render(scale=dpi / 72).to_pil()
+        image = page.render(scale=dpi / 72).to_pil().convert("RGB")
     finally:
         page.close()
+    if colors:
+        image = image.quantize(colors, method=Image.Quantize.MEDIANCUT, dither=Image.Dither.FLOYDSTEINBERG)
     buffer = io.BytesIO()
     image.save(buffer, "PNG", optimize=True, dpi=(dpi, dpi))
     target = Path(out_dir) / PAGE_NAME.format(n=number)
