@@ -106,9 +106,11 @@ def _watch(edition: Path, output: Path, cache: Path | None, dpi: int, quiet: boo
 def check(edition: Path, debug: bool, dpi: int, cache_dir: Path | None, no_cache: bool) -> None:
     """Check EDITION (data, images, glyphs, text fitting) without writing a PDF."""
     from casebook_pdf.build import prepare
+    from casebook_pdf.workflow.progress import Display, workspace
 
+    cache = _cache(cache_dir, no_cache)
     try:
-        ready = prepare(edition, _cache(cache_dir, no_cache), dpi)
+        ready = prepare(edition, cache, dpi, workspace(cache, dpi, Display()))
     except Exception as exc:  # noqa: BLE001
         _fail(exc, debug)
         return
@@ -159,8 +161,16 @@ def new(dest: Path, source: Path | None, date: str | None, copy_images: bool, de
     click.echo(next_steps_after_new(made, date or this_month(), source is not None))
 
 
+def _title_argument(ctx: click.Context, param: click.Parameter, value: str) -> str:
+    from casebook_pdf.workflow.messages import _
+
+    if not value.strip():
+        raise click.BadParameter(_("事例の題名を書いてください（例: \"停電時の公用スマホ活用\"）。"))
+    return value.strip()
+
+
 @main.command(help="事例を 1 件追加します。説明つきのひな形から事例ファイルを作り、EDITION の cases の一覧に書き足します。")
-@click.argument("title")
+@click.argument("title", callback=_title_argument)
 @click.argument("edition", type=click.Path(path_type=Path), default=DEFAULT_EDITION)
 @click.option("--file", "name", default=None, help="事例ファイルの名前（省略すると 04-case.yaml のような次の番号）。")
 @click.option("--debug", is_flag=True, help="Show a traceback on errors.")

@@ -14,6 +14,7 @@ import time
 from pathlib import Path
 
 import pytest
+from PIL import Image
 
 from tests.conftest import SECOND
 
@@ -80,6 +81,13 @@ def test_watch_rebuilds_after_a_change_and_keeps_running_after_a_bad_edit(tmp_pa
         assert output.read_bytes() == rebuilt, "the last good PDF stays"
 
         w.change_until(case, original, r"を作りました.*01-snow-patrol\.yaml")
+        picture = folder / "images" / "snow-patrol.png"
+        for attempt in range(10):  # a picture changed is a rebuild too
+            Image.new("RGB", (640, 480), (20 * attempt, 90, 140)).save(picture)
+            if w.wait_for(r"を作りました.*snow-patrol\.png", seconds=3):
+                break
+        else:
+            raise AssertionError(f"no rebuild after the picture changed: {w.seen}")
         w.proc.send_signal(signal.SIGINT)
         assert w.proc.wait(timeout=30) == 0
         assert w.wait_for("見張りを終わりました", seconds=10), w.seen

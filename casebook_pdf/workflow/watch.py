@@ -20,7 +20,8 @@ from casebook_pdf.source import load_yaml
 from casebook_pdf.workflow.messages import _
 from casebook_pdf.workflow.progress import Display, PageMemo, workspace
 
-WATCHED = {".yaml", ".yml", ".jpg", ".jpeg", ".png", ".webp", ".gif", ".tif", ".tiff", ".bmp"}
+YAML = {".yaml", ".yml"}
+PICTURES = {".jpg", ".jpeg", ".png", ".webp", ".gif", ".tif", ".tiff", ".bmp"}
 
 Echo = Callable[[str], None]
 
@@ -33,7 +34,8 @@ def watch_edition(edition: Path, output: Path, cache_dir: Path | None, dpi: int,
         echo(_("変更を見張っています（{where}）。終わるときは Ctrl-C を押してください。").format(where=", ".join(display_path(p) for p in roots(edition))))
         while True:
             watched = roots(edition)
-            for changes in watchfiles.watch(*watched, watch_filter=_relevant, debounce=800, rust_timeout=500):
+            relevant = _filter(images_folder(edition))
+            for changes in watchfiles.watch(*watched, watch_filter=relevant, debounce=800, rust_timeout=500):
                 _rebuild(edition, output, cache_dir, dpi, work, quiet, echo, changed=sorted({Path(p) for _c, p in changes}))
                 if roots(edition) != watched:
                     break  # a case or the images folder moved elsewhere: watch the new places
@@ -69,21 +71,26 @@ def _rebuild(edition: Path, output: Path, cache_dir: Path | None, dpi: int, work
         seconds=time.perf_counter() - start, why=because))
 
 
-def roots(edition: Path) -> tuple[Path, ...]:
-    """The folders to watch: the edition file's, each case file's and the images folder, outermost only.
-
-    Read from the edition file's YAML alone, so a broken case file does not stop the watch seeing its fix.
-    """
-    edition = Path(edition).absolute()
-    folder = edition.parent
-    found = {folder}
+def _head(edition: Path) -> dict:
+    """The edition file's YAML alone, so a broken case file does not stop the watch seeing its fix."""
     try:
-        data = load_yaml(edition).data
+        data = load_yaml(Path(edition)).data
     except CasebookError:
         data = None
-    data = data if isinstance(data, dict) else {}
-    images = data.get("images") if isinstance(data.get("images"), str) else DEFAULT_IMAGES
-    found.add((folder / images.replace("\\", "/")).resolve())
+    return data if isinstance(data, dict) else {}
+
+
+def images_folder(edition: Path) -> Path:
+    written = _head(edition).get("images")
+    written = written if isinstance(written, str) else DEFAULT_IMAGES
+    return (Path(edition).absolute().parent / written.replace("\\", "/")).resolve()
+
+
+def roots(edition: Path) -> tuple[Path, ...]:
+    """The folders to watch: the edition file's, each case file's and the images folder, outermost only."""
+    folder = Path(edition).absolute().parent
+    data = _head(edition)
+    found = {folder, images_folder(edition)}
     for case in data.get("cases") or []:
         if isinstance(case, str):
             found.add((folder / case.replace("\\", "/")).resolve().parent)
@@ -91,6 +98,15 @@ def roots(edition: Path) -> tuple[Path, ...]:
     return tuple(p for p in existing if not any(q != p and q in p.parents for q in existing))
 
 
-def _relevant(change: watchfiles.Change, path: str) -> bool:
-    name = Path(path).name
-    return not name.startswith((".", "~")) and Path(name).suffix.lower() in WATCHED
+def _filter(images: Path) -> Callable[[watchfiles.Change, str], bool]:
+    """YAML files anywhere watched, pictures only in the images folder (not, say, preview PNGs beside
+    the edition), never hidden or temporary files (editors' and our own atomic writes)."""
+
+    def relevant(change: watchfiles.Change, path: str) -> bool:
+        file = Path(path)
+        if file.name.startswith((".", "~")):
+            return False
+        suffix = file.suffix.lower()
+        return suffix in YAML or (suffix in PICTURES and images in file.resolve().parents)
+
+    return relevant
