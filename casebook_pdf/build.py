@@ -12,7 +12,7 @@ import os
 import tempfile
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import ContextManager, Protocol
+from typing import Protocol
 
 from casebook_pdf.errors import Issue, OutputError
 from casebook_pdf.frames import Picture, leaves
@@ -53,11 +53,11 @@ class Prepared:
 class Progress(Protocol):
     """Told how far a build is: stage(name, total) around each long step; the step's helpers advance it."""
 
-    def stage(self, name: str, total: int) -> ContextManager[None]: ...
+    def stage(self, name: str, total: int) -> contextlib.AbstractContextManager[None]: ...
 
 
 class _Silent:
-    def stage(self, name: str, total: int) -> ContextManager[None]:
+    def stage(self, name: str, total: int) -> contextlib.AbstractContextManager[None]:
         return contextlib.nullcontext()
 
 

@@ -44,7 +44,7 @@ def test_new_from_last_year_builds_with_the_new_date_and_keeps_comments(source: 
     assert "次にすること" in out and "casebook-pdf build" in out
     old, new = source.read_text(encoding="utf-8"), (dest / "casebook.yaml").read_text(encoding="utf-8")
     assert comments(new) == comments(old), "every comment of the edition file stays"
-    assert re.search(r"^date: 2025-06$", new, re.M)
+    assert re.search(r"^date: 2025-06$", new, re.MULTILINE)
     changed = [(a, b) for a, b in zip(old.splitlines(), new.splitlines()) if a != b]
     assert [a.split(":")[0] for a, _b in changed] == ["date", "images"], "only the date and the images path change"
     for case in (source.parent / "cases").glob("*.yaml"):
@@ -56,12 +56,12 @@ def test_new_from_last_year_builds_with_the_new_date_and_keeps_comments(source: 
 
 def test_new_refers_to_the_old_images_unless_copied(tmp_path: Path) -> None:
     assert run("new", tmp_path / "a", "--from", SECOND.parent, "--date", "2025-04")[0] == 0
-    images = re.search(r"^images: (.+)$", (tmp_path / "a" / "casebook.yaml").read_text(encoding="utf-8"), re.M).group(1)
+    images = re.search(r"^images: (.+)$", (tmp_path / "a" / "casebook.yaml").read_text(encoding="utf-8"), re.MULTILINE).group(1)
     assert (tmp_path / "a" / images).resolve() == (SECOND.parent / "images").resolve()
     assert not (tmp_path / "a" / "images").exists()
     code, out = run("new", tmp_path / "b", "--from", SECOND, "--date", "2025-04", "--copy-images")
     assert code == 0, out
-    assert re.search(r"^images: images$", (tmp_path / "b" / "casebook.yaml").read_text(encoding="utf-8"), re.M)
+    assert re.search(r"^images: images$", (tmp_path / "b" / "casebook.yaml").read_text(encoding="utf-8"), re.MULTILINE)
     assert sorted(p.name for p in (tmp_path / "b" / "images").iterdir()) == sorted(p.name for p in (SECOND.parent / "images").iterdir())
     assert run("check", tmp_path / "b" / "casebook.yaml")[0] == 0
 
@@ -230,12 +230,12 @@ def test_the_annotated_case_in_the_readme_builds(tmp_path: Path) -> None:
     from tests.conftest import ROOT
 
     readme = (ROOT / "README.md").read_text(encoding="utf-8")
-    block = re.search(r"<!-- annotated-case -->\n```yaml\n(.*?)```\n<!-- /annotated-case -->", readme, re.S)
+    block = re.search(r"<!-- annotated-case -->\n```yaml\n(.*?)```\n<!-- /annotated-case -->", readme, re.DOTALL)
     assert block, "the README keeps its annotated case between the markers"
     (tmp_path / "cases").mkdir()
     (tmp_path / "cases" / "01.yaml").write_text(block.group(1), encoding="utf-8")
     edition = BUNDLED.read_text(encoding="utf-8")
-    edition = re.sub(r"^images: .*$", f"images: {(ROOT / 'images').as_posix()}", edition, flags=re.M)
+    edition = re.sub(r"^images: .*$", f"images: {(ROOT / 'images').as_posix()}", edition, flags=re.MULTILINE)
     edition = edition[: edition.index("cases:")] + "cases: [cases/01.yaml]\n"
     (tmp_path / "casebook.yaml").write_text(edition, encoding="utf-8")
     code, out = run("build", tmp_path / "casebook.yaml", "-o", tmp_path / "a.pdf")

@@ -15,7 +15,7 @@ import time
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import IO, Any
+from typing import IO, Any, TextIO, cast
 
 import click
 
@@ -60,7 +60,7 @@ class Display:
                 return
             self._done = min(self._total, self._done + 1)
             if self._bar is None and self._shows():
-                self._bar = click.progressbar(length=self._total, label=LABELS[self._name](), file=self.stream, width=30,
+                self._bar = click.progressbar(length=self._total, label=LABELS[self._name](), file=cast(TextIO, self.stream), width=30,
                                               show_eta=False, show_percent=False, show_pos=True)
                 self._bar.__enter__()
                 self._bar.update(self._done)

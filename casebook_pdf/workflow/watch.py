@@ -13,7 +13,7 @@ from pathlib import Path
 
 import watchfiles
 
-from casebook_pdf.build import build
+from casebook_pdf.build import Workspace, build
 from casebook_pdf.errors import CasebookError, display_path
 from casebook_pdf.loader import DEFAULT_IMAGES
 from casebook_pdf.source import load_yaml
@@ -33,18 +33,17 @@ def watch_edition(edition: Path, output: Path, cache_dir: Path | None, dpi: int,
         _rebuild(edition, output, cache_dir, dpi, work, quiet, echo, changed=())
         echo(_("変更を見張っています（{where}）。終わるときは Ctrl-C を押してください。").format(where=", ".join(display_path(p) for p in roots(edition))))
         while True:
-            watched = roots(edition)
-            relevant = _filter(images_folder(edition))
-            for changes in watchfiles.watch(*watched, watch_filter=relevant, debounce=800, rust_timeout=500):
+            places = roots(edition), images_folder(edition)
+            for changes in watchfiles.watch(*places[0], watch_filter=_filter(places[1]), debounce=800, rust_timeout=500):
                 _rebuild(edition, output, cache_dir, dpi, work, quiet, echo, changed=sorted({Path(p) for _c, p in changes}))
-                if roots(edition) != watched:
+                if (roots(edition), images_folder(edition)) != places:
                     break  # a case or the images folder moved elsewhere: watch the new places
     except KeyboardInterrupt:
         echo(_("見張りを終わりました。"))
         return 0
 
 
-def _rebuild(edition: Path, output: Path, cache_dir: Path | None, dpi: int, work, quiet: bool, echo: Echo, changed: Iterable[Path]) -> None:
+def _rebuild(edition: Path, output: Path, cache_dir: Path | None, dpi: int, work: Workspace, quiet: bool, echo: Echo, changed: Iterable[Path]) -> None:
     start = time.perf_counter()
     stamp = time.strftime("%H:%M:%S")
     because = ", ".join(p.name for p in changed)
