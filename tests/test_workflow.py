@@ -66,6 +66,18 @@ def test_new_refers_to_the_old_images_unless_copied(tmp_path: Path) -> None:
     assert run("check", tmp_path / "b" / "casebook.yaml")[0] == 0
 
 
+def test_new_adds_the_images_path_when_the_old_edition_used_the_default(tmp_path: Path) -> None:
+    from tests.editions import CASE, make_edition
+
+    old = make_edition(tmp_path / "old", {"01-test.yaml": CASE + "photos:\n  - {image: photo.png, caption: 写真}\n"})
+    assert "images:" not in old.read_text(encoding="utf-8")
+    code, out = run("new", tmp_path / "new", "--from", old, "--date", "2025-01")
+    assert code == 0, out
+    text = (tmp_path / "new" / "casebook.yaml").read_text(encoding="utf-8")
+    assert re.search(r"^date: 2025-01\nimages: \.\./old/images  # ", text, re.MULTILINE), text
+    assert run("build", tmp_path / "new" / "casebook.yaml", "-o", tmp_path / "new.pdf")[0] == 0
+
+
 def test_new_never_writes_into_a_folder_that_has_files(tmp_path: Path) -> None:
     (tmp_path / "2025").mkdir()
     (tmp_path / "2025" / "memo.txt").write_text("keep", encoding="utf-8")
