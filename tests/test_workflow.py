@@ -253,3 +253,29 @@ def test_the_annotated_case_in_the_readme_builds(tmp_path: Path) -> None:
     code, out = run("build", tmp_path / "casebook.yaml", "-o", tmp_path / "a.pdf")
     assert code == 0, out
     assert "warning" not in out, out
+
+
+def test_a_rebuild_from_memory_gives_the_same_pdf_as_a_fresh_build(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    import shutil
+
+    import casebook_pdf.layout as layout
+    from casebook_pdf.build import build
+    from casebook_pdf.workflow.progress import workspace
+
+    laid_out: list[str] = []
+    real = layout.layout_case
+    monkeypatch.setattr(layout, "layout_case", lambda case, *a, **k: laid_out.append(case.file.name) or real(case, *a, **k))
+
+    shutil.copytree(SECOND.parent, tmp_path / "ed")
+    edition, case = tmp_path / "ed" / "casebook.yaml", tmp_path / "ed" / "cases" / "02-farm-web-meeting.yaml"
+    work = workspace(None, 300)
+    build(edition, tmp_path / "first.pdf", None, 300, work)
+    work.memo.sweep()
+    case.write_text(case.read_text(encoding="utf-8").replace("overview: ", "overview: 追記。", 1), encoding="utf-8")
+    laid_out.clear()
+    build(edition, tmp_path / "again.pdf", None, 300, work)
+    assert laid_out == ["02-farm-web-meeting.yaml"], "only the edited case is laid out again"
+    build(edition, tmp_path / "fresh.pdf", None, 300)
+    assert (tmp_path / "again.pdf").read_bytes() == (tmp_path / "fresh.pdf").read_bytes()
+    assert (tmp_path / "again.pdf").read_bytes() != (tmp_path / "first.pdf").read_bytes()
+    assert len(work.memo._kept) == 4, "the memo keeps the pages of the last build only"
