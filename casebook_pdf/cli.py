@@ -204,7 +204,8 @@ def add(title: str, edition: Path, name: str | None, debug: bool) -> None:
 def preview(edition: Path, out_dir: Path, dpi: int, pages: str | None, colors: int | None, quiet: bool, debug: bool,
             image_dpi: int, cache_dir: Path | None, no_cache: bool) -> None:
     from casebook_pdf.workflow.new import edition_file
-    from casebook_pdf.workflow.preview import PageChoiceError, parse_pages, preview as run_preview
+    from casebook_pdf.workflow.preview import PageChoiceError, parse_pages
+    from casebook_pdf.workflow.preview import preview as run_preview
     from casebook_pdf.workflow.progress import Display, workspace
     from casebook_pdf.workflow.say import previewed
 

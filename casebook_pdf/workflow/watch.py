@@ -26,16 +26,22 @@ PICTURES = {".jpg", ".jpeg", ".png", ".webp", ".gif", ".tif", ".tiff", ".bmp"}
 Echo = Callable[[str], None]
 
 
-def watch_edition(edition: Path, output: Path, cache_dir: Path | None, dpi: int, quiet: bool, echo: Echo, display: Display) -> int:
+def watch_edition(edition: Path, output: Path, cache_dir: Path | None, dpi: int, quiet: bool, echo: Echo,
+                  display: Display) -> int:
     """Build, then rebuild on every change; returns the exit code (0 after Ctrl-C)."""
     work = workspace(cache_dir, dpi, display)
+
+    def rebuild(changed: Iterable[Path]) -> None:
+        _rebuild(edition, output, cache_dir, dpi, work, quiet, echo, changed)
+
     try:
-        _rebuild(edition, output, cache_dir, dpi, work, quiet, echo, changed=())
-        echo(_("変更を見張っています（{where}）。終わるときは Ctrl-C を押してください。").format(where=", ".join(display_path(p) for p in roots(edition))))
+        rebuild(())
+        where = ", ".join(display_path(p) for p in roots(edition))
+        echo(_("変更を見張っています（{where}）。終わるときは Ctrl-C を押してください。").format(where=where))
         while True:
             places = roots(edition), images_folder(edition)
             for changes in watchfiles.watch(*places[0], watch_filter=_filter(places[1]), debounce=800, rust_timeout=500):
-                _rebuild(edition, output, cache_dir, dpi, work, quiet, echo, changed=sorted({Path(p) for _c, p in changes}))
+                rebuild(sorted({Path(p) for _c, p in changes}))
                 if (roots(edition), images_folder(edition)) != places:
                     break  # a case or the images folder moved elsewhere: watch the new places
     except KeyboardInterrupt:
@@ -43,7 +49,8 @@ def watch_edition(edition: Path, output: Path, cache_dir: Path | None, dpi: int,
         return 0
 
 
-def _rebuild(edition: Path, output: Path, cache_dir: Path | None, dpi: int, work: Workspace, quiet: bool, echo: Echo, changed: Iterable[Path]) -> None:
+def _rebuild(edition: Path, output: Path, cache_dir: Path | None, dpi: int, work: Workspace, quiet: bool, echo: Echo,
+             changed: Iterable[Path]) -> None:
     start = time.perf_counter()
     stamp = time.strftime("%H:%M:%S")
     because = ", ".join(p.name for p in changed)
@@ -57,7 +64,8 @@ def _rebuild(edition: Path, output: Path, cache_dir: Path | None, dpi: int, work
             time=stamp, n=len(exc.issues), why=because))
         return
     except Exception as exc:  # noqa: BLE001 - the watch reports every failure and goes on
-        echo(_("{time} 内部エラー: {kind}: {error}。見張りは続けます。{why}").format(time=stamp, kind=type(exc).__name__, error=exc, why=because))
+        echo(_("{time} 内部エラー: {kind}: {error}。見張りは続けます。{why}").format(
+            time=stamp, kind=type(exc).__name__, error=exc, why=because))
         return
     finally:
         if isinstance(work.memo, PageMemo):
