@@ -78,6 +78,23 @@ def test_new_adds_the_images_path_when_the_old_edition_used_the_default(tmp_path
     assert run("build", tmp_path / "new" / "casebook.yaml", "-o", tmp_path / "new.pdf")[0] == 0
 
 
+def test_new_brings_cases_from_outside_the_edition_folder_inside(tmp_path: Path) -> None:
+    from tests.editions import CASE, make_edition
+
+    old = make_edition(tmp_path / "old", {"01-test.yaml": CASE})
+    for n, folder in enumerate(("a", "b")):
+        (tmp_path / "old" / folder).mkdir()
+        (tmp_path / "old" / folder / "x.yaml").write_text(CASE.replace("テストの事例", f"外の事例{n}"), encoding="utf-8")
+    text = old.read_text(encoding="utf-8").replace("  - cases/01-test.yaml", "  - ../a/x.yaml\n  - cases/01-test.yaml\n  - ../b/x.yaml")
+    old.write_text(text, encoding="utf-8")
+    code, out = run("new", tmp_path / "new", "--from", old, "--date", "2025-01")
+    assert code == 0, out
+    new = (tmp_path / "new" / "casebook.yaml").read_text(encoding="utf-8")
+    assert "  - cases/x.yaml\n  - cases/01-test.yaml\n  - cases/x-2.yaml\n" in new
+    code, out = run("check", tmp_path / "new" / "casebook.yaml")
+    assert code == 0 and re.search(r"1\s+外の事例0.*\n.*\n\s+3\s+外の事例1", out), out
+
+
 def test_new_never_writes_into_a_folder_that_has_files(tmp_path: Path) -> None:
     (tmp_path / "2025").mkdir()
     (tmp_path / "2025" / "memo.txt").write_text("keep", encoding="utf-8")

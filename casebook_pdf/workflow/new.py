@@ -63,14 +63,15 @@ def new_from(source: Path, dest: Path, date: str, copy_images: bool) -> Made:
     old = load_edition(edition_file(source))  # last year's edition must be whole: its cases are copied
     with _fresh_folder(dest) as work:
         text = YamlText.read(old.file)
+        moved = []
         for case, node in zip(old.cases, _case_nodes(text)):
-            written = Path(node.value.replace("\\", "/"))
-            inside = not written.is_absolute() and ".." not in written.parts
-            target = written if inside else Path("cases") / case.file.name
-            if not inside:
-                text.replace_scalar(node, target.as_posix())
+            target = _case_target(Path(node.value.replace("\\", "/")), case.file, work)
+            if target.as_posix() != node.value:
+                moved.append((node, target.as_posix()))
             (work / target).parent.mkdir(parents=True, exist_ok=True)
             shutil.copyfile(case.file, work / target)
+        for node, value in reversed(moved):  # from the end, so the earlier positions stay right
+            text.replace_scalar(node, value)
         text.set_scalar("date", date)
         images = _images(old.images_dir, work, Path(dest).absolute(), copy_images)
         if images is not None:
@@ -78,6 +79,18 @@ def new_from(source: Path, dest: Path, date: str, copy_images: bool) -> Made:
         text.write(work / EDITION_FILE)
         load_edition(work / EDITION_FILE)  # the new edition must load as the old one did
     return Made(Path(dest) / EDITION_FILE, len(old.cases), old.images_dir if old.images_dir.is_dir() else None, copy_images)
+
+
+def _case_target(written: Path, file: Path, work: Path) -> Path:
+    """Where a case file goes in the new edition: where it was when inside the old edition's folder,
+    else cases/NAME (NAME-2 … when that name is taken)."""
+    if not written.is_absolute() and ".." not in written.parts:
+        return written
+    target, n = Path("cases") / file.name, 1
+    while (work / target).exists():
+        n += 1
+        target = Path("cases") / f"{file.stem}-{n}{file.suffix}"
+    return target
 
 
 def _case_nodes(text: YamlText) -> list:
