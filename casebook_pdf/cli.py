@@ -10,6 +10,7 @@ import click
 
 from casebook_pdf import __version__
 from casebook_pdf.errors import CasebookError, Issue
+from casebook_pdf.workflow.messages import _
 
 EXIT_INPUT = 2  # the input (YAML, images, text too long) must be fixed
 EXIT_INTERNAL = 1
@@ -67,7 +68,7 @@ def _cache(cache_dir: Path | None, no_cache: bool) -> Path | None:
               help="Where to write the PDF.")
 @click.option("-q", "--quiet", is_flag=True, help="Do not print warnings or the summary.")
 @click.option("--debug", is_flag=True, help="Show a traceback on errors.")
-@click.option("--watch", is_flag=True, help="保存のたびに作り直します（YAML と画像を見張ります。Ctrl-C で終了）。")
+@click.option("--watch", is_flag=True, help=_("保存のたびに作り直します（YAML と画像を見張ります。Ctrl-C で終了）。"))
 @image_options
 def build(edition: Path, output: Path, quiet: bool, debug: bool, dpi: int, cache_dir: Path | None, no_cache: bool,
           watch: bool) -> None:
@@ -140,14 +141,15 @@ def _date_option(ctx: click.Context, param: click.Parameter, value: str | None) 
     return value
 
 
-@main.command(help="新しい版（フォルダ DEST）を作ります。--from に去年の版を指定すると、それを写して日付を変えます。"
-                   "指定しなければ、説明つきのひな形を作ります。")
+@main.command(short_help=_("新しい版を作ります（去年の版から、またはひな形から）。"),
+              help=_("新しい版（フォルダ DEST）を作ります。--from に去年の版を指定すると、それを写して日付を変えます。"
+                     "指定しなければ、説明つきのひな形を作ります。"))
 @click.argument("dest", type=click.Path(path_type=Path))
 @click.option("--from", "source", type=click.Path(path_type=Path, exists=True), default=None,
-              help="元にする版（casebook.yaml か、それがあるフォルダ）。")
+              help=_("元にする版（casebook.yaml か、それがあるフォルダ）。"))
 @click.option("--date", default=None, callback=_date_option, metavar="YYYY-MM",
-              help="新しい版の発行年月（省略すると今月）。")
-@click.option("--copy-images", is_flag=True, help="画像フォルダも写します（省略すると前の版の画像をそのまま参照します）。")
+              help=_("新しい版の発行年月（省略すると今月）。"))
+@click.option("--copy-images", is_flag=True, help=_("画像フォルダも写します（省略すると前の版の画像をそのまま参照します）。"))
 @click.option("--debug", is_flag=True, help="Show a traceback on errors.")
 def new(dest: Path, source: Path | None, date: str | None, copy_images: bool, debug: bool) -> None:
     from casebook_pdf.workflow.new import new_from, new_starter, this_month
@@ -162,17 +164,15 @@ def new(dest: Path, source: Path | None, date: str | None, copy_images: bool, de
 
 
 def _title_argument(ctx: click.Context, param: click.Parameter, value: str) -> str:
-    from casebook_pdf.workflow.messages import _
-
     if not value.strip():
         raise click.BadParameter(_("事例の題名を書いてください（例: \"停電時の公用スマホ活用\"）。"))
     return value.strip()
 
 
-@main.command(help="事例を 1 件追加します。説明つきのひな形から事例ファイルを作り、EDITION の cases の一覧に書き足します。")
+@main.command(short_help=_("事例を 1 件追加します。"), help=_("事例を 1 件追加します。説明つきのひな形から事例ファイルを作り、EDITION の cases の一覧に書き足します。"))
 @click.argument("title", callback=_title_argument)
 @click.argument("edition", type=click.Path(path_type=Path), default=DEFAULT_EDITION)
-@click.option("--file", "name", default=None, help="事例ファイルの名前（省略すると 04-case.yaml のような次の番号）。")
+@click.option("--file", "name", default=None, help=_("事例ファイルの名前（省略すると 04-case.yaml のような次の番号）。"))
 @click.option("--debug", is_flag=True, help="Show a traceback on errors.")
 def add(title: str, edition: Path, name: str | None, debug: bool) -> None:
     from casebook_pdf.workflow.add import add_case
@@ -187,20 +187,20 @@ def add(title: str, edition: Path, name: str | None, debug: bool) -> None:
     click.echo(next_steps_after_add(added, edition_file(edition)))
 
 
-@main.command(help="ページを PNG 画像にします（1 ページ 1 ファイル: page-01.png …）。印刷前の確認や資料づくりに。")
+@main.command(short_help=_("ページを PNG 画像にします。"), help=_("ページを PNG 画像にします（1 ページ 1 ファイル: page-01.png …）。印刷前の確認や資料づくりに。"))
 @click.argument("edition", type=click.Path(path_type=Path), default=DEFAULT_EDITION)
 @click.option("-o", "--output", "out_dir", type=click.Path(path_type=Path, file_okay=False), required=True,
-              help="画像を書き出すフォルダ。")
-@click.option("--dpi", type=click.IntRange(20, 600), default=100, show_default=True, help="画像の解像度。")
-@click.option("--pages", default=None, metavar="1,3-5", help="書き出すページ（省略するとすべて）。1 が表紙です。")
+              help=_("画像を書き出すフォルダ。"))
+@click.option("--dpi", type=click.IntRange(20, 600), default=100, show_default=True, help=_("画像の解像度。"))
+@click.option("--pages", default=None, metavar="1,3-5", help=_("書き出すページ（省略するとすべて）。1 が表紙です。"))
 @click.option("--colors", type=click.IntRange(2, 256), default=None, metavar="N",
-              help="N 色までのパレット PNG にします（ファイルが 3 分の 1 ほどに。資料用）。")
-@click.option("-q", "--quiet", is_flag=True, help="警告と結果の行を出しません。")
+              help=_("N 色までのパレット PNG にします（ファイルが 3 分の 1 ほどに。資料用）。"))
+@click.option("-q", "--quiet", is_flag=True, help=_("警告と結果の行を出しません。"))
 @click.option("--debug", is_flag=True, help="Show a traceback on errors.")
 @click.option("--image-dpi", type=click.IntRange(72, 1200), default=300, show_default=True,
-              help="写真の解像度の上限（build の --dpi と同じ）。")
-@click.option("--cache-dir", type=click.Path(path_type=Path), default=None, help="キャッシュのフォルダ（build と同じ）。")
-@click.option("--no-cache", is_flag=True, help="キャッシュを使いません。")
+              help=_("写真の解像度の上限（build の --dpi と同じ）。"))
+@click.option("--cache-dir", type=click.Path(path_type=Path), default=None, help=_("キャッシュのフォルダ（build と同じ）。"))
+@click.option("--no-cache", is_flag=True, help=_("キャッシュを使いません。"))
 def preview(edition: Path, out_dir: Path, dpi: int, pages: str | None, colors: int | None, quiet: bool, debug: bool,
             image_dpi: int, cache_dir: Path | None, no_cache: bool) -> None:
     from casebook_pdf.workflow.new import edition_file
