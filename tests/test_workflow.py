@@ -168,7 +168,7 @@ def test_preview_writes_one_png_per_page_at_the_asked_resolution(source: Path, t
     files = sorted(out_dir.iterdir())
     with pdfplumber.open(_built(source, tmp_path)) as doc:
         sizes = [(float(p.width), float(p.height)) for p in doc.pages]
-    assert [f.name for f in files] == [f"page-{n:02d}.png" for n in range(1, len(sizes) + 1)]
+    assert [f.name for f in files] == [f"page-{n:02d}.png" for n in range(1, len(sizes) + 1)], "one file per page, no temporary or stale ones"
     for file, (w, h) in zip(files, sizes):
         with Image.open(file) as img:
             assert abs(img.width - w * 50 / 72) <= 1 and abs(img.height - h * 50 / 72) <= 1
