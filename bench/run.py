@@ -51,6 +51,32 @@ def build(edition: Path, out: Path, cache: Path) -> dict[str, float]:
             "pdf_mb": round(int(size) / 1e6, 2), "pages": int(pages)}
 
 
+def watch_rebuild(edition: Path, out: Path, cache: Path) -> dict[str, float]:
+    """build --watch's case: one process builds, one case is edited, the same workspace rebuilds."""
+    case = edition.parent / "cases" / "002.yaml"
+    code = (
+        "import time\n"
+        "from pathlib import Path\n"
+        "from casebook_pdf.build import build\n"
+        "from casebook_pdf.workflow.progress import workspace\n"
+        f"work = workspace(Path({str(cache)!r}), 300)\n"
+        "t = time.perf_counter()\n"
+        f"build(Path({str(edition)!r}), Path({str(out)!r}), Path({str(cache)!r}), 300, work)\n"
+        "first = time.perf_counter() - t\n"
+        "work.memo.sweep()\n"
+        f"case = Path({str(case)!r})\n"
+        "case.write_text(case.read_text(encoding='utf-8').replace('overview: ', 'overview: 再編集。', 1), encoding='utf-8')\n"
+        "t = time.perf_counter()\n"
+        f"build(Path({str(edition)!r}), Path({str(out)!r}), Path({str(cache)!r}), 300, work)\n"
+        "print(first, time.perf_counter() - t)\n"
+    )
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
+    if done.returncode:
+        sys.exit(f"build failed:\n{done.stderr}")
+    first, again = done.stdout.split()
+    return {"first_build_s": round(float(first), 2), "rebuild_after_one_case_edit_s": round(float(again), 2)}
+
+
 def main(count: int) -> None:
     work = Path(tempfile.mkdtemp(prefix="casebook-bench-"))
     try:
@@ -64,6 +90,9 @@ def main(count: int) -> None:
         case.write_text(case.read_text(encoding="utf-8").replace("overview: ", "overview: 追記。", 1), encoding="utf-8")
         results["one_case_edit"] = build(edition, work / "c.pdf", cache)
         results["same_bytes_cold_vs_cached"] = (work / "a.pdf").read_bytes() == (work / "b.pdf").read_bytes()
+        results["watch"] = watch_rebuild(edition, work / "w.pdf", work / "watch-cache")
+        build(edition, work / "d.pdf", cache)  # the edited edition, built afresh
+        results["same_bytes_watch_vs_fresh"] = (work / "w.pdf").read_bytes() == (work / "d.pdf").read_bytes()
         print(json.dumps({"cases": count, **results}, indent=2))
     finally:
         shutil.rmtree(work, ignore_errors=True)

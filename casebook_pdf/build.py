@@ -7,14 +7,17 @@ what the user must fix; the previous PDF is replaced only once the new one is co
 from __future__ import annotations
 
 import calendar
+import contextlib
 import os
 import tempfile
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Protocol
 
 from casebook_pdf.errors import Issue, OutputError
+from casebook_pdf.frames import Picture, leaves
 from casebook_pdf.fonts import load_fonts
-from casebook_pdf.images import DEFAULT_DPI, ImageStore, Processed
+from casebook_pdf.images import DEFAULT_DPI, ImageStore, Processed, picture_key
 from casebook_pdf.glyphs import check_glyphs
 from casebook_pdf.layout import Layout, layout_edition
 from casebook_pdf.layout.memo import LayoutMemo
@@ -22,6 +25,7 @@ from casebook_pdf.layout.cover import date_line
 from casebook_pdf.loader import load_edition
 from casebook_pdf.model import Edition
 from casebook_pdf.render import Meta, render_pdf
+from casebook_pdf.workflow.messages import _
 
 
 @dataclass(frozen=True)
@@ -46,27 +50,83 @@ class Prepared:
     warnings: tuple[Issue, ...]
 
 
-def prepare(edition_file: Path, cache_dir: Path | None = None, dpi: int = DEFAULT_DPI) -> Prepared:
+class Progress(Protocol):
+    """Told how far a build is: stage(name, total) around each long step; the step's helpers advance it."""
+
+    def stage(self, name: str, total: int) -> contextlib.AbstractContextManager[None]: ...
+
+
+class _Silent:
+    def stage(self, name: str, total: int) -> contextlib.AbstractContextManager[None]:
+        return contextlib.nullcontext()
+
+
+@dataclass
+class Workspace:
+    """What a build works with besides its input: the layout memo, the image store and a progress display.
+
+    One build makes a fresh one; `build --watch` keeps one for the whole session, so a rebuild finds
+    the fonts, laid-out pages and processed images of the previous one still in memory.
+    """
+
+    memo: LayoutMemo | None
+    store: ImageStore
+    progress: Progress = field(default_factory=_Silent)
+
+    @classmethod
+    def fresh(cls, cache_dir: Path | None, dpi: int = DEFAULT_DPI) -> Workspace:
+        return cls(LayoutMemo(cache_dir / "layout") if cache_dir else None, ImageStore(cache_dir / "images" if cache_dir else None, dpi))
+
+
+def prepare(edition_file: Path, cache_dir: Path | None = None, dpi: int = DEFAULT_DPI, work: Workspace | None = None) -> Prepared:
     """Load, check, lay out and process the images of an edition, writing nothing but the cache.
 
     With a cache folder, processed images (cache/images) and laid-out case pages (cache/layout) are
     reused when their inputs have not changed; the PDF is the same either way.
     """
+    work = work or Workspace.fresh(cache_dir, dpi)
     edition = load_edition(edition_file)
     fonts = load_fonts()
     check_glyphs(edition, fonts)
-    memo = LayoutMemo(cache_dir / "layout") if cache_dir else None
-    laid = layout_edition(edition, fonts, memo=memo)
-    store = ImageStore(cache_dir / "images" if cache_dir else None, dpi)
-    images, image_warnings = store.process_pages(laid.pages)
+    with work.progress.stage("pages", len(edition.cases)):
+        laid = layout_edition(edition, fonts, memo=work.memo)
+    with work.progress.stage("images", count_pictures(laid)):
+        images, image_warnings = work.store.process_pages(laid.pages)
     return Prepared(edition, laid, images, laid.warnings + tuple(image_warnings))
 
 
-def build(edition_file: Path, output: Path, cache_dir: Path | None = None, dpi: int = DEFAULT_DPI) -> Result:
-    ready = prepare(edition_file, cache_dir, dpi)
+def count_pictures(laid: Layout) -> int:
+    return len({picture_key(item) for page in laid.pages for item in leaves(page.items) if isinstance(item, Picture)})
+
+
+def build(edition_file: Path, output: Path, cache_dir: Path | None = None, dpi: int = DEFAULT_DPI,
+          work: Workspace | None = None) -> Result:
+    ready = prepare(edition_file, cache_dir, dpi, work)
     pdf = render_pdf(ready.layout.pages, meta_for(ready.edition), load_fonts(), ready.images)
-    write_atomic(output, pdf)
-    return Result(output, len(ready.layout.pages), len(pdf), ready.warnings)
+    written, notes = write_pdf(output, pdf)
+    return Result(written, len(ready.layout.pages), len(pdf), ready.warnings + notes)
+
+
+class _InUse(Exception):
+    """The old file could not be replaced: on Windows, a PDF viewer holds it open."""
+
+
+def write_pdf(path: Path, data: bytes) -> tuple[Path, tuple[Issue, ...]]:
+    """Write the PDF; when a viewer holds the old one open, write NAME-1.pdf beside it and say so."""
+    path = Path(path)
+    for n in range(10):
+        target = path if n == 0 else path.with_name(f"{path.stem}-{n}{path.suffix}")
+        try:
+            write_atomic(target, data)
+        except _InUse:
+            continue
+        if n == 0:
+            return path, ()
+        note = _("{old} は他のソフト（PDF ビューアなど）で開かれているため、置き換えられませんでした。"
+                 "代わりに {new} に書き出しました。").format(old=path.name, new=target.name)
+        return target, (Issue(path, None, None, note, _("ビューアを閉じてから、もう一度作成してください。")),)
+    raise OutputError(Issue(path, None, None, _("PDF を書き出せません。{name} と同じ名前のファイルがすべて開かれています。").format(name=path.name),
+                            _("PDF ビューアを閉じるか、-o で別の名前を指定してください。")))
 
 
 def write_atomic(path: Path, data: bytes) -> None:
@@ -81,7 +141,12 @@ def write_atomic(path: Path, data: bytes) -> None:
                 fh.flush()
                 os.fsync(fh.fileno())
             os.chmod(tmp, 0o644)
-            os.replace(tmp, path)
+            try:
+                os.replace(tmp, path)
+            except PermissionError:
+                if not path.exists():
+                    raise
+                raise _InUse(path) from None
         except BaseException:
             Path(tmp).unlink(missing_ok=True)
             raise

@@ -10,6 +10,7 @@ import click
 
 from casebook_pdf import __version__
 from casebook_pdf.errors import CasebookError, Issue
+from casebook_pdf.workflow.messages import _
 
 EXIT_INPUT = 2  # the input (YAML, images, text too long) must be fixed
 EXIT_INTERNAL = 1
@@ -67,21 +68,36 @@ def _cache(cache_dir: Path | None, no_cache: bool) -> Path | None:
               help="Where to write the PDF.")
 @click.option("-q", "--quiet", is_flag=True, help="Do not print warnings or the summary.")
 @click.option("--debug", is_flag=True, help="Show a traceback on errors.")
+@click.option("--watch", is_flag=True, help=_("保存のたびに作り直します（YAML と画像を見張ります。Ctrl-C で終了）。"))
 @image_options
-def build(edition: Path, output: Path, quiet: bool, debug: bool, dpi: int, cache_dir: Path | None, no_cache: bool) -> None:
+def build(edition: Path, output: Path, quiet: bool, debug: bool, dpi: int, cache_dir: Path | None, no_cache: bool,
+          watch: bool) -> None:
     """Build EDITION (default data/casebook.yaml) into a PDF."""
     from casebook_pdf.build import build as run_build
+    from casebook_pdf.errors import display_path
+    from casebook_pdf.workflow.progress import Display, workspace
 
+    if watch:
+        _watch(edition, output, _cache(cache_dir, no_cache), dpi, quiet)
+        return
     start = time.perf_counter()
+    cache = _cache(cache_dir, no_cache)
     try:
-        result = run_build(edition, output, _cache(cache_dir, no_cache), dpi)
+        result = run_build(edition, output, cache, dpi, workspace(cache, dpi, Display(quiet=quiet)))
     except Exception as exc:  # noqa: BLE001 - the CLI is the one place that reports every failure
         _fail(exc, debug)
         return
     _warn(result.warnings, quiet)
     if not quiet:
         seconds = time.perf_counter() - start
-        click.echo(f"wrote {output} ({result.pages} pages, {result.size / 1024:.0f} KB) in {seconds:.1f} s")
+        click.echo(f"wrote {display_path(result.output)} ({result.pages} pages, {result.size / 1024:.0f} KB) in {seconds:.1f} s")
+
+
+def _watch(edition: Path, output: Path, cache: Path | None, dpi: int, quiet: bool) -> None:
+    from casebook_pdf.workflow.progress import Display
+    from casebook_pdf.workflow.watch import watch_edition
+
+    sys.exit(watch_edition(edition, output, cache, dpi, quiet, lambda line: click.echo(line), Display(quiet=quiet)))
 
 
 @main.command()
@@ -91,25 +107,121 @@ def build(edition: Path, output: Path, quiet: bool, debug: bool, dpi: int, cache
 def check(edition: Path, debug: bool, dpi: int, cache_dir: Path | None, no_cache: bool) -> None:
     """Check EDITION (data, images, glyphs, text fitting) without writing a PDF."""
     from casebook_pdf.build import prepare
+    from casebook_pdf.workflow.progress import Display, workspace
 
+    cache = _cache(cache_dir, no_cache)
     try:
-        ready = prepare(edition, _cache(cache_dir, no_cache), dpi)
+        ready = prepare(edition, cache, dpi, workspace(cache, dpi, Display()))
     except Exception as exc:  # noqa: BLE001
         _fail(exc, debug)
         return
     _warn(ready.warnings, False)
     click.echo(f"ok: {len(ready.edition.cases)} cases, {len(ready.layout.pages)} pages")
+    _list_cases(ready.edition)
 
 
-@main.command()
-def preview() -> None:
-    """Render pages to PNG for a quick look (not yet available)."""
-    click.echo("preview: not yet available.", err=True)
-    sys.exit(EXIT_INTERNAL)
+def _list_cases(edition) -> None:
+    """The cases in page order (the case page number, title and file): what the contents page will list."""
+    from casebook_pdf.errors import display_path
+
+    for n, case in enumerate(edition.cases, start=1):
+        click.echo(f"  {n:>2}  {case.title}  ({display_path(case.file)})")
 
 
-@main.command()
-def new() -> None:
-    """Start a new case file from a template (not yet available)."""
-    click.echo("new: not yet available.", err=True)
-    sys.exit(EXIT_INTERNAL)
+
+# ---- the yearly workflow: new, add, preview (texts in Japanese through workflow.messages._) ----------
+
+
+def _date_option(ctx: click.Context, param: click.Parameter, value: str | None) -> str | None:
+    from casebook_pdf.workflow.new import check_date
+
+    problem = check_date(value) if value else None
+    if problem:
+        raise click.BadParameter(problem)
+    return value
+
+
+@main.command(short_help=_("新しい版を作ります（去年の版から、またはひな形から）。"),
+              help=_("新しい版（フォルダ DEST）を作ります。--from に去年の版を指定すると、それを写して日付を変えます。"
+                     "指定しなければ、説明つきのひな形を作ります。"))
+@click.argument("dest", type=click.Path(path_type=Path))
+@click.option("--from", "source", type=click.Path(path_type=Path, exists=True), default=None,
+              help=_("元にする版（casebook.yaml か、それがあるフォルダ）。"))
+@click.option("--date", default=None, callback=_date_option, metavar="YYYY-MM",
+              help=_("新しい版の発行年月（省略すると今月）。"))
+@click.option("--copy-images", is_flag=True, help=_("画像フォルダも写します（省略すると前の版の画像をそのまま参照します）。"))
+@click.option("--debug", is_flag=True, help="Show a traceback on errors.")
+def new(dest: Path, source: Path | None, date: str | None, copy_images: bool, debug: bool) -> None:
+    from casebook_pdf.workflow.new import new_from, new_starter, this_month
+    from casebook_pdf.workflow.say import next_steps_after_new
+
+    try:
+        made = new_from(source, dest, date or this_month(), copy_images) if source else new_starter(dest, date or this_month())
+    except Exception as exc:  # noqa: BLE001
+        _fail(exc, debug)
+        return
+    click.echo(next_steps_after_new(made, date or this_month(), source is not None))
+
+
+def _title_argument(ctx: click.Context, param: click.Parameter, value: str) -> str:
+    if not value.strip():
+        raise click.BadParameter(_("事例の題名を書いてください（例: \"停電時の公用スマホ活用\"）。"))
+    return value.strip()
+
+
+@main.command(short_help=_("事例を 1 件追加します。"), help=_("事例を 1 件追加します。説明つきのひな形から事例ファイルを作り、EDITION の cases の一覧に書き足します。"))
+@click.argument("title", callback=_title_argument)
+@click.argument("edition", type=click.Path(path_type=Path), default=DEFAULT_EDITION)
+@click.option("--file", "name", default=None, help=_("事例ファイルの名前（省略すると 04-case.yaml のような次の番号）。"))
+@click.option("--debug", is_flag=True, help="Show a traceback on errors.")
+def add(title: str, edition: Path, name: str | None, debug: bool) -> None:
+    from casebook_pdf.workflow.add import add_case
+    from casebook_pdf.workflow.new import edition_file
+    from casebook_pdf.workflow.say import next_steps_after_add
+
+    try:
+        added = add_case(title, edition_file(edition), name)
+    except Exception as exc:  # noqa: BLE001
+        _fail(exc, debug)
+        return
+    click.echo(next_steps_after_add(added, edition_file(edition)))
+
+
+@main.command(short_help=_("ページを PNG 画像にします。"), help=_("ページを PNG 画像にします（1 ページ 1 ファイル: page-01.png …）。印刷前の確認や資料づくりに。"))
+@click.argument("edition", type=click.Path(path_type=Path), default=DEFAULT_EDITION)
+@click.option("-o", "--output", "out_dir", type=click.Path(path_type=Path, file_okay=False), required=True,
+              help=_("画像を書き出すフォルダ。"))
+@click.option("--dpi", type=click.IntRange(20, 600), default=100, show_default=True, help=_("画像の解像度。"))
+@click.option("--pages", default=None, metavar="1,3-5", help=_("書き出すページ（省略するとすべて）。1 が表紙です。"))
+@click.option("--colors", type=click.IntRange(2, 256), default=None, metavar="N",
+              help=_("N 色までのパレット PNG にします（ファイルが 3 分の 1 ほどに。資料用）。"))
+@click.option("-q", "--quiet", is_flag=True, help=_("警告と結果の行を出しません。"))
+@click.option("--debug", is_flag=True, help="Show a traceback on errors.")
+@click.option("--image-dpi", type=click.IntRange(72, 1200), default=300, show_default=True,
+              help=_("写真の解像度の上限（build の --dpi と同じ）。"))
+@click.option("--cache-dir", type=click.Path(path_type=Path), default=None, help=_("キャッシュのフォルダ（build と同じ）。"))
+@click.option("--no-cache", is_flag=True, help=_("キャッシュを使いません。"))
+def preview(edition: Path, out_dir: Path, dpi: int, pages: str | None, colors: int | None, quiet: bool, debug: bool,
+            image_dpi: int, cache_dir: Path | None, no_cache: bool) -> None:
+    from casebook_pdf.workflow.new import edition_file
+    from casebook_pdf.workflow.preview import PageChoiceError, parse_pages
+    from casebook_pdf.workflow.preview import preview as run_preview
+    from casebook_pdf.workflow.progress import Display, workspace
+    from casebook_pdf.workflow.say import previewed
+
+    cache = _cache(cache_dir, no_cache)
+    try:
+        chosen = parse_pages(pages) if pages else None
+    except PageChoiceError as exc:
+        raise click.BadParameter(str(exc), param_hint="--pages") from None
+    try:
+        result, written = run_preview(edition_file(edition), out_dir, dpi, chosen, cache, image_dpi,
+                                      workspace(cache, image_dpi, Display(quiet=quiet)), colors)
+    except PageChoiceError as exc:
+        raise click.BadParameter(str(exc), param_hint="--pages") from None
+    except Exception as exc:  # noqa: BLE001
+        _fail(exc, debug)
+        return
+    _warn(result.warnings, quiet)
+    if not quiet:
+        click.echo(previewed(written, out_dir))

@@ -18,6 +18,7 @@ from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 
+import platformdirs
 from PIL import Image, ImageOps, UnidentifiedImageError
 
 from casebook_pdf.errors import ImageError, Issue
@@ -241,8 +242,8 @@ def _issue(picture: Picture, message: str, hint: str) -> Issue:
 
 
 def default_cache_dir() -> Path:
-    """$CASEBOOK_CACHE, else the user's cache folder ($XDG_CACHE_HOME or ~/.cache)/casebook-pdf."""
+    """$CASEBOOK_CACHE, else the platform's cache folder for casebook-pdf (platformdirs: ~/.cache/casebook-pdf
+    on Linux, honouring $XDG_CACHE_HOME; %LOCALAPPDATA%\\casebook-pdf\\Cache on Windows; ~/Library/Caches on macOS)."""
     if os.environ.get("CASEBOOK_CACHE"):
         return Path(os.environ["CASEBOOK_CACHE"])
-    base = Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache")
-    return base / "casebook-pdf"
+    return Path(platformdirs.user_cache_dir("casebook-pdf", appauthor=False))
