@@ -25,7 +25,7 @@ from casebook_pdf.layout.cover import date_line
 from casebook_pdf.loader import load_edition
 from casebook_pdf.model import Edition
 from casebook_pdf.render import Meta, render_pdf
-from casebook_pdf.workflow.messages import _
+from casebook_pdf.messages import _
 
 
 @dataclass(frozen=True)

@@ -10,7 +10,7 @@ import click
 
 from casebook_pdf import __version__
 from casebook_pdf.errors import CasebookError, Issue
-from casebook_pdf.workflow.messages import _
+from casebook_pdf.messages import _
 
 EXIT_INPUT = 2  # the input (YAML, images, text too long) must be fixed
 EXIT_INTERNAL = 1
@@ -129,7 +129,7 @@ def _list_cases(edition) -> None:
 
 
 
-# ---- the yearly workflow: new, add, preview (texts in Japanese through workflow.messages._) ----------
+# ---- the yearly workflow: new, add, preview (texts in Japanese through messages._) ----------
 
 
 def _date_option(ctx: click.Context, param: click.Parameter, value: str | None) -> str | None:

@@ -13,7 +13,7 @@ from pathlib import Path, PurePosixPath
 
 from casebook_pdf.errors import DataError, Issue
 from casebook_pdf.source import load_yaml
-from casebook_pdf.workflow.messages import _
+from casebook_pdf.messages import _
 from casebook_pdf.workflow.templates import case_text
 from casebook_pdf.workflow.yamltext import YamlText
 

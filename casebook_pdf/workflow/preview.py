@@ -16,7 +16,7 @@ import pypdfium2 as pdfium
 from PIL import Image
 
 from casebook_pdf.build import Result, Workspace, build
-from casebook_pdf.workflow.messages import _
+from casebook_pdf.messages import _
 
 PAGE_NAME = "page-{n:02d}.png"
 _STALE = re.compile(r"^page-\d+\.png$")

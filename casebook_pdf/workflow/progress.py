@@ -23,7 +23,7 @@ from casebook_pdf.build import Workspace
 from casebook_pdf.frames import Picture
 from casebook_pdf.images import ImageStore, Processed
 from casebook_pdf.layout.memo import LayoutMemo
-from casebook_pdf.workflow.messages import _
+from casebook_pdf.messages import _
 
 MOMENT = 0.5  # seconds a step runs before it is shown
 

@@ -9,7 +9,7 @@ from pathlib import Path
 
 from casebook_pdf.errors import display_path
 from casebook_pdf.workflow.add import Added
-from casebook_pdf.workflow.messages import _
+from casebook_pdf.messages import _
 from casebook_pdf.workflow.new import Made
 
 

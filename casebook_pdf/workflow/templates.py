@@ -5,7 +5,7 @@ They are YAML text, not data: the comments are the point, and a test builds what
 
 from __future__ import annotations
 
-from casebook_pdf.workflow.messages import _
+from casebook_pdf.messages import _
 from casebook_pdf.workflow.yamltext import scalar
 
 

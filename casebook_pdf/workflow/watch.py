@@ -17,7 +17,7 @@ from casebook_pdf.build import Workspace, build
 from casebook_pdf.errors import CasebookError, display_path
 from casebook_pdf.loader import DEFAULT_IMAGES
 from casebook_pdf.source import load_yaml
-from casebook_pdf.workflow.messages import _
+from casebook_pdf.messages import _
 from casebook_pdf.workflow.progress import Display, PageMemo, workspace
 
 YAML = {".yaml", ".yml"}
