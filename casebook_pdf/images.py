@@ -28,6 +28,8 @@ DEFAULT_DPI = 300
 LOW_DPI = 150
 JPEG_QUALITY = 82
 MAX_PIXELS = 100_000_000  # a 100-megapixel image is not a photo for a casebook page
+# Pillow's own bomb guard starts at ~89 million pixels; the README promises photos up to MAX_PIXELS.
+Image.MAX_IMAGE_PIXELS = MAX_PIXELS
 LINE_ART_COLOURS = 4096  # at most this many colours: try lossless PNG too
 CACHE_VERSION = "1"
 
