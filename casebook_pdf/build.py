@@ -24,7 +24,7 @@ from casebook_pdf.layout.memo import LayoutMemo
 from casebook_pdf.layout.cover import date_line
 from casebook_pdf.loader import load_edition
 from casebook_pdf.model import Edition
-from casebook_pdf.render import Meta, render_pdf
+from casebook_pdf.render import Meta, Output, render_pdf
 from casebook_pdf.messages import _
 
 
@@ -100,11 +100,17 @@ def count_pictures(laid: Layout) -> int:
 
 
 def build(edition_file: Path, output: Path, cache_dir: Path | None = None, dpi: int = DEFAULT_DPI,
-          work: Workspace | None = None) -> Result:
+          work: Workspace | None = None, kind: Output = Output()) -> Result:
+    """`kind` chooses the PDF: for the screen (default), the press, a gray copy or handouts."""
     ready = prepare(edition_file, cache_dir, dpi, work)
-    pdf = render_pdf(ready.layout.pages, meta_for(ready.edition), load_fonts(), ready.images)
+    pdf = render_prepared(ready, kind)
     written, notes = write_pdf(output, pdf)
     return Result(written, len(ready.layout.pages), len(pdf), ready.warnings + notes)
+
+
+def render_prepared(ready: Prepared, kind: Output = Output()) -> bytes:
+    return render_pdf(ready.layout.pages, meta_for(ready.edition), load_fonts(), ready.images,
+                      outline=not kind.handout, output=kind)
 
 
 class _InUse(Exception):
