@@ -40,7 +40,7 @@ def file_problem(path: Path) -> str | None:
             return _("ファイルが見つかりません（途中のフォルダ名がファイルです）。")
         return _("ファイルを開けません（{reason}）。").format(reason=exc.strerror or exc)
     if stat.S_ISDIR(info.st_mode):
-        return _("これはフォルダで、YAML ファイルではありません。")
+        return _("これはフォルダで、ファイルではありません。")
     if not stat.S_ISREG(info.st_mode):
         return _("普通のファイルではありません（名前付きパイプや装置など）。")
     return None
