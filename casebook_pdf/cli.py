@@ -84,7 +84,7 @@ def main() -> None:
 
 def image_options(command):
     """--dpi, --cache-dir and --no-cache, shared by the commands that process images."""
-    command = click.option("--no-cache", is_flag=True, help="Process every image and page afresh; do not read or write the cache.")(command)
+    command = click.option("--no-cache", is_flag=True, help="Process every image and page afresh; do not read or write the cache (parsed fonts, derived from the bundled fonts alone, are still kept).")(command)
     command = click.option("--cache-dir", type=click.Path(path_type=Path), default=None,
                            help="Folder for processed images and laid-out pages (default: $CASEBOOK_CACHE or ~/.cache/casebook-pdf). Safe to delete.")(command)
     command = click.option("--dpi", type=click.IntRange(72, 1200), default=300, show_default=True,
@@ -93,7 +93,7 @@ def image_options(command):
 
 
 def _cache(cache_dir: Path | None, no_cache: bool) -> Path | None:
-    from casebook_pdf.images import default_cache_dir
+    from casebook_pdf.cachedir import default_cache_dir
 
     return None if no_cache else (cache_dir or default_cache_dir())
 
