@@ -19,7 +19,7 @@ from casebook_pdf.fonts import load_fonts
 from casebook_pdf.frames import Box, Picture, flatten, mm
 from casebook_pdf.layout import layout_edition
 from casebook_pdf.layout.style import Palette
-from casebook_pdf.loader import load_edition
+from casebook_pdf.load.edition import load_edition
 from casebook_pdf.pdfread import read_page
 from casebook_pdf.render import Output
 from casebook_pdf.render.colour import gray

@@ -21,7 +21,7 @@ from casebook_pdf.frames import mm
 from casebook_pdf.images import ImageStore
 from casebook_pdf.layout import layout_edition
 from casebook_pdf.layout.style import STYLE, Palette
-from casebook_pdf.loader import load_edition
+from casebook_pdf.load.edition import load_edition
 from casebook_pdf.pdfread import read_page
 from casebook_pdf.preflight import preflight, summary
 from casebook_pdf.render import Output, render_pdf
