@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+import contextlib
+import signal
 import sys
 import time
+from collections.abc import Iterator
 from pathlib import Path
 
 import click
@@ -12,8 +15,12 @@ from casebook_pdf import __version__
 from casebook_pdf.errors import CasebookError, Issue
 from casebook_pdf.messages import _
 
-EXIT_INPUT = 2  # the input (YAML, images, text too long) must be fixed
-EXIT_INTERNAL = 1
+# Exit codes (README 「メッセージ・制限・終了コード」): scripts and print-shop checks rely on them.
+EXIT_OK = 0
+EXIT_WARNINGS = 1  # --strict and there were warnings: nothing was written
+EXIT_INPUT = 2  # the input (YAML, images, text too long, -o) must be fixed
+EXIT_INTERNAL = 3  # a bug in casebook-pdf: report it with the --debug output
+EXIT_INTERRUPTED = 130  # Ctrl-C or SIGTERM: the temporary file is removed, the old PDF kept
 
 DEFAULT_EDITION = Path("data/casebook.yaml")
 
@@ -25,16 +32,45 @@ def _warn(warnings: tuple[Issue, ...], quiet: bool) -> None:
 
 
 def _fail(exc: BaseException, debug: bool) -> None:
+    from casebook_pdf.errors import StrictWarnings
+
     if debug:
         raise exc
+    if isinstance(exc, StrictWarnings):
+        for issue in exc.issues:
+            click.echo(f"warning: {issue}", err=True)
+        click.echo(_("--strict のため、警告 {n} 件で止めました。PDF は書き出していません。").format(n=len(exc.issues)), err=True)
+        sys.exit(EXIT_WARNINGS)
     if isinstance(exc, CasebookError):
         for issue in exc.issues:
             click.echo(f"error: {issue}", err=True)
-        n = len(exc.issues)
-        click.echo(f"{n} problem{'s' if n > 1 else ''} found; nothing was written.", err=True)
+        click.echo(_("問題が {n} 件見つかりました。何も書き出していません。").format(n=len(exc.issues)), err=True)
         sys.exit(EXIT_INPUT)
-    click.echo(f"internal error: {type(exc).__name__}: {exc}. Run again with --debug for details.", err=True)
+    detail = " ".join(f"{type(exc).__name__}: {exc}".split())[:200]
+    click.echo(_("内部エラー（プログラムの不具合です）: {detail}。--debug を付けてもう一度実行し、その出力を添えて報告してください。")
+               .format(detail=detail), err=True)
     sys.exit(EXIT_INTERNAL)
+
+
+class Interrupted(BaseException):
+    """SIGTERM, raised like Ctrl-C's KeyboardInterrupt so that the atomic write removes its temporary file."""
+
+
+@contextlib.contextmanager
+def _interruptible() -> Iterator[None]:
+    """Ctrl-C and SIGTERM end the command cleanly: the temporary file removed, the old PDF kept, exit 130."""
+    def stop(signum: int, frame: object) -> None:
+        raise Interrupted(signum)
+
+    previous = signal.signal(signal.SIGTERM, stop) if hasattr(signal, "SIGTERM") else None
+    try:
+        yield
+    except (KeyboardInterrupt, Interrupted):
+        click.echo(_("中断しました。PDF は書き出していません（前の PDF はそのままです）。"), err=True)
+        sys.exit(EXIT_INTERRUPTED)
+    finally:
+        if previous is not None:
+            signal.signal(signal.SIGTERM, previous)
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
@@ -48,7 +84,7 @@ def main() -> None:
 
 def image_options(command):
     """--dpi, --cache-dir and --no-cache, shared by the commands that process images."""
-    command = click.option("--no-cache", is_flag=True, help="Process every image and page afresh; do not read or write the cache.")(command)
+    command = click.option("--no-cache", is_flag=True, help="Process every image and page afresh; do not read or write the cache (parsed fonts, derived from the bundled fonts alone, are still kept).")(command)
     command = click.option("--cache-dir", type=click.Path(path_type=Path), default=None,
                            help="Folder for processed images and laid-out pages (default: $CASEBOOK_CACHE or ~/.cache/casebook-pdf). Safe to delete.")(command)
     command = click.option("--dpi", type=click.IntRange(72, 1200), default=300, show_default=True,
@@ -57,7 +93,7 @@ def image_options(command):
 
 
 def _cache(cache_dir: Path | None, no_cache: bool) -> Path | None:
-    from casebook_pdf.images import default_cache_dir
+    from casebook_pdf.cachedir import default_cache_dir
 
     return None if no_cache else (cache_dir or default_cache_dir())
 
@@ -69,9 +105,10 @@ def _cache(cache_dir: Path | None, no_cache: bool) -> Path | None:
 @click.option("-q", "--quiet", is_flag=True, help="Do not print warnings or the summary.")
 @click.option("--debug", is_flag=True, help="Show a traceback on errors.")
 @click.option("--watch", is_flag=True, help=_("保存のたびに作り直します（YAML と画像を見張ります。Ctrl-C で終了）。"))
+@click.option("--strict", is_flag=True, help=_("警告があれば PDF を書き出さず、終了コード 1 で止めます。"))
 @image_options
 def build(edition: Path, output: Path, quiet: bool, debug: bool, dpi: int, cache_dir: Path | None, no_cache: bool,
-          watch: bool) -> None:
+          watch: bool, strict: bool) -> None:
     """Build EDITION (default data/casebook.yaml) into a PDF."""
     from casebook_pdf.build import build as run_build
     from casebook_pdf.errors import display_path
@@ -83,7 +120,8 @@ def build(edition: Path, output: Path, quiet: bool, debug: bool, dpi: int, cache
     start = time.perf_counter()
     cache = _cache(cache_dir, no_cache)
     try:
-        result = run_build(edition, output, cache, dpi, workspace(cache, dpi, Display(quiet=quiet)))
+        with _interruptible():
+            result = run_build(edition, output, cache, dpi, workspace(cache, dpi, Display(quiet=quiet)), strict)
     except Exception as exc:  # noqa: BLE001 - the CLI is the one place that reports every failure
         _fail(exc, debug)
         return
@@ -103,8 +141,9 @@ def _watch(edition: Path, output: Path, cache: Path | None, dpi: int, quiet: boo
 @main.command()
 @click.argument("edition", type=click.Path(path_type=Path), default=DEFAULT_EDITION)
 @click.option("--debug", is_flag=True, help="Show a traceback on errors.")
+@click.option("--strict", is_flag=True, help=_("警告があれば終了コード 1 で終わります。"))
 @image_options
-def check(edition: Path, debug: bool, dpi: int, cache_dir: Path | None, no_cache: bool) -> None:
+def check(edition: Path, debug: bool, dpi: int, cache_dir: Path | None, no_cache: bool, strict: bool) -> None:
     """Check EDITION (data, images, glyphs, text fitting) without writing a PDF."""
     from casebook_pdf.build import prepare
     from casebook_pdf.workflow.progress import Display, workspace
@@ -118,6 +157,9 @@ def check(edition: Path, debug: bool, dpi: int, cache_dir: Path | None, no_cache
     _warn(ready.warnings, False)
     click.echo(f"ok: {len(ready.edition.cases)} cases, {len(ready.layout.pages)} pages")
     _list_cases(ready.edition)
+    if strict and ready.warnings:
+        click.echo(_("--strict のため、警告 {n} 件で終了コード 1 にします。").format(n=len(ready.warnings)), err=True)
+        sys.exit(EXIT_WARNINGS)
 
 
 def _list_cases(edition) -> None:

@@ -60,7 +60,7 @@ def _fails_keeping_old_pdf(tmp_path: Path, case_text: str) -> str:
 def test_broken_yaml_names_file_and_line(tmp_path: Path) -> None:
     message = _fails_keeping_old_pdf(tmp_path, CASE + "overview: [unclosed\n")
     assert "01-test.yaml:" in message
-    assert "nothing was written" in message
+    assert "何も書き出していません" in message
 
 
 def test_typo_in_a_key_suggests_the_right_one(tmp_path: Path) -> None:
@@ -95,7 +95,7 @@ def test_unwritable_output_is_a_clear_error(tmp_path: Path) -> None:
     blocker = tmp_path / "file"
     blocker.write_text("not a folder")
     code, message = run("build", str(edition), "-o", str(blocker / "x.pdf"))
-    assert code == 2 and "cannot write the PDF" in message
+    assert code == 2 and "PDF を書き出せません" in message
 
 
 def test_check_reports_ok_without_writing(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:

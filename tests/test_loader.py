@@ -10,7 +10,7 @@ import pytest
 from PIL import Image
 
 from casebook_pdf.errors import DataError, Issue
-from casebook_pdf.loader import load_edition
+from casebook_pdf.load.edition import load_edition
 from casebook_pdf.model import (
     Case,
     ComparisonBlock,

@@ -10,7 +10,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from casebook_pdf.errors import DataError
-from casebook_pdf.source import child_path, load_yaml, parse_yaml
+from casebook_pdf.load.source import child_path, load_yaml, parse_yaml
 
 F = Path("case.yaml")
 

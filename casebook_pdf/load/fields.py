@@ -16,7 +16,7 @@ from typing import Any
 
 from casebook_pdf.errors import Issue, display_path
 from casebook_pdf.model import Body, Item, Where
-from casebook_pdf.source import Source, child_path
+from casebook_pdf.load.source import Source, child_path
 
 
 class _Missing:

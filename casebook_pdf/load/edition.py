@@ -13,13 +13,13 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Literal
 
-from casebook_pdf.blocks_loader import read_blocks
+from casebook_pdf.load.blocks import read_blocks
 from casebook_pdf.era import ERAS, to_era
 from casebook_pdf.errors import DataError, Issue
-from casebook_pdf.fields import MISSING, Checker, describe, suggest
+from casebook_pdf.load.fields import MISSING, Checker, describe, suggest
 from casebook_pdf.messages import _
 from casebook_pdf.model import Case, Edition, Photo, Tool, ToolGroup
-from casebook_pdf.source import child_path, load_yaml
+from casebook_pdf.load.source import child_path, load_yaml
 from casebook_pdf.text.normalise import DIGIT_FORMS, Digits, normalise_edition
 
 EDITION_KEYS = ("title", "subtitle", "issuer", "date", "date_suffix", "images", "digits", "tools", "cases")
@@ -93,6 +93,7 @@ def load_edition(path: Path) -> Edition:
         date_suffix=head.date_suffix,
         tools=tuple(head.tools),
         digits=head.digits,
+        lines=dict(source.lines),
     )
     return normalise_edition(edition, head.digits)
 

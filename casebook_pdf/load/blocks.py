@@ -12,7 +12,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from casebook_pdf.fields import MISSING, Checker, describe, suggest
+from casebook_pdf.load.fields import MISSING, Checker, describe, suggest
 from casebook_pdf.model import (
     Block,
     ComparisonBlock,
@@ -31,7 +31,7 @@ from casebook_pdf.model import (
     Segment,
     Where,
 )
-from casebook_pdf.source import child_path
+from casebook_pdf.load.source import child_path
 
 # type -> (its keys, the required ones); every block may also have `type` and `title`.
 BLOCK_KEYS: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
