@@ -19,8 +19,13 @@ from typing import Any
 
 import yaml
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
+from yaml.tokens import ScalarToken
 
 from casebook_pdf.errors import DataError, Issue
+from casebook_pdf.load.reading import read_text
+from casebook_pdf.load.syntax import ODD_BREAKS, EditorLines, diagnose
+from casebook_pdf.messages import _
+from casebook_pdf.text.normalise import FOLD, join_folds
 
 _STD = "tag:yaml.org,2002:"
 _INT, _FLOAT = _STD + "int", _STD + "float"
@@ -32,7 +37,75 @@ _MAX_NODES = 200_000
 
 
 class CasebookLoader(yaml.SafeLoader):
-    """SafeLoader without base-60 numbers, so `8:45` stays the string "8:45"."""
+    """SafeLoader without base-60 numbers, so `8:45` stays the string "8:45", and with Japanese line
+    folding: where YAML folds a line break of a plain, quoted or `>` scalar into a space, the space is
+    dropped when either neighbour is Japanese (text.normalise.join_folds), so a long Japanese line may
+    be continued on the next line of the file without a stray space."""
+
+    def scan_plain(self) -> ScalarToken:
+        return _joined(super().scan_plain())
+
+    def scan_plain_spaces(self, indent: int, start_mark: Any) -> list[str] | None:
+        line = self.line
+        chunks = super().scan_plain_spaces(indent, start_mark)
+        return [FOLD] if chunks == [" "] and self.line != line else chunks
+
+    def scan_flow_scalar(self, style: str) -> ScalarToken:
+        return _joined(super().scan_flow_scalar(style))
+
+    def scan_flow_scalar_spaces(self, double: bool, start_mark: Any) -> list[str]:
+        line = self.line
+        chunks = super().scan_flow_scalar_spaces(double, start_mark)
+        return [FOLD] if chunks == [" "] and self.line != line else chunks
+
+    def scan_block_scalar(self, style: str) -> ScalarToken:
+        return _joined(_scan_block_scalar(self, style))
+
+
+def _joined(token: ScalarToken) -> ScalarToken:
+    token.value = join_folds(token.value)
+    return token
+
+
+def _scan_block_scalar(self: CasebookLoader, style: str) -> ScalarToken:
+    """PyYAML 6's Scanner.scan_block_scalar (MIT licence), with FOLD where `>` folds a line break."""
+    folded = style == ">"
+    chunks: list[str] = []
+    start_mark = self.get_mark()
+    self.forward()
+    chomping, increment = self.scan_block_scalar_indicators(start_mark)
+    self.scan_block_scalar_ignored_line(start_mark)
+    min_indent = max(self.indent + 1, 1)
+    if increment is None:
+        breaks, max_indent, end_mark = self.scan_block_scalar_indentation()
+        indent = max(min_indent, max_indent)
+    else:
+        indent = min_indent + increment - 1
+        breaks, end_mark = self.scan_block_scalar_breaks(indent)
+    line_break = ""
+    while self.column == indent and self.peek() != "\0":
+        chunks.extend(breaks)
+        leading_non_space = self.peek() not in " \t"
+        length = 0
+        while self.peek(length) not in "\0\r\n\x85\u2028\u2029":
+            length += 1
+        chunks.append(self.prefix(length))
+        self.forward(length)
+        line_break = self.scan_line_break()
+        breaks, end_mark = self.scan_block_scalar_breaks(indent)
+        if self.column == indent and self.peek() != "\0":
+            if folded and line_break == "\n" and leading_non_space and self.peek() not in " \t":
+                if not breaks:
+                    chunks.append(FOLD)
+            else:
+                chunks.append(line_break)
+        else:
+            break
+    if chomping is not False:
+        chunks.append(line_break)
+    if chomping is True:
+        chunks.extend(breaks)
+    return ScalarToken("".join(chunks), False, start_mark, end_mark, style)
 
 
 CasebookLoader.yaml_implicit_resolvers = {
@@ -88,48 +161,22 @@ def load_yaml(path: Path) -> Source:
     return parse_yaml(read_text(path), path)
 
 
-def read_text(path: Path) -> str:
-    """The file's text as UTF-8 (a leading BOM is allowed)."""
-    try:
-        data = path.read_bytes()
-    except FileNotFoundError:
-        raise DataError(Issue(path, None, None, "file not found.", "Check the file name and folder.")) from None
-    except IsADirectoryError:
-        raise DataError(Issue(path, None, None, "this is a folder, not a YAML file.")) from None
-    except OSError as exc:
-        raise DataError(Issue(path, None, None, f"the file cannot be read ({exc.strerror}).")) from None
-    try:
-        return data.decode("utf-8-sig")
-    except UnicodeDecodeError as exc:
-        line = data[: exc.start].count(b"\n") + 1
-        hint = "Save it with the encoding UTF-8."
-        if _is_shift_jis(data):
-            hint = "It looks like Shift_JIS; save it again with the encoding UTF-8."
-        raise DataError(Issue(path, line, None, "the file is not UTF-8 text.", hint)) from None
-
-
-def _is_shift_jis(data: bytes) -> bool:
-    try:
-        data.decode("cp932")
-    except UnicodeDecodeError:
-        return False
-    return True
-
-
 def parse_yaml(text: str, file: Path) -> Source:
     """Parse YAML text; raise DataError with every structural problem found in it."""
+    lines = EditorLines(text)
     try:
         loader = CasebookLoader(text)
     except yaml.reader.ReaderError as exc:
-        line = text[: exc.position].count("\n") + 1
-        message = f"the file contains a character YAML does not allow (U+{exc.character:04X})."
-        raise DataError(Issue(file, line, None, message, "Delete that character.")) from None
-    builder = _Builder(loader, file)
+        raise DataError(_bad_character(file, lines.line(exc.position), exc.character)) from None
+    builder = _Builder(loader, file, text, lines)
     try:
         node = loader.get_single_node()
         data = builder.build(node, "") if node is not None else None
     except yaml.MarkedYAMLError as exc:
-        raise DataError(_syntax_issue(exc, file)) from None
+        raise DataError(diagnose(exc, text, file)) from None
+    except RecursionError:
+        raise DataError(Issue(file, None, None, _("括弧 [ ] { } の入れ子が深すぎて読めません。"),
+                              _("入れ子を浅くしてください（ふつうは 2〜3 段で足ります）。"))) from None
     finally:
         loader.dispose()
     if builder.issues:
@@ -137,49 +184,11 @@ def parse_yaml(text: str, file: Path) -> Source:
     return Source(file, data, builder.lines, builder.raw)
 
 
-# ---- syntax errors --------------------------------------------------------------------------
-
-_SYNTAX_HINTS = (
-    ("mapping values are not allowed", "Check the indentation and that text containing ': ' is quoted."),
-    ("found character '\\t'", "Indent with spaces, not tabs."),
-    ("could not find expected ':'", "Check that each line is 'key: value' and the indentation."),
-    ("did not find expected key", "Check the indentation of this line and the one before."),
-    ("expected the end of an indented section", "Check the indentation of this line and the one before."),
-    ("did not find expected '-'", "Check the indentation of this list."),
-    ("found unexpected end of stream", "Check that every opening quote or bracket is closed."),
-    ("found undefined alias", "Remove the '*' or quote the text."),
-    ("that cannot start any token", "Quote text that starts with a symbol such as @ ` % or *."),
-    ("but got the end of the file", "Check that every opening quote or bracket is closed."),
-    ("expected a single document", "Remove the '---' line: one file holds one document."),
-)
-
-
-# PyYAML names tokens; users know lines, lists and keys.
-_TOKEN_WORDS = (
-    ("\t", "\\t"),
-    ("'<stream end>'", "the end of the file"),
-    ("<block end>", "the end of an indented section"),
-    ("'<block sequence start>'", "a list entry ('- ')"),
-    ("'<block mapping start>'", "a 'key:' line"),
-    ("'?'", "a 'key:' line"),
-    ("'-'", "a list entry ('- ')"),
-)
-
-
-def _syntax_issue(exc: yaml.MarkedYAMLError, file: Path) -> Issue:
-    mark = exc.problem_mark or exc.context_mark
-    line = mark.line + 1 if mark is not None else None
-    problem = (exc.problem or exc.context or "the file is not valid YAML").strip()
-    if problem.startswith("but ") and exc.context:
-        problem = f"{exc.context.strip()}, {problem}"
-    for token, words in _TOKEN_WORDS:
-        problem = problem.replace(token, words)
-    hint = "Check the indentation and quoting near this line."
-    for needle, text in _SYNTAX_HINTS:
-        if needle in problem or needle in (exc.context or ""):
-            hint = text
-            break
-    return Issue(file, line, None, f"YAML syntax error: {problem}.", hint)
+def _bad_character(file: Path, line: int, character: int | str) -> Issue:
+    code = character if isinstance(character, int) else ord(character)
+    return Issue(file, line, None,
+                 _("この行に、YAML で使えない見えない文字（U+{code:04X}、制御文字）があります。").format(code=code),
+                 _("その文字を消してください（ほかの文書から貼り付けたときに紛れ込むことがあります）。"))
 
 
 # ---- node tree -> data ------------------------------------------------------------------------
@@ -192,24 +201,30 @@ def _show_tag(tag: str) -> str:
 class _Builder:
     """Turns a composed node tree into plain data, recording lines and collecting issues."""
 
-    def __init__(self, loader: CasebookLoader, file: Path) -> None:
+    def __init__(self, loader: CasebookLoader, file: Path, text: str, lines: EditorLines) -> None:
         self.loader = loader
         self.file = file
+        self.text = text
+        self.editor = lines
         self.lines: dict[str, int] = {}
         self.raw: dict[str, str] = {}
         self.issues: list[Issue] = []
         self._active: set[int] = set()
         self._count = 0
 
+    def line(self, node: Node) -> int:
+        return self.editor.line(node.start_mark.index)
+
     def report(self, node: Node, path: str, message: str, hint: str | None = None) -> None:
-        self.issues.append(Issue(self.file, node.start_mark.line + 1, path or None, message, hint))
+        self.issues.append(Issue(self.file, self.line(node), path or None, message, hint))
 
     def build(self, node: Node, path: str) -> Any:
         self._count += 1
         if self._count > _MAX_NODES:
-            raise DataError(Issue(self.file, None, None, "the file is too large (or repeats '*' aliases too often)."))
+            raise DataError(Issue(self.file, None, None, _("ファイルの中身が多すぎます（または「*」の参照を繰り返しすぎています）。"),
+                                  _("1 つの事例を 1 つのファイルにし、「*」の参照は使わないでください。")))
         if id(node) in self._active:
-            self.report(node, path, "an alias ('*') refers to the entry that contains it.", "Remove the alias.")
+            self.report(node, path, _("「*」の参照が、それ自身を含む項目を指しています。"), _("「*」の参照を消してください。"))
             return None
         self._active.add(id(node))
         try:
@@ -226,8 +241,8 @@ class _Builder:
         self.report(
             node,
             path,
-            f"the tag '{_show_tag(node.tag)}' is not allowed.",
-            "Remove it: casebook files hold only text, lists and 'key: value' lines.",
+            _("「{tag}」のような型の指定は使えません。").format(tag=_show_tag(node.tag)),
+            _("それを消してください。事例のファイルには文・リスト・「キー: 値」の行だけを書きます。"),
         )
 
     def _mapping(self, node: MappingNode, path: str) -> dict[str, Any] | None:
@@ -241,13 +256,13 @@ class _Builder:
             if key is None:
                 continue
             key_path = child_path(path, key)
-            line = key_node.start_mark.line + 1
+            line = self.line(key_node)
             if key in first_line:
                 self.report(
                     key_node,
                     key_path,
-                    f"the key '{key}' appears twice in the same place (first on line {first_line[key]}).",
-                    "Delete one of them or merge their contents.",
+                    _("同じ場所に「{key}」が 2 回あります（1 回目は {first} 行目）。").format(key=key, first=first_line[key]),
+                    _("どちらかを消すか、2 つの中身を 1 つにまとめてください。"),
                 )
                 continue
             first_line[key] = line
@@ -257,14 +272,16 @@ class _Builder:
 
     def _key(self, node: Node, path: str) -> str | None:
         if not isinstance(node, ScalarNode):
-            self.report(node, path, "a key must be a plain name, not a list or mapping.", "Check the indentation.")
+            self.report(node, path, _("キーにリストや「キー: 値」は使えません。"), _("字下げを確かめてください。"))
             return None
         if node.tag == _MERGE_TAG:
-            self.report(node, path, "merge keys ('<<') are not supported.", "Write the keys out in full.")
+            self.report(node, path, _("「<<」でのまとめ書きは使えません。"), _("キーを 1 つずつ書いてください。"))
             return None
         if node.tag not in _SCALAR_TAGS:
             self._bad_tag(node, path)
             return None
+        if node.style is None:
+            self._odd_characters(node, path)
         return str(node.value).strip()
 
     def _sequence(self, node: SequenceNode, path: str) -> list[Any] | None:
@@ -274,7 +291,7 @@ class _Builder:
         out = []
         for index, item in enumerate(node.value):
             item_path = child_path(path, index)
-            self.lines[item_path] = item.start_mark.line + 1
+            self.lines[item_path] = self.line(item)
             out.append(self.build(item, item_path))
         return out
 
@@ -290,9 +307,23 @@ class _Builder:
             # Looked like a number or date but is not one (2023-02-30): keep the text.
             self.loader.recursive_objects.pop(node, None)
             value = node.value
-        except yaml.constructor.ConstructorError as exc:
-            self.report(node, path, f"cannot read this value: {exc.problem}.", "Remove the '!!' tag.")
+        except yaml.constructor.ConstructorError:
+            self.report(node, path, _("この値は読めません。"), _("「!!」で始まる型の指定を消してください。"))
             return None
+        if node.style is None:
+            self._odd_characters(node, path)
         if value is not None and not isinstance(value, str) and node.style is None and path:
             self.raw[path] = node.value
         return value
+
+    def _odd_characters(self, node: ScalarNode, path: str) -> None:
+        """Unquoted text starting with a full-width space, or holding a line separator YAML breaks at."""
+        written = self.text[node.start_mark.index : node.end_mark.index]
+        if written.startswith("\u3000"):
+            self.report(node, path, _("行の始めに全角スペース（U+3000）があります。"),
+                        _("字下げは半角スペースで書いてください（全角スペースを消して、半角スペースを入れ直します）。"))
+        odd = next((ch for ch in written if ch in ODD_BREAKS), None)
+        if odd is not None:
+            self.report(node, path,
+                        _("文の中に見えない区切り文字（{code}）があり、そこで文が切れてしまいます。").format(code=ODD_BREAKS[odd]),
+                        _("その文字を消してください（ほかの文書から貼り付けたときに紛れ込みます）。"))
