@@ -34,6 +34,7 @@ class Result:
     pages: int
     size: int
     warnings: tuple[Issue, ...]
+    notices: tuple[Issue, ...] = ()  # results to show even under -q: the PDF went to another name
 
 
 def meta_for(edition: Edition) -> Meta:
@@ -104,7 +105,7 @@ def build(edition_file: Path, output: Path, cache_dir: Path | None = None, dpi: 
     ready = prepare(edition_file, cache_dir, dpi, work)
     pdf = render_pdf(ready.layout.pages, meta_for(ready.edition), load_fonts(), ready.images)
     written, notes = write_pdf(output, pdf)
-    return Result(written, len(ready.layout.pages), len(pdf), ready.warnings + notes)
+    return Result(written, len(ready.layout.pages), len(pdf), ready.warnings, notes)
 
 
 class _InUse(Exception):
@@ -151,5 +152,5 @@ def write_atomic(path: Path, data: bytes) -> None:
             Path(tmp).unlink(missing_ok=True)
             raise
     except OSError as exc:
-        raise OutputError(Issue(path, None, None, f"cannot write the PDF: {exc.strerror or exc}.",
-                                "Close the PDF if it is open in a viewer, or choose another file with -o.")) from exc
+        raise OutputError(Issue(path, None, None, _("PDF を書き出せません（{reason}）。").format(reason=exc.strerror or exc),
+                                _("書き出し先のフォルダを確かめるか、-o で別の場所を指定してください。"))) from exc

@@ -9,19 +9,29 @@ from pathlib import Path
 import click
 
 from casebook_pdf import __version__
+from casebook_pdf.cli_text import Command, Group, localize_click
 from casebook_pdf.errors import CasebookError, Issue
-from casebook_pdf.messages import _
+from casebook_pdf.messages import LANGUAGES, N_, _, choose_language
 
 EXIT_INPUT = 2  # the input (YAML, images, text too long) must be fixed
 EXIT_INTERNAL = 1
 
 DEFAULT_EDITION = Path("data/casebook.yaml")
+DEBUG_HELP = N_("エラーのときに Python の詳しい情報（トレースバック）を表示します。")
+
+localize_click()
 
 
 def _warn(warnings: tuple[Issue, ...], quiet: bool) -> None:
     if not quiet:
         for w in warnings:
-            click.echo(f"warning: {w}", err=True)
+            click.echo(_("警告: {issue}").format(issue=w), err=True)
+
+
+def _notify(notices: tuple[Issue, ...]) -> None:
+    """Results the user must know even under -q (the PDF went to another name)."""
+    for notice in notices:
+        click.echo(_("お知らせ: {issue}").format(issue=notice), err=True)
 
 
 def _fail(exc: BaseException, debug: bool) -> None:
@@ -29,30 +39,45 @@ def _fail(exc: BaseException, debug: bool) -> None:
         raise exc
     if isinstance(exc, CasebookError):
         for issue in exc.issues:
-            click.echo(f"error: {issue}", err=True)
-        n = len(exc.issues)
-        click.echo(f"{n} problem{'s' if n > 1 else ''} found; nothing was written.", err=True)
+            click.echo(_("エラー: {issue}").format(issue=issue), err=True)
+        click.echo(_("問題が {n} 件あります。何も書き出していません。").format(n=len(exc.issues)), err=True)
         sys.exit(EXIT_INPUT)
-    click.echo(f"internal error: {type(exc).__name__}: {exc}. Run again with --debug for details.", err=True)
+    click.echo(_("内部エラー: {kind}: {error}。--debug を付けてもう一度実行すると、詳しい情報が出ます。").format(
+        kind=type(exc).__name__, error=exc), err=True)
     sys.exit(EXIT_INTERNAL)
 
 
-@click.group(context_settings={"help_option_names": ["-h", "--help"]})
-@click.version_option(__version__, prog_name="casebook-pdf")
-def main() -> None:
-    """casebook-pdf: YAML の事例データから印刷用の PDF 事例集を作ります。
+def _language(ctx: click.Context, param: click.Parameter, value: str | None) -> str | None:
+    choose_language(value)
+    return value
 
-    Turn YAML case reports into a print-ready Japanese PDF casebook.
-    """
+
+class _Main(Group):
+    def make_context(self, info_name: str | None, args: list[str], parent: click.Context | None = None,
+                     **extra: object) -> click.Context:
+        if parent is None:
+            choose_language(None)  # each command line starts from the environment's language
+        return super().make_context(info_name, args, parent, **extra)  # type: ignore[arg-type]
+
+
+@click.group(cls=_Main, context_settings={"help_option_names": ["-h", "--help"]},
+             help=N_("casebook-pdf: YAML の事例データから印刷用の PDF 事例集を作ります。"))
+@click.version_option(__version__, prog_name="casebook-pdf", help=N_("バージョンを表示して終わります。"))
+@click.option("--lang", type=click.Choice(LANGUAGES), default=None, is_eager=True, expose_value=False,
+              callback=_language,
+              help=N_("表示の言語（ja: 日本語、en: 英語）。省略すると CASEBOOK_LANG、なければ環境の言語（LANG が en なら英語）、"
+                      "それ以外は日本語です。"))
+def main() -> None:
+    pass
 
 
 def image_options(command):
     """--dpi, --cache-dir and --no-cache, shared by the commands that process images."""
-    command = click.option("--no-cache", is_flag=True, help="Process every image and page afresh; do not read or write the cache.")(command)
+    command = click.option("--no-cache", is_flag=True, help=N_("キャッシュを使わず、すべての画像とページを作り直します（キャッシュを読みも書きもしません）。"))(command)
     command = click.option("--cache-dir", type=click.Path(path_type=Path), default=None,
-                           help="Folder for processed images and laid-out pages (default: $CASEBOOK_CACHE or ~/.cache/casebook-pdf). Safe to delete.")(command)
+                           help=N_("処理済みの画像と組んだページを置くフォルダ（省略すると $CASEBOOK_CACHE、なければ利用者のキャッシュフォルダ）。消しても大丈夫です。"))(command)
     command = click.option("--dpi", type=click.IntRange(72, 1200), default=300, show_default=True,
-                           help="Highest image resolution at printed size; larger photos are downsampled.")(command)
+                           help=N_("印刷する大きさでの写真の解像度の上限。これより細かい写真は縮めます。"))(command)
     return command
 
 
@@ -62,20 +87,23 @@ def _cache(cache_dir: Path | None, no_cache: bool) -> Path | None:
     return None if no_cache else (cache_dir or default_cache_dir())
 
 
-@main.command()
+@main.command(short_help=N_("事例集の PDF を作ります。"),
+              help=N_("版 EDITION（casebook.yaml か、それがあるフォルダ。省略すると data/casebook.yaml）から PDF を作ります。"))
 @click.argument("edition", type=click.Path(path_type=Path), default=DEFAULT_EDITION)
 @click.option("-o", "--output", type=click.Path(path_type=Path), default=Path("casebook.pdf"), show_default=True,
-              help="Where to write the PDF.")
-@click.option("-q", "--quiet", is_flag=True, help="Do not print warnings or the summary.")
-@click.option("--debug", is_flag=True, help="Show a traceback on errors.")
-@click.option("--watch", is_flag=True, help=_("保存のたびに作り直します（YAML と画像を見張ります。Ctrl-C で終了）。"))
+              help=N_("PDF を書き出す場所。"))
+@click.option("-q", "--quiet", is_flag=True, help=N_("警告と結果の行を出しません（置き換えられなかった PDF のお知らせは出します）。"))
+@click.option("--debug", is_flag=True, help=DEBUG_HELP)
+@click.option("--watch", is_flag=True, help=N_("保存のたびに作り直します（YAML と画像を見張ります。Ctrl-C で終了）。"))
 @image_options
 def build(edition: Path, output: Path, quiet: bool, debug: bool, dpi: int, cache_dir: Path | None, no_cache: bool,
           watch: bool) -> None:
-    """Build EDITION (default data/casebook.yaml) into a PDF."""
     from casebook_pdf.build import build as run_build
     from casebook_pdf.errors import display_path
+    from casebook_pdf.workflow.new import edition_file
     from casebook_pdf.workflow.progress import Display, workspace
+
+    edition = edition_file(edition)
 
     if watch:
         _watch(edition, output, _cache(cache_dir, no_cache), dpi, quiet)
@@ -88,9 +116,10 @@ def build(edition: Path, output: Path, quiet: bool, debug: bool, dpi: int, cache
         _fail(exc, debug)
         return
     _warn(result.warnings, quiet)
+    _notify(result.notices)
     if not quiet:
-        seconds = time.perf_counter() - start
-        click.echo(f"wrote {display_path(result.output)} ({result.pages} pages, {result.size / 1024:.0f} KB) in {seconds:.1f} s")
+        click.echo(_("{pdf} を書き出しました（{pages} ページ、{kb:.0f} KB、{seconds:.1f} 秒）").format(
+            pdf=display_path(result.output), pages=result.pages, kb=result.size / 1024, seconds=time.perf_counter() - start))
 
 
 def _watch(edition: Path, output: Path, cache: Path | None, dpi: int, quiet: bool) -> None:
@@ -100,23 +129,24 @@ def _watch(edition: Path, output: Path, cache: Path | None, dpi: int, quiet: boo
     sys.exit(watch_edition(edition, output, cache, dpi, quiet, lambda line: click.echo(line), Display(quiet=quiet)))
 
 
-@main.command()
+@main.command(short_help=N_("PDF を作らずに版を確かめます。"),
+              help=N_("版 EDITION を確かめます（データ、画像、文字、文章が枠に収まるか）。PDF は書き出しません。"))
 @click.argument("edition", type=click.Path(path_type=Path), default=DEFAULT_EDITION)
-@click.option("--debug", is_flag=True, help="Show a traceback on errors.")
+@click.option("--debug", is_flag=True, help=DEBUG_HELP)
 @image_options
 def check(edition: Path, debug: bool, dpi: int, cache_dir: Path | None, no_cache: bool) -> None:
-    """Check EDITION (data, images, glyphs, text fitting) without writing a PDF."""
     from casebook_pdf.build import prepare
+    from casebook_pdf.workflow.new import edition_file
     from casebook_pdf.workflow.progress import Display, workspace
 
     cache = _cache(cache_dir, no_cache)
     try:
-        ready = prepare(edition, cache, dpi, workspace(cache, dpi, Display()))
+        ready = prepare(edition_file(edition), cache, dpi, workspace(cache, dpi, Display()))
     except Exception as exc:  # noqa: BLE001
         _fail(exc, debug)
         return
     _warn(ready.warnings, False)
-    click.echo(f"ok: {len(ready.edition.cases)} cases, {len(ready.layout.pages)} pages")
+    click.echo(_("問題ありません: 事例 {cases} 件、{pages} ページ").format(cases=len(ready.edition.cases), pages=len(ready.layout.pages)))
     _list_cases(ready.edition)
 
 
@@ -141,16 +171,16 @@ def _date_option(ctx: click.Context, param: click.Parameter, value: str | None) 
     return value
 
 
-@main.command(short_help=_("新しい版を作ります（去年の版から、またはひな形から）。"),
-              help=_("新しい版（フォルダ DEST）を作ります。--from に去年の版を指定すると、それを写して日付を変えます。"
+@main.command(short_help=N_("新しい版を作ります（去年の版から、またはひな形から）。"),
+              help=N_("新しい版（フォルダ DEST）を作ります。--from に去年の版を指定すると、それを写して日付を変えます。"
                      "指定しなければ、説明つきのひな形を作ります。"))
 @click.argument("dest", type=click.Path(path_type=Path))
 @click.option("--from", "source", type=click.Path(path_type=Path, exists=True), default=None,
-              help=_("元にする版（casebook.yaml か、それがあるフォルダ）。"))
+              help=N_("元にする版（casebook.yaml か、それがあるフォルダ）。"))
 @click.option("--date", default=None, callback=_date_option, metavar="YYYY-MM",
-              help=_("新しい版の発行年月（省略すると今月）。"))
-@click.option("--copy-images", is_flag=True, help=_("画像フォルダも写します（省略すると前の版の画像をそのまま参照します）。"))
-@click.option("--debug", is_flag=True, help="Show a traceback on errors.")
+              help=N_("新しい版の発行年月（省略すると今月）。"))
+@click.option("--copy-images", is_flag=True, help=N_("画像フォルダも写します（省略すると前の版の画像をそのまま参照します）。"))
+@click.option("--debug", is_flag=True, help=DEBUG_HELP)
 def new(dest: Path, source: Path | None, date: str | None, copy_images: bool, debug: bool) -> None:
     from casebook_pdf.workflow.new import new_from, new_starter, this_month
     from casebook_pdf.workflow.say import next_steps_after_new
@@ -169,11 +199,11 @@ def _title_argument(ctx: click.Context, param: click.Parameter, value: str) -> s
     return value.strip()
 
 
-@main.command(short_help=_("事例を 1 件追加します。"), help=_("事例を 1 件追加します。説明つきのひな形から事例ファイルを作り、EDITION の cases の一覧に書き足します。"))
+@main.command(short_help=N_("事例を 1 件追加します。"), help=N_("事例を 1 件追加します。説明つきのひな形から事例ファイルを作り、EDITION の cases の一覧に書き足します。"))
 @click.argument("title", callback=_title_argument)
 @click.argument("edition", type=click.Path(path_type=Path), default=DEFAULT_EDITION)
-@click.option("--file", "name", default=None, help=_("事例ファイルの名前（省略すると 04-case.yaml のような次の番号）。"))
-@click.option("--debug", is_flag=True, help="Show a traceback on errors.")
+@click.option("--file", "name", default=None, help=N_("事例ファイルの名前（省略すると 04-case.yaml のような次の番号）。"))
+@click.option("--debug", is_flag=True, help=DEBUG_HELP)
 def add(title: str, edition: Path, name: str | None, debug: bool) -> None:
     from casebook_pdf.workflow.add import add_case
     from casebook_pdf.workflow.new import edition_file
@@ -187,20 +217,20 @@ def add(title: str, edition: Path, name: str | None, debug: bool) -> None:
     click.echo(next_steps_after_add(added, edition_file(edition)))
 
 
-@main.command(short_help=_("ページを PNG 画像にします。"), help=_("ページを PNG 画像にします（1 ページ 1 ファイル: page-01.png …）。印刷前の確認や資料づくりに。"))
+@main.command(short_help=N_("ページを PNG 画像にします。"), help=N_("ページを PNG 画像にします（1 ページ 1 ファイル: page-01.png …）。印刷前の確認や資料づくりに。"))
 @click.argument("edition", type=click.Path(path_type=Path), default=DEFAULT_EDITION)
 @click.option("-o", "--output", "out_dir", type=click.Path(path_type=Path, file_okay=False), required=True,
-              help=_("画像を書き出すフォルダ。"))
-@click.option("--dpi", type=click.IntRange(20, 600), default=100, show_default=True, help=_("画像の解像度。"))
-@click.option("--pages", default=None, metavar="1,3-5", help=_("書き出すページ（省略するとすべて）。1 が表紙です。"))
+              help=N_("画像を書き出すフォルダ。"))
+@click.option("--dpi", type=click.IntRange(20, 600), default=100, show_default=True, help=N_("画像の解像度。"))
+@click.option("--pages", default=None, metavar="1,3-5", help=N_("書き出すページ（省略するとすべて）。1 が表紙です。"))
 @click.option("--colors", type=click.IntRange(2, 256), default=None, metavar="N",
-              help=_("N 色までのパレット PNG にします（ファイルが 3 分の 1 ほどに。資料用）。"))
-@click.option("-q", "--quiet", is_flag=True, help=_("警告と結果の行を出しません。"))
-@click.option("--debug", is_flag=True, help="Show a traceback on errors.")
+              help=N_("N 色までのパレット PNG にします（ファイルが 3 分の 1 ほどに。資料用）。"))
+@click.option("-q", "--quiet", is_flag=True, help=N_("警告と結果の行を出しません。"))
+@click.option("--debug", is_flag=True, help=DEBUG_HELP)
 @click.option("--image-dpi", type=click.IntRange(72, 1200), default=300, show_default=True,
-              help=_("写真の解像度の上限（build の --dpi と同じ）。"))
-@click.option("--cache-dir", type=click.Path(path_type=Path), default=None, help=_("キャッシュのフォルダ（build と同じ）。"))
-@click.option("--no-cache", is_flag=True, help=_("キャッシュを使いません。"))
+              help=N_("写真の解像度の上限（build の --dpi と同じ）。"))
+@click.option("--cache-dir", type=click.Path(path_type=Path), default=None, help=N_("キャッシュのフォルダ（build と同じ）。"))
+@click.option("--no-cache", is_flag=True, help=N_("キャッシュを使いません。"))
 def preview(edition: Path, out_dir: Path, dpi: int, pages: str | None, colors: int | None, quiet: bool, debug: bool,
             image_dpi: int, cache_dir: Path | None, no_cache: bool) -> None:
     from casebook_pdf.workflow.new import edition_file

@@ -11,6 +11,7 @@ from typing import Any, Iterator
 
 from casebook_pdf.errors import GlyphError, Issue
 from casebook_pdf.fonts import Fonts
+from casebook_pdf.messages import _
 from casebook_pdf.model import Case, Edition, Item, Where
 
 # Model field names that differ from the YAML keys they came from.
@@ -51,8 +52,8 @@ def _issue(where: Where, ch: str) -> Issue:
         where.file,
         where.line,
         where.path,
-        f"character '{ch}' (U+{ord(ch):04X}) is in no bundled font and cannot be printed.",
-        "Replace it with a common character (for example a full-width equivalent) or remove it.",
+        _("文字「{ch}」（U+{code:04X}）はどのフォントにもなく、印刷できません。").format(ch=ch, code=ord(ch)),
+        _("よく使われる文字（たとえば全角の同じ意味の文字）に置き換えるか、消してください。"),
     )
 
 

@@ -24,7 +24,7 @@ def test_uncovered_characters_are_all_reported_where_they_are(tmp_path: Path) ->
     edition = load_edition(make_edition(tmp_path, {"01-test.yaml": case}))
     with pytest.raises(GlyphError) as caught:
         check_glyphs(edition, load_fonts())
-    found = [(i.line, i.path, i.message.split("'")[1]) for i in caught.value.issues]
+    found = [(i.line, i.path, i.message.split("「")[1].split("」")[0]) for i in caught.value.issues]
     assert found == [(8, "after[0]", "😀"), (12, "notes[0].items[0]", "\U0001F9EA")]
     assert "U+1F600" in str(caught.value.issues[0])
 
