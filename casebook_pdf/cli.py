@@ -2,19 +2,27 @@
 
 from __future__ import annotations
 
+import contextlib
+import io
+import signal
 import sys
 import time
+from collections.abc import Iterator
 from pathlib import Path
 
 import click
 
 from casebook_pdf import __version__
-from casebook_pdf.cli_text import Command, Group, localize_click
+from casebook_pdf.cli_text import Group, localize_click
 from casebook_pdf.errors import CasebookError, Issue
 from casebook_pdf.messages import LANGUAGES, N_, _, choose_language
 
-EXIT_INPUT = 2  # the input (YAML, images, text too long) must be fixed
-EXIT_INTERNAL = 1
+# Exit codes (README 「メッセージ・制限・終了コード」): scripts and print-shop checks rely on them.
+EXIT_OK = 0
+EXIT_WARNINGS = 1  # --strict and there were warnings: nothing was written
+EXIT_INPUT = 2  # the input (YAML, images, text too long, -o) must be fixed
+EXIT_INTERNAL = 3  # a bug in casebook-pdf: report it with the --debug output
+EXIT_INTERRUPTED = 130  # Ctrl-C or SIGTERM: the temporary file is removed, the old PDF kept
 
 DEFAULT_EDITION = Path("data/casebook.yaml")
 DEBUG_HELP = N_("エラーのときに Python の詳しい情報（トレースバック）を表示します。")
@@ -35,16 +43,45 @@ def _notify(notices: tuple[Issue, ...]) -> None:
 
 
 def _fail(exc: BaseException, debug: bool) -> None:
+    from casebook_pdf.errors import StrictWarnings
+
     if debug:
         raise exc
+    if isinstance(exc, StrictWarnings):
+        for issue in exc.issues:
+            click.echo(_("警告: {issue}").format(issue=issue), err=True)
+        click.echo(_("--strict のため、警告 {n} 件で止めました。PDF は書き出していません。").format(n=len(exc.issues)), err=True)
+        sys.exit(EXIT_WARNINGS)
     if isinstance(exc, CasebookError):
         for issue in exc.issues:
             click.echo(_("エラー: {issue}").format(issue=issue), err=True)
-        click.echo(_("問題が {n} 件あります。何も書き出していません。").format(n=len(exc.issues)), err=True)
+        click.echo(_("問題が {n} 件見つかりました。何も書き出していません。").format(n=len(exc.issues)), err=True)
         sys.exit(EXIT_INPUT)
-    click.echo(_("内部エラー: {kind}: {error}。--debug を付けてもう一度実行すると、詳しい情報が出ます。").format(
-        kind=type(exc).__name__, error=exc), err=True)
+    detail = " ".join(f"{type(exc).__name__}: {exc}".split())[:200]
+    click.echo(_("内部エラー（プログラムの不具合です）: {detail}。--debug を付けてもう一度実行し、その出力を添えて報告してください。")
+               .format(detail=detail), err=True)
     sys.exit(EXIT_INTERNAL)
+
+
+class Interrupted(BaseException):
+    """SIGTERM, raised like Ctrl-C's KeyboardInterrupt so that the atomic write removes its temporary file."""
+
+
+@contextlib.contextmanager
+def _interruptible() -> Iterator[None]:
+    """Ctrl-C and SIGTERM end the command cleanly: the temporary file removed, the old PDF kept, exit 130."""
+    def stop(signum: int, frame: object) -> None:
+        raise Interrupted(signum)
+
+    previous = signal.signal(signal.SIGTERM, stop) if hasattr(signal, "SIGTERM") else None
+    try:
+        yield
+    except (KeyboardInterrupt, Interrupted):
+        click.echo(_("中断しました。PDF は書き出していません（前の PDF はそのままです）。"), err=True)
+        sys.exit(EXIT_INTERRUPTED)
+    finally:
+        if previous is not None:
+            signal.signal(signal.SIGTERM, previous)
 
 
 def _language(ctx: click.Context, param: click.Parameter, value: str | None) -> str | None:
@@ -73,7 +110,7 @@ def main() -> None:
 
 def image_options(command):
     """--dpi, --cache-dir and --no-cache, shared by the commands that process images."""
-    command = click.option("--no-cache", is_flag=True, help=N_("キャッシュを使わず、すべての画像とページを作り直します（キャッシュを読みも書きもしません）。"))(command)
+    command = click.option("--no-cache", is_flag=True, help=N_("キャッシュを使わず、すべての画像とページを作り直します（キャッシュを読みも書きもしません。同梱フォントの解析結果だけは残します）。"))(command)
     command = click.option("--cache-dir", type=click.Path(path_type=Path), default=None,
                            help=N_("処理済みの画像と組んだページを置くフォルダ（省略すると $CASEBOOK_CACHE、なければ利用者のキャッシュフォルダ）。消しても大丈夫です。"))(command)
     command = click.option("--dpi", type=click.IntRange(72, 1200), default=300, show_default=True,
@@ -81,8 +118,20 @@ def image_options(command):
     return command
 
 
+def output_options(command):
+    """--print, --icc, --grayscale and --handout: which PDF build writes (check takes --print too)."""
+    command = click.option("--handout", type=click.Choice(["2", "3", "4"]), default=None,
+                           help=N_("研修用の配布資料: A4 1 枚に 2 ページ（縦）、3 ページ（縦、メモ欄つき）、4 ページ（横）。"))(command)
+    command = click.option("--grayscale", is_flag=True, help=N_("白黒コピー用: すべての色と写真をグレーにします（濃淡の差と模様で区別を残します）。"))(command)
+    command = click.option("--icc", type=click.Path(path_type=Path, exists=True, dir_okay=False), default=None,
+                           help=N_("印刷所の CMYK プロファイル（.icc）: 写真を CMYK に変換し、出力インテントとして埋め込みます（--print 用）。"))(command)
+    command = click.option("--print", "press", is_flag=True,
+                           help=N_("入稿用: 塗り足し 3 mm、トンボ、TrimBox/BleedBox、CMYK の色。最後に入稿チェックの結果を表示します。"))(command)
+    return command
+
+
 def _cache(cache_dir: Path | None, no_cache: bool) -> Path | None:
-    from casebook_pdf.images import default_cache_dir
+    from casebook_pdf.cachedir import default_cache_dir
 
     return None if no_cache else (cache_dir or default_cache_dir())
 
@@ -95,9 +144,11 @@ def _cache(cache_dir: Path | None, no_cache: bool) -> Path | None:
 @click.option("-q", "--quiet", is_flag=True, help=N_("警告と結果の行を出しません（置き換えられなかった PDF のお知らせは出します）。"))
 @click.option("--debug", is_flag=True, help=DEBUG_HELP)
 @click.option("--watch", is_flag=True, help=N_("保存のたびに作り直します（YAML と画像を見張ります。Ctrl-C で終了）。"))
+@click.option("--strict", is_flag=True, help=N_("警告があれば PDF を書き出さず、終了コード 1 で止めます。"))
+@output_options
 @image_options
 def build(edition: Path, output: Path, quiet: bool, debug: bool, dpi: int, cache_dir: Path | None, no_cache: bool,
-          watch: bool) -> None:
+          watch: bool, strict: bool, press: bool, icc: Path | None, grayscale: bool, handout: str | None) -> None:
     from casebook_pdf.build import build as run_build
     from casebook_pdf.errors import display_path
     from casebook_pdf.workflow.new import edition_file
@@ -105,13 +156,17 @@ def build(edition: Path, output: Path, quiet: bool, debug: bool, dpi: int, cache
 
     edition = edition_file(edition)
 
+    kind = _output_kind(press, icc, grayscale, handout)
     if watch:
+        if kind.press or kind.grayscale or kind.handout:
+            raise click.UsageError(_("--watch は画面用の PDF だけを作り直します。--print、--grayscale、--handout は --watch なしで使ってください。"))
         _watch(edition, output, _cache(cache_dir, no_cache), dpi, quiet)
         return
     start = time.perf_counter()
     cache = _cache(cache_dir, no_cache)
     try:
-        result = run_build(edition, output, cache, dpi, workspace(cache, dpi, Display(quiet=quiet)))
+        with _interruptible():
+            result = run_build(edition, output, cache, dpi, workspace(cache, dpi, Display(quiet=quiet)), strict, kind=kind)
     except Exception as exc:  # noqa: BLE001 - the CLI is the one place that reports every failure
         _fail(exc, debug)
         return
@@ -120,6 +175,38 @@ def build(edition: Path, output: Path, quiet: bool, debug: bool, dpi: int, cache
     if not quiet:
         click.echo(_("{pdf} を書き出しました（{pages} ページ、{kb:.0f} KB、{seconds:.1f} 秒）").format(
             pdf=display_path(result.output), pages=result.pages, kb=result.size / 1024, seconds=time.perf_counter() - start))
+    if kind.press and result.output is not None:
+        _preflight(result.output.read_bytes(), result.pages)
+
+
+def _output_kind(press: bool, icc: Path | None, grayscale: bool, handout: str | None):  # type: ignore[no-untyped-def]
+    from casebook_pdf.render import Output
+
+    if handout and (press or icc):
+        raise click.UsageError(_("--handout（配布資料）と --print（入稿用）は一緒に使えません。別々に作ってください。"))
+    profile = _read_icc(icc) if icc else None
+    return Output(press=press or icc is not None, grayscale=grayscale, handout=int(handout or 0), icc=profile)
+
+
+def _read_icc(path: Path) -> bytes:
+    from PIL import ImageCms
+
+    data = path.read_bytes()
+    try:
+        profile = ImageCms.ImageCmsProfile(io.BytesIO(data))
+    except (OSError, ImageCms.PyCMSError):
+        raise click.BadParameter(_("{name} は ICC プロファイルとして読めません。印刷所から受け取った .icc ファイルを指定してください。").format(name=path.name), param_hint="--icc") from None
+    if profile.profile.xcolor_space.strip() != "CMYK":
+        raise click.BadParameter(_("{name} は CMYK のプロファイルではありません（{space}）。印刷所の CMYK プロファイル（例: Japan Color 2001 Coated）を指定してください。").format(
+            name=path.name, space=profile.profile.xcolor_space.strip()), param_hint="--icc")
+    return data
+
+
+def _preflight(pdf: bytes, pages: int) -> None:
+    from casebook_pdf.preflight import preflight, summary
+
+    for line in summary(preflight(pdf), pages):
+        click.echo(line)
 
 
 def _watch(edition: Path, output: Path, cache: Path | None, dpi: int, quiet: bool) -> None:
@@ -133,21 +220,33 @@ def _watch(edition: Path, output: Path, cache: Path | None, dpi: int, quiet: boo
               help=N_("版 EDITION を確かめます（データ、画像、文字、文章が枠に収まるか）。PDF は書き出しません。"))
 @click.argument("edition", type=click.Path(path_type=Path), default=DEFAULT_EDITION)
 @click.option("--debug", is_flag=True, help=DEBUG_HELP)
+@click.option("--strict", is_flag=True, help=N_("警告があれば終了コード 1 で終わります。"))
+@click.option("--print", "press", is_flag=True, help=N_("入稿チェックもします（入稿用 PDF をメモリ上で作って調べます。何も書き出しません）。"))
+@click.option("--icc", type=click.Path(path_type=Path, exists=True, dir_okay=False), default=None,
+              help=N_("入稿チェックで使う CMYK プロファイル（build --print --icc と同じ）。"))
 @image_options
-def check(edition: Path, debug: bool, dpi: int, cache_dir: Path | None, no_cache: bool) -> None:
-    from casebook_pdf.build import prepare
+def check(edition: Path, debug: bool, dpi: int, cache_dir: Path | None, no_cache: bool, strict: bool, press: bool,
+          icc: Path | None) -> None:
+    from casebook_pdf.build import prepare, render_prepared
     from casebook_pdf.workflow.new import edition_file
     from casebook_pdf.workflow.progress import Display, workspace
 
+    kind = _output_kind(press, icc, False, None)
     cache = _cache(cache_dir, no_cache)
     try:
         ready = prepare(edition_file(edition), cache, dpi, workspace(cache, dpi, Display()))
+        pdf = render_prepared(ready, kind) if kind.press else b""
     except Exception as exc:  # noqa: BLE001
         _fail(exc, debug)
         return
     _warn(ready.warnings, False)
     click.echo(_("問題ありません: 事例 {cases} 件、{pages} ページ").format(cases=len(ready.edition.cases), pages=len(ready.layout.pages)))
     _list_cases(ready.edition)
+    if kind.press:
+        _preflight(pdf, len(ready.layout.pages))
+    if strict and ready.warnings:
+        click.echo(_("--strict のため、警告 {n} 件で終了コード 1 にします。").format(n=len(ready.warnings)), err=True)
+        sys.exit(EXIT_WARNINGS)
 
 
 def _list_cases(edition) -> None:

@@ -18,9 +18,9 @@ from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 
-import platformdirs
 from PIL import Image, ImageOps, UnidentifiedImageError
 
+from casebook_pdf.cachedir import default_cache_dir  # noqa: F401 - its old home, still imported from here
 from casebook_pdf.errors import ImageError, Issue
 from casebook_pdf.frames import Page, Picture, leaves
 from casebook_pdf.messages import N_, _
@@ -29,6 +29,8 @@ DEFAULT_DPI = 300
 LOW_DPI = 150
 JPEG_QUALITY = 82
 MAX_PIXELS = 100_000_000  # a 100-megapixel image is not a photo for a casebook page
+# Pillow's own bomb guard starts at ~89 million pixels; the README promises photos up to MAX_PIXELS.
+Image.MAX_IMAGE_PIXELS = MAX_PIXELS
 LINE_ART_COLOURS = 4096  # at most this many colours: try lossless PNG too
 CACHE_VERSION = "1"
 
@@ -241,11 +243,3 @@ def _issue(picture: Picture, message: str, hint: str) -> Issue:
     if where is None:
         return Issue(picture.source, None, None, message, hint)
     return Issue(where.file, where.line, where.path, f"{name}: {message}", hint)
-
-
-def default_cache_dir() -> Path:
-    """$CASEBOOK_CACHE, else the platform's cache folder for casebook-pdf (platformdirs: ~/.cache/casebook-pdf
-    on Linux, honouring $XDG_CACHE_HOME; %LOCALAPPDATA%\\casebook-pdf\\Cache on Windows; ~/Library/Caches on macOS)."""
-    if os.environ.get("CASEBOOK_CACHE"):
-        return Path(os.environ["CASEBOOK_CACHE"])
-    return Path(platformdirs.user_cache_dir("casebook-pdf", appauthor=False))

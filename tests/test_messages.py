@@ -173,8 +173,8 @@ def test_a_bad_edition_is_told_in_japanese_by_default(tmp_path: Path) -> None:
     code, out = run("build", _bad_edition(tmp_path), "-o", tmp_path / "x.pdf")
     assert code == 2
     lines = out.splitlines()
-    assert re.fullmatch(r"エラー: .*01-test\.yaml:10: effects: 文字「😀」（U\+1F600）はどのフォントにもなく、印刷できません。 .+してください。", lines[0]), lines
-    assert lines[-1] == "問題が 1 件あります。何も書き出していません。"
+    assert re.fullmatch(r"エラー: .*01-test\.yaml:10: effects: 文字「😀」\(U\+1F600\) は同梱のフォントにないため、印刷できません。 .+してください。", lines[0]), lines
+    assert lines[-1] == "問題が 1 件見つかりました。何も書き出していません。"
 
 
 def test_a_bad_edition_is_told_in_english_with_lang_en(tmp_path: Path) -> None:
