@@ -224,3 +224,48 @@ def test_cli_refuses_an_rgb_profile(tmp_path: Path) -> None:
     result = CliRunner().invoke(main, ["build", str(BUNDLED), "-o", str(tmp_path / "x.pdf"), "--icc", str(srgb)])
     assert result.exit_code == 2
     assert "CMYK のプロファイルではありません" in result.output
+
+
+@pytest.fixture(scope="module")
+def icc_file(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    from tests.iccgen import cmyk_profile
+
+    path = tmp_path_factory.mktemp("icc") / "test-cmyk.icc"
+    path.write_bytes(cmyk_profile())
+    return path
+
+
+def _photo_mean(pdf: Path, page_index: int, box: tuple[float, float, float, float]) -> tuple[float, ...]:
+    import pypdfium2 as pdfium
+    from PIL import ImageStat
+
+    doc = pdfium.PdfDocument(str(pdf))
+    try:
+        image = doc[page_index].render(scale=1).to_pil().convert("RGB")
+    finally:
+        doc.close()
+    return tuple(ImageStat.Stat(image.crop(tuple(round(v) for v in box))).mean)
+
+
+def test_icc_converts_photos_and_embeds_the_output_intent(icc_file: Path, press_pdf: Path, tmp_path: Path) -> None:
+    out = tmp_path / "icc.pdf"
+    result = CliRunner().invoke(main, ["build", str(BUNDLED), "-o", str(out), "--icc", str(icc_file), "--no-cache"])
+    assert result.exit_code == 0, result.output
+    assert result.output.strip().splitlines()[-1] == "入稿チェック: 問題はありません（5 ページ）。", "a clean report is one line"
+    reader = PdfReader(out)
+    intent = reader.trailer["/Root"]["/OutputIntents"][0].get_object()
+    assert intent["/S"] == "/GTS_PDFX" and intent["/OutputConditionIdentifier"] == "casebook-pdf test CMYK"
+    assert intent["/DestOutputProfile"].get_object().get_data() == icc_file.read_bytes()
+    page = reader.pages[2]
+    placed = read_page(page).images
+    assert len(placed) == 3 and {i.space for i in placed} == {"cmyk"}
+    # The CMYK photo looks like the RGB one (a wrongly inverted JPEG would show a negative).
+    trim = [float(v) for v in page.trimbox]
+    for image in placed:
+        x0, y0, x1, y1 = image.bbox
+        ph = float(page.mediabox.height)
+        box = (x0 + 4, ph - y1 + 4, x1 - 4, ph - y0 - 4)
+        cmyk_mean = _photo_mean(out, 2, box)
+        rgb_mean = _photo_mean(press_pdf, 2, box)
+        assert trim[0] < x0
+        assert max(abs(a - b) for a, b in zip(cmyk_mean, rgb_mean)) < 40, (cmyk_mean, rgb_mean)
