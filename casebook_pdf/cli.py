@@ -202,11 +202,14 @@ def _read_icc(path: Path) -> bytes:
     return data
 
 
-def _preflight(pdf: bytes, pages: int) -> None:
+def _preflight(pdf: bytes, pages: int) -> int:
+    """Print the print shop's check of the PDF; returns how many things it found."""
     from casebook_pdf.preflight import preflight, summary
 
-    for line in summary(preflight(pdf), pages):
+    found = preflight(pdf)
+    for line in summary(found, pages):
         click.echo(line)
+    return len(found)
 
 
 def _watch(edition: Path, output: Path, cache: Path | None, dpi: int, quiet: bool) -> None:
@@ -242,10 +245,9 @@ def check(edition: Path, debug: bool, dpi: int, cache_dir: Path | None, no_cache
     _warn(ready.warnings, False)
     click.echo(_("問題ありません: 事例 {cases} 件、{pages} ページ").format(cases=len(ready.edition.cases), pages=len(ready.layout.pages)))
     _list_cases(ready.edition)
-    if kind.press:
-        _preflight(pdf, len(ready.layout.pages))
-    if strict and ready.warnings:
-        click.echo(_("--strict のため、警告 {n} 件で終了コード 1 にします。").format(n=len(ready.warnings)), err=True)
+    found = _preflight(pdf, len(ready.layout.pages)) if kind.press else 0
+    if strict and (ready.warnings or found):
+        click.echo(_("--strict のため、警告 {n} 件で終了コード 1 にします。").format(n=len(ready.warnings) + found), err=True)
         sys.exit(EXIT_WARNINGS)
 
 
