@@ -12,7 +12,7 @@ import os
 import tempfile
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Protocol
+from typing import TYPE_CHECKING, Protocol
 
 from casebook_pdf import parsememo
 from casebook_pdf.errors import Issue, OutputError, StrictWarnings
@@ -25,8 +25,10 @@ from casebook_pdf.layout.cover import date_line
 from casebook_pdf.load.edition import load_edition
 from casebook_pdf.output import guard_output
 from casebook_pdf.model import Edition
-from casebook_pdf.render import Meta, Output, render_pdf
 from casebook_pdf.messages import _
+
+if TYPE_CHECKING:  # render (reportlab's canvas, colour management) is imported only by what renders
+    from casebook_pdf.render import Meta, Output
 
 
 @dataclass(frozen=True)
@@ -39,6 +41,8 @@ class Result:
 
 
 def meta_for(edition: Edition) -> Meta:
+    from casebook_pdf.render import Meta
+
     title = "".join(edition.title) + (edition.subtitle or "")
     epoch = calendar.timegm(edition.date.timetuple())
     return Meta(title=title, author=edition.issuer, subject=f"{date_line(edition)} 事例{len(edition.cases)}件", epoch=epoch)
@@ -109,7 +113,7 @@ def count_pictures(laid: Layout) -> int:
 
 
 def build(edition_file: Path, output: Path, cache_dir: Path | None = None, dpi: int = DEFAULT_DPI,
-          work: Workspace | None = None, strict: bool = False, kind: Output = Output()) -> Result:
+          work: Workspace | None = None, strict: bool = False, kind: Output | None = None) -> Result:
     """The whole pipeline; with `strict`, any warning stops it before the PDF is written. `kind`
     chooses the PDF: for the screen (default), the press, a gray copy or handouts."""
     ready = prepare(edition_file, cache_dir, dpi, work, output)
@@ -120,7 +124,10 @@ def build(edition_file: Path, output: Path, cache_dir: Path | None = None, dpi: 
     return Result(written, len(ready.layout.pages), len(pdf), ready.warnings, notes)
 
 
-def render_prepared(ready: Prepared, kind: Output = Output()) -> bytes:
+def render_prepared(ready: Prepared, kind: Output | None = None) -> bytes:
+    from casebook_pdf.render import Output, render_pdf
+
+    kind = kind or Output()
     return render_pdf(ready.layout.pages, meta_for(ready.edition), load_fonts(), ready.images,
                       outline=not kind.handout, output=kind)
 
