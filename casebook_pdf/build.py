@@ -10,6 +10,7 @@ import calendar
 import contextlib
 import os
 import tempfile
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Protocol
@@ -52,7 +53,7 @@ def meta_for(edition: Edition) -> Meta:
 class Prepared:
     edition: Edition
     layout: Layout
-    images: dict[tuple, Processed]  # by images.picture_key
+    images: Mapping[tuple, Processed]  # by images.picture_key (while building: images.Pending)
     warnings: tuple[Issue, ...]
 
 
@@ -93,6 +94,13 @@ def prepare(edition_file: Path, cache_dir: Path | None = None, dpi: int = DEFAUL
     be written is checked right after loading, before any expensive step.
     """
     work = work or Workspace.fresh(cache_dir, dpi)
+    edition, laid = _laid_out(edition_file, cache_dir, work, output)
+    with work.progress.stage("images", count_pictures(laid)):
+        images, image_warnings = work.store.process_pages(laid.pages)
+    return Prepared(edition, laid, images, laid.warnings + tuple(image_warnings))
+
+
+def _laid_out(edition_file: Path, cache_dir: Path | None, work: Workspace, output: Path | None) -> tuple[Edition, Layout]:
     if output is not None:
         guard_output(output, None)
     with parsememo.stored_in(cache_dir / "yaml" if cache_dir else None):
@@ -103,9 +111,7 @@ def prepare(edition_file: Path, cache_dir: Path | None = None, dpi: int = DEFAUL
     check_glyphs(edition, fonts)
     with work.progress.stage("pages", len(edition.cases)):
         laid = layout_edition(edition, fonts, memo=work.memo)
-    with work.progress.stage("images", count_pictures(laid)):
-        images, image_warnings = work.store.process_pages(laid.pages)
-    return Prepared(edition, laid, images, laid.warnings + tuple(image_warnings))
+    return edition, laid
 
 
 def count_pictures(laid: Layout) -> int:
@@ -116,10 +122,21 @@ def build(edition_file: Path, output: Path, cache_dir: Path | None = None, dpi: 
           work: Workspace | None = None, strict: bool = False, kind: Output | None = None) -> Result:
     """The whole pipeline; with `strict`, any warning stops it before the PDF is written. `kind`
     chooses the PDF: for the screen (default), the press, a gray copy or handouts."""
-    ready = prepare(edition_file, cache_dir, dpi, work, output)
-    if strict and ready.warnings:
-        raise StrictWarnings(list(ready.warnings))
-    pdf = render_prepared(ready, kind)
+    if strict:  # every warning must be known before anything is drawn
+        ready = prepare(edition_file, cache_dir, dpi, work, output)
+        if ready.warnings:
+            raise StrictWarnings(list(ready.warnings))
+        pdf = render_prepared(ready, kind)
+    else:  # the pages are drawn while the pictures further on are still being processed
+        work = work or Workspace.fresh(cache_dir, dpi)
+        edition, laid = _laid_out(edition_file, cache_dir, work, output)
+        with work.progress.stage("images", count_pictures(laid)):
+            pending = work.store.start(laid.pages)
+            try:
+                pdf = render_prepared(Prepared(edition, laid, pending, laid.warnings), kind)
+            finally:
+                images, image_warnings = pending.finish()  # raises ImageError: then nothing is written
+        ready = Prepared(edition, laid, images, laid.warnings + tuple(image_warnings))
     written, notes = write_pdf(output, pdf)
     return Result(written, len(ready.layout.pages), len(pdf), ready.warnings, notes)
 
