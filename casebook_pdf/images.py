@@ -11,18 +11,22 @@ from __future__ import annotations
 
 import hashlib
 import io
+import json
 import os
 import threading
+import time
 import warnings
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import IO
 
 from PIL import Image, ImageOps, UnidentifiedImageError
 
 from casebook_pdf.cachedir import default_cache_dir  # noqa: F401 - its old home, still imported from here
 from casebook_pdf.errors import ImageError, Issue
 from casebook_pdf.frames import Page, Picture, leaves
+from casebook_pdf.messages import N_, _
 
 DEFAULT_DPI = 300
 LOW_DPI = 150
@@ -42,19 +46,20 @@ class Processed:
     dpi: float  # effective resolution at the printed size
 
 
-TOO_BIG_HINT = "Export it at a normal photo size (for example 4000×3000) and try again."
+TOO_BIG_HINT = N_("ふつうの写真の大きさ（例: 4000×3000）で書き出し直してから、もう一度作成してください。")
 
 
-def _open(path: Path) -> Image.Image:
+def _open(path: Path | IO[bytes]) -> Image.Image:
     """Open lazily (header only) and refuse absurd pixel counts before anything is decoded."""
     try:
         with warnings.catch_warnings():
             warnings.simplefilter("error", Image.DecompressionBombWarning)
             img = Image.open(path)
     except (Image.DecompressionBombWarning, Image.DecompressionBombError):
-        raise _Bad(f"image has more than {MAX_PIXELS // 1_000_000} million pixels.", TOO_BIG_HINT) from None
+        raise _Bad(_("画素数が {n} 百万を超えています。").format(n=MAX_PIXELS // 1_000_000), _(TOO_BIG_HINT)) from None
     if img.width * img.height > MAX_PIXELS:
-        raise _Bad(f"image has {img.width}×{img.height} pixels, more than {MAX_PIXELS // 1_000_000} million.", TOO_BIG_HINT)
+        raise _Bad(_("画像が {w}×{h} 画素で、{n} 百万画素を超えています。").format(w=img.width, h=img.height, n=MAX_PIXELS // 1_000_000),
+                   _(TOO_BIG_HINT))
     return img
 
 
@@ -102,7 +107,7 @@ def placement(size: tuple[int, int], x: float, y: float, w: float, h: float, fit
     return x + (w - cw) / 2, y + (h - ch) / 2, cw, ch
 
 
-def _pixels(path: Path, w_pt: float, h_pt: float, fit: str, dpi: int) -> Image.Image:
+def _pixels(path: Path | IO[bytes], w_pt: float, h_pt: float, fit: str, dpi: int) -> Image.Image:
     img = _open(path)
     printed_w = w_pt if fit == "cover" else contained(img.size, w_pt, h_pt)[0]
     want_w = round(printed_w / 72 * dpi)
@@ -130,6 +135,79 @@ def _encode(img: Image.Image) -> tuple[bytes, str]:
     return best, fmt
 
 
+RACY = 2.0  # seconds: a file changed this close to when it was hashed may change again unseen (same mtime)
+
+
+def _stat_key(stat: os.stat_result) -> list[int]:
+    return [stat.st_size, stat.st_mtime_ns, stat.st_ino, stat.st_ctime_ns]
+
+
+class Digests:
+    """Content hashes of picture files, with a stat fast path: a file whose size, modification time,
+    inode and change time are those it had when hashed is not read again (as git does for its index).
+
+    A hash is trusted only when the file was already RACY seconds old when it was hashed, so a file
+    rewritten twice within one timestamp tick is read again. A cache miss reads the file anyway and
+    hashes what it reads, so the fast path only ever decides cache hits. Kept in cache/images/stat.json.
+    """
+
+    def __init__(self, file: Path | None) -> None:
+        self.file = file
+        self._lock = threading.Lock()
+        self._known: dict[str, list] | None = None  # path -> [size, mtime_ns, ino, ctime_ns, digest, hashed_at]
+        self._changed = False
+
+    def _table(self) -> dict[str, list]:
+        if self._known is None:
+            self._known = {}
+            if self.file is not None:
+                try:
+                    data = json.loads(self.file.read_text(encoding="utf-8"))
+                    if isinstance(data, dict):
+                        self._known = {k: v for k, v in data.items() if isinstance(v, list) and len(v) == 6}
+                except (OSError, ValueError):
+                    pass  # no index yet, or a damaged one: every file is hashed
+        return self._known
+
+    def known(self, path: Path) -> str | None:
+        """The file's hash if its stat says it is unchanged since it was hashed, else None."""
+        try:
+            stat = path.stat()
+        except OSError:
+            return None
+        with self._lock:
+            entry = self._table().get(str(path))
+        if entry and entry[:4] == _stat_key(stat) and entry[5] - stat.st_mtime_ns / 1e9 > RACY:
+            return str(entry[4])
+        return None
+
+    def hash(self, path: Path, data: bytes | None = None) -> tuple[str, bytes]:
+        """Hash the file's bytes (read now unless given) and remember its stat; returns (digest, bytes)."""
+        before = path.stat()
+        if data is None:
+            data = path.read_bytes()
+        digest = hashlib.sha256(data).hexdigest()
+        if _stat_key(path.stat()) == _stat_key(before):  # not changed while being read
+            with self._lock:
+                self._table()[str(path)] = [*_stat_key(before), digest, time.time()]
+                self._changed = True
+        return digest, data
+
+    def save(self) -> None:
+        if self.file is None or not self._changed:
+            return
+        with self._lock:
+            text = json.dumps(self._table(), separators=(",", ":"))
+            self._changed = False
+        try:
+            self.file.parent.mkdir(parents=True, exist_ok=True)
+            tmp = self.file.with_suffix(f".{os.getpid()}-{threading.get_ident()}.tmp")
+            tmp.write_text(text, encoding="utf-8")
+            os.replace(tmp, self.file)
+        except OSError:
+            pass  # the cache is an optimisation
+
+
 @dataclass
 class ImageStore:
     """Processes pictures once per content and target size, with an optional on-disk cache."""
@@ -137,22 +215,33 @@ class ImageStore:
     cache_dir: Path | None = None
     dpi: int = DEFAULT_DPI
     _memo: dict[str, Processed] = field(default_factory=dict, repr=False)
+    digests: Digests = field(init=False, repr=False)
+
+    def __post_init__(self) -> None:
+        self.digests = Digests(self.cache_dir / "stat.json" if self.cache_dir else None)
 
     def key(self, picture: Picture, digest: str) -> str:
         parts = (CACHE_VERSION, digest, f"{picture.w:.3f}", f"{picture.h:.3f}", picture.fit, str(self.dpi), str(JPEG_QUALITY))
         return hashlib.sha256("|".join(parts).encode()).hexdigest()
 
     def get(self, picture: Picture) -> Processed:
-        digest = hashlib.sha256(picture.source.read_bytes()).hexdigest()
+        digest = self.digests.known(picture.source)
+        if digest is not None:  # unchanged since hashed: a hit needs no reading
+            key = self.key(picture, digest)
+            hit = self._memo.get(key) or self._from_cache(key)
+            if hit is not None:
+                self._memo[key] = hit
+                return hit
+        digest, data = self.digests.hash(picture.source)
         key = self.key(picture, digest)
         if key in self._memo:
             return self._memo[key]
-        result = self._from_cache(key) or self._process(picture, key)
+        result = self._from_cache(key) or self._process(picture, key, data)
         self._memo[key] = result
         return result
 
-    def _process(self, picture: Picture, key: str) -> Processed:
-        img = _pixels(picture.source, picture.w, picture.h, picture.fit, self.dpi)
+    def _process(self, picture: Picture, key: str, data: bytes) -> Processed:
+        img = _pixels(io.BytesIO(data), picture.w, picture.h, picture.fit, self.dpi)  # the bytes that were hashed
         data, fmt = _encode(img)
         printed_w = picture.w if picture.fit == "cover" else contained(img.size, picture.w, picture.h)[0]
         result = Processed(data, fmt, img.size, img.width / (printed_w / 72))
@@ -198,6 +287,7 @@ class ImageStore:
                     unique.setdefault(picture_key(item), item)
         with ThreadPoolExecutor(max_workers=os.cpu_count() or 1) as pool:
             outcomes = list(pool.map(self._attempt, unique.values()))
+        self.digests.save()
         done: dict[tuple, Processed] = {}
         problems: list[Issue] = []
         warned: list[Issue] = []
@@ -207,8 +297,8 @@ class ImageStore:
                 continue
             done[key] = outcome
             if outcome.dpi < LOW_DPI:
-                warned.append(_issue(picture, f"image prints at only {outcome.dpi:.0f} dpi (below {LOW_DPI}); it may look blurred.",
-                                     "Use a larger original if you have one."))
+                warned.append(_issue(picture, _("印刷すると {dpi:.0f} dpi にしかならず（{low} 未満）、ぼやけて見えるかもしれません。").format(
+                    dpi=outcome.dpi, low=LOW_DPI), _("もっと大きな元の写真があれば、それを使ってください。")))
         if problems:
             raise ImageError(problems)
         return done, warned
@@ -219,9 +309,9 @@ class ImageStore:
         except _Bad as bad:
             return _issue(picture, bad.message, bad.hint)
         except (UnidentifiedImageError, Image.DecompressionBombError, Image.DecompressionBombWarning) as exc:
-            return _issue(picture, _describe(exc), "Open it in an image program and save it again as JPEG or PNG.")
+            return _issue(picture, _describe(exc), _("画像のソフトで開き、JPEG か PNG で保存し直してください。"))
         except (OSError, SyntaxError, ValueError) as exc:
-            return _issue(picture, f"image cannot be read ({exc}).", "Save it again as JPEG or PNG, or replace it.")
+            return _issue(picture, _("画像を読めません（{error}）。").format(error=exc), _("JPEG か PNG で保存し直すか、別の画像にしてください。"))
 
 
 def picture_key(picture: Picture) -> tuple:
@@ -231,8 +321,8 @@ def picture_key(picture: Picture) -> tuple:
 
 def _describe(exc: Exception) -> str:
     if isinstance(exc, (Image.DecompressionBombError, Image.DecompressionBombWarning)):
-        return "image has far too many pixels to be a photo (a decompression bomb?)."
-    return "file is not an image Pillow can read (unknown or damaged format)."
+        return _("写真としては画素数が多すぎます（壊れているか、細工されたファイルかもしれません）。")
+    return _("読める画像ではありません（知らない形式か、ファイルが壊れています）。")
 
 
 def _issue(picture: Picture, message: str, hint: str) -> Issue:
