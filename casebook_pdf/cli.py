@@ -145,7 +145,8 @@ def build(edition: Path, output: Path, quiet: bool, debug: bool, dpi: int, cache
     _warn(result.warnings, quiet)
     if not quiet:
         seconds = time.perf_counter() - start
-        click.echo(f"wrote {display_path(result.output)} ({result.pages} pages, {result.size / 1024:.0f} KB) in {seconds:.1f} s")
+        pages = f"{result.pages} pages" + (f" on {-(-result.pages // kind.handout)} sheets" if kind.handout else "")
+        click.echo(f"wrote {display_path(result.output)} ({pages}, {result.size / 1024:.0f} KB) in {seconds:.1f} s")
     if kind.press and result.output is not None:
         _preflight(result.output.read_bytes(), result.pages)
 
