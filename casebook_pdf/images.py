@@ -21,6 +21,7 @@ from pathlib import Path
 from PIL import Image, ImageOps, UnidentifiedImageError
 
 from casebook_pdf.cachedir import default_cache_dir  # noqa: F401 - its old home, still imported from here
+from casebook_pdf.messages import _
 from casebook_pdf.errors import ImageError, Issue
 from casebook_pdf.frames import Page, Picture, leaves
 
@@ -42,7 +43,8 @@ class Processed:
     dpi: float  # effective resolution at the printed size
 
 
-TOO_BIG_HINT = "Export it at a normal photo size (for example 4000×3000) and try again."
+TOO_BIG_HINT = _("ふつうの写真の大きさ（たとえば 4000×3000）で書き出し直してください。")
+RESAVE_HINT = _("画像ソフトで開いて、JPEG か PNG で保存し直してください（iPhone の HEIC は JPEG に変換します）。")
 
 
 def _open(path: Path) -> Image.Image:
@@ -52,9 +54,10 @@ def _open(path: Path) -> Image.Image:
             warnings.simplefilter("error", Image.DecompressionBombWarning)
             img = Image.open(path)
     except (Image.DecompressionBombWarning, Image.DecompressionBombError):
-        raise _Bad(f"image has more than {MAX_PIXELS // 1_000_000} million pixels.", TOO_BIG_HINT) from None
+        raise _Bad(_("画素数が上限（{limit:,} 画素）を超えています。").format(limit=MAX_PIXELS), TOO_BIG_HINT) from None
     if img.width * img.height > MAX_PIXELS:
-        raise _Bad(f"image has {img.width}×{img.height} pixels, more than {MAX_PIXELS // 1_000_000} million.", TOO_BIG_HINT)
+        raise _Bad(_("画素数が {w}×{h} で、上限（{limit:,} 画素）を超えています。").format(w=img.width, h=img.height, limit=MAX_PIXELS),
+                   TOO_BIG_HINT)
     return img
 
 
@@ -207,8 +210,8 @@ class ImageStore:
                 continue
             done[key] = outcome
             if outcome.dpi < LOW_DPI:
-                warned.append(_issue(picture, f"image prints at only {outcome.dpi:.0f} dpi (below {LOW_DPI}); it may look blurred.",
-                                     "Use a larger original if you have one."))
+                warned.append(_issue(picture, _("印刷すると {dpi:.0f} dpi にしかならず（{low} dpi 未満）、ぼやけて見えるかもしれません。")
+                                     .format(dpi=outcome.dpi, low=LOW_DPI), _("大きな元の写真があれば、そちらを使ってください。")))
         if problems:
             raise ImageError(problems)
         return done, warned
@@ -219,9 +222,9 @@ class ImageStore:
         except _Bad as bad:
             return _issue(picture, bad.message, bad.hint)
         except (UnidentifiedImageError, Image.DecompressionBombError, Image.DecompressionBombWarning) as exc:
-            return _issue(picture, _describe(exc), "Open it in an image program and save it again as JPEG or PNG.")
-        except (OSError, SyntaxError, ValueError) as exc:
-            return _issue(picture, f"image cannot be read ({exc}).", "Save it again as JPEG or PNG, or replace it.")
+            return _issue(picture, _describe(exc), RESAVE_HINT)
+        except (OSError, SyntaxError, ValueError):
+            return _issue(picture, _("画像を読めません（途中で切れているか、壊れています）。"), RESAVE_HINT)
 
 
 def picture_key(picture: Picture) -> tuple:
@@ -231,8 +234,8 @@ def picture_key(picture: Picture) -> tuple:
 
 def _describe(exc: Exception) -> str:
     if isinstance(exc, (Image.DecompressionBombError, Image.DecompressionBombWarning)):
-        return "image has far too many pixels to be a photo (a decompression bomb?)."
-    return "file is not an image Pillow can read (unknown or damaged format)."
+        return _("画素数が多すぎて、写真として扱えません。")
+    return _("画像として読めないファイルです（JPEG・PNG・WebP 以外の形式か、壊れています）。")
 
 
 def _issue(picture: Picture, message: str, hint: str) -> Issue:
