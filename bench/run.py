@@ -1,6 +1,6 @@
 """Benchmark: casebook-pdf beside Typst, cold, warm, after a one-case edit and under build --watch.
 
-Usage: python bench/run.py [SIZES] [--repeat N] [--keep DIR]
+Usage: python bench/run.py [SIZES] [--repeat N] [--editions DIR]
   SIZES: comma-separated case counts, default 3,100,1000. 3 is the bundled edition (its illustrations);
   any other N is a made edition of N cases with 3 distinct 4000x3000 JPEG photos each (bench/make_edition.py).
 
@@ -53,6 +53,7 @@ class Bench:
         self.work = work
         self.fonts = work / "font-cache"  # CASEBOOK_CACHE: where the parsed fonts are kept
         self.env = {"CASEBOOK_CACHE": str(self.fonts)}
+        self.typst_max = 100
 
     def ours(self, edition: Path, out: Path, cache: Path | None, env: dict[str, str] | None = None) -> tuple[float, float]:
         args = [sys.executable, "-m", "casebook_pdf", "build", str(edition), "-o", str(out), "-q"]
@@ -69,18 +70,28 @@ class Bench:
         return run([sys.executable, str(PEER / "typst_build.py"), str(folder), str(out)], {"CASEBOOK_FONTS": str(ROOT / "fonts")})
 
 
-def edition_for(size: int, work: Path) -> tuple[Path, Path]:
-    """(edition file, folder holding data/casebook.yaml for the Typst runner)."""
+def edition_for(size: int, work: Path, editions: Path) -> tuple[Path, Path]:
+    """(edition file, folder holding data/casebook.yaml for the Typst runner), a fresh copy in `work`.
+
+    Made editions are kept in `editions` (--editions) and copied with hard links for the photos, so
+    runs can reuse them and the one-case edit never touches the original."""
     folder = work / f"edition-{size}"
+    folder.mkdir(parents=True)
     if size == 3:
-        folder.mkdir(parents=True, exist_ok=True)
         shutil.copytree(ROOT / "data", folder / "data")  # a copy: the edit below must not touch the repository
         (folder / "images").symlink_to(ROOT / "images")
         return folder / "data" / "casebook.yaml", folder
-    t = time.perf_counter()
-    edition = make(folder / "data", size)
-    print(f"made {size} cases with {3 * size} photos in {time.perf_counter() - t:.0f} s", file=sys.stderr)
-    return edition, folder
+    pristine = editions / f"edition-{size}" / "data"
+    if not (pristine / "casebook.yaml").is_file():
+        t = time.perf_counter()
+        make(pristine, size)
+        print(f"made {size} cases with {3 * size} photos in {time.perf_counter() - t:.0f} s", file=sys.stderr)
+    shutil.copytree(pristine, folder / "data", copy_function=os.link)
+    for case in (folder / "data" / "cases").iterdir():  # own copies of the YAML, which gets edited
+        body = case.read_bytes()
+        case.unlink()
+        case.write_bytes(body)
+    return folder / "data" / "casebook.yaml", folder
 
 
 def edit_one_case(edition: Path, text: str) -> None:
@@ -119,10 +130,9 @@ def load() -> str:
     return " ".join(f"{x:.1f}" for x in os.getloadavg())
 
 
-def measure(size: int, bench: Bench, repeat: int) -> list[dict]:
-    work = bench.work / f"run-{size}"
-    work.mkdir()
-    edition, folder = edition_for(size, work)
+def measure(size: int, bench: Bench, repeat: int, editions: Path) -> list[dict]:
+    work = Path(tempfile.mkdtemp(prefix=f"run-{size}-", dir=bench.work))
+    edition, folder = edition_for(size, work, editions)
     rows: list[dict] = []
     ours_cold, theirs, rss_ours, rss_theirs = [], [], [], []
     for n in range(repeat):  # alternate, so both see the same load
@@ -130,7 +140,9 @@ def measure(size: int, bench: Bench, repeat: int) -> list[dict]:
         wall, rss = bench.ours(edition, work / "cold.pdf", cache)
         ours_cold.append(wall)
         rss_ours.append(rss)
-        typst = bench.typst(folder, work / "typst.pdf")
+        # typst-py 0.15 decodes every photo in full (about 45 MB for each 4000x3000 JPEG): 13 GB at 100
+        # cases, so it runs once there and not at all above --typst-max on a shared machine.
+        typst = bench.typst(folder, work / "typst.pdf") if size <= bench.typst_max and (size <= 3 or n == 0) else None
         if typst:
             theirs.append(typst[0])
             rss_theirs.append(typst[1])
@@ -189,22 +201,24 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("sizes", nargs="?", default="3,100,1000")
     parser.add_argument("--repeat", type=int, default=0, help="cold and warm builds per size (default: 5 at 3 cases, 3 at 100, 1 above)")
-    parser.add_argument("--keep", type=Path, default=None, help="work in this folder and keep it")
+    parser.add_argument("--editions", type=Path, default=None,
+                        help="keep the made editions in this folder and reuse them (making 1000 cases takes minutes)")
+    parser.add_argument("--typst-max", type=int, default=100, help="largest edition Typst compiles (its memory: ~45 MB a photo)")
     args = parser.parse_args()
-    work = args.keep or Path(tempfile.mkdtemp(prefix="casebook-bench-"))
-    work.mkdir(parents=True, exist_ok=True)
+    work = Path(tempfile.mkdtemp(prefix="casebook-bench-"))
     bench = Bench(work)
+    bench.typst_max = args.typst_max
     try:
-        bench.ours(*edition_for(3, work / "prime")[:1], work / "prime.pdf", None)  # fills the font cache
+        editions = args.editions or work / "editions"
+        bench.ours(edition_for(3, work / "prime", editions)[0], work / "prime.pdf", None)  # fills the font cache
         rows: list[dict] = []
         for size in (int(s) for s in args.sizes.split(",")):
             repeat = args.repeat or (5 if size <= 3 else 3 if size <= 100 else 1)
-            rows += measure(size, bench, repeat)
+            rows += measure(size, bench, repeat, editions)
             print(table(rows[-5:]), file=sys.stderr, flush=True)
         print(table(rows))
     finally:
-        if args.keep is None:
-            shutil.rmtree(work, ignore_errors=True)
+        shutil.rmtree(work, ignore_errors=True)
 
 
 if __name__ == "__main__":

@@ -26,7 +26,7 @@ from casebook_pdf.layout.cover import date_line
 from casebook_pdf.load.edition import load_edition
 from casebook_pdf.output import guard_output
 from casebook_pdf.model import Edition
-from casebook_pdf.render import Meta, render_pdf
+from casebook_pdf.render import Meta, Output, render_pdf
 from casebook_pdf.messages import _
 
 
@@ -108,14 +108,20 @@ def count_pictures(laid: Layout) -> int:
 
 
 def build(edition_file: Path, output: Path, cache_dir: Path | None = None, dpi: int = DEFAULT_DPI,
-          work: Workspace | None = None, strict: bool = False) -> Result:
-    """The whole pipeline; with `strict`, any warning stops it before the PDF is written."""
+          work: Workspace | None = None, strict: bool = False, kind: Output = Output()) -> Result:
+    """The whole pipeline; with `strict`, any warning stops it before the PDF is written. `kind`
+    chooses the PDF: for the screen (default), the press, a gray copy or handouts."""
     ready = prepare(edition_file, cache_dir, dpi, work, output)
     if strict and ready.warnings:
         raise StrictWarnings(list(ready.warnings))
-    pdf = render_pdf(ready.layout.pages, meta_for(ready.edition), load_fonts(), ready.images)
+    pdf = render_prepared(ready, kind)
     written, notes = write_pdf(output, pdf)
     return Result(written, len(ready.layout.pages), len(pdf), ready.warnings + notes)
+
+
+def render_prepared(ready: Prepared, kind: Output = Output()) -> bytes:
+    return render_pdf(ready.layout.pages, meta_for(ready.edition), load_fonts(), ready.images,
+                      outline=not kind.handout, output=kind)
 
 
 class _InUse(Exception):

@@ -1,8 +1,9 @@
 """The model: typed, immutable objects for an edition and its cases.
 
 Everything here has been validated by the load package; layout and render trust it completely.
-Text values keep the user's characters exactly (`**bold**` marks and blank-line paragraph breaks
-are interpreted by the text module, not here). Times are minutes since 0:00.
+Text values are as printed after text.normalise (line joins, 和欧間 spaces, one digit width);
+`**bold**` marks and blank-line paragraph breaks are interpreted by the text module, not here.
+Times are minutes since 0:00.
 """
 
 from __future__ import annotations
@@ -233,6 +234,7 @@ class Edition:
     subtitle: str | None = None
     date_suffix: str | None = None
     tools: tuple[Tool | ToolGroup, ...] = ()
+    digits: Literal["half", "full"] = "half"  # the one width of digits in every printed text
     # YAML path -> line in the edition file, for messages about it after loading ("issuer" -> 2).
     lines: dict[str, int] = field(default_factory=dict, compare=False, hash=False, repr=False)
 

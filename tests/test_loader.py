@@ -785,7 +785,7 @@ def test_schedule_block(tmp_path: Path) -> None:
     ]
     assert block.segments[1].label == "出勤\n(庁舎)"
     assert [(e.at, e.label) for e in block.events] == [(525, "始業"), (1050, "終業")]
-    assert (block.note, block.title) == ("例です", "１日のスケジュール例")
+    assert (block.note, block.title) == ("例です", "1日のスケジュール例")  # digits: half by default
 
 
 def test_schedule_whole_day_and_gaps(tmp_path: Path) -> None:

@@ -99,7 +99,7 @@ def comparison_block(b: ComparisonBlock, fonts: Fonts, width: float, t: Type, s:
     for i, col in enumerate(b.columns):
         strong, pale = _tone(s, col.tone)
         x = i * (col_w + gap)
-        items += [Box(x, 0, col_w, head_h, fill=strong), Box(x, head_h, col_w, body_h, fill=pale)]
+        items += [Box(x, 0, col_w, head_h, fill=strong, role=f"tone-{col.tone}"), Box(x, head_h, col_w, body_h, fill=pale)]
         items += heads[i].at(x + pad, mm(1))
         items += bodies[i].at(x + pad, head_h + pad)
     grid = SetBlock(width, head_h + body_h, tuple(items), max(bd.lines for bd in bodies))

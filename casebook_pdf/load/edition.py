@@ -17,12 +17,13 @@ from casebook_pdf.load.blocks import read_blocks
 from casebook_pdf.era import ERAS, to_era
 from casebook_pdf.errors import DataError, Issue
 from casebook_pdf.load.fields import MISSING, Checker, describe, suggest
+from casebook_pdf.messages import _
 from casebook_pdf.model import Case, Edition, Photo, Tool, ToolGroup
 from casebook_pdf.load.reading import file_problem, visible
 from casebook_pdf.load.source import child_path, load_yaml
-from casebook_pdf.messages import _
+from casebook_pdf.text.normalise import DIGIT_FORMS, Digits, normalise_edition
 
-EDITION_KEYS = ("title", "subtitle", "issuer", "date", "date_suffix", "images", "tools", "cases")
+EDITION_KEYS = ("title", "subtitle", "issuer", "date", "date_suffix", "images", "digits", "tools", "cases")
 EDITION_REQUIRED = ("title", "issuer", "date", "cases")
 CASE_KEYS = (
     "category",
@@ -69,10 +70,13 @@ class _Head:
     case_files: list[Path] = field(default_factory=list)
     subtitle: str | None = None
     date_suffix: str | None = None
+    digits: Digits = "half"
 
 
 def load_edition(path: Path) -> Edition:
-    """Load and validate an edition and all its cases; raise DataError listing every problem."""
+    """Load and validate an edition and all its cases; raise DataError listing every problem.
+
+    Every printed text comes back normalised (text.normalise: line joins, 和欧間 spaces, digits)."""
     file = Path(path).absolute().resolve()
     issues: list[Issue] = []
     source = load_yaml(file)
@@ -81,7 +85,7 @@ def load_edition(path: Path) -> Edition:
     if issues:
         raise DataError(_in_reading_order(issues))
     assert head.date is not None and head.issuer is not None and head.images_dir is not None
-    return Edition(
+    edition = Edition(
         file=file,
         title=head.title,
         issuer=head.issuer,
@@ -92,8 +96,10 @@ def load_edition(path: Path) -> Edition:
         subtitle=head.subtitle,
         date_suffix=head.date_suffix,
         tools=tuple(head.tools),
+        digits=head.digits,
         lines=dict(source.lines),
     )
+    return normalise_edition(edition, head.digits)
 
 
 def _in_reading_order(issues: list[Issue]) -> list[Issue]:
@@ -125,6 +131,7 @@ def _read_head(c: Checker, folder: Path) -> _Head:
         head.date, head.precision = dated
     head.date_suffix = c.text(data.get("date_suffix", MISSING), "date_suffix", required=False)
     head.images_dir = _read_images_dir(c, data.get("images", MISSING), folder)
+    head.digits = _read_digits(c, data.get("digits", MISSING))
     _read_tools(c, data.get("tools", MISSING), head)
     head.case_files = _read_case_list(c, data.get("cases", MISSING), folder)
     return head
@@ -190,6 +197,21 @@ def _parse_date(c: Checker, value: Any, path: str) -> tuple[dt.date, Literal["mo
     except ValueError:
         c.report(path, _("「{written}」という日はありません。").format(written=value.strip()), _DATE_HINT)
         return None
+
+
+def _read_digits(c: Checker, value: Any) -> Digits:
+    """`digits: half` (default) or `full`: the one width of digits in the printed text."""
+    if value is MISSING or value is None:
+        return "half"
+    word = str(c.raw.get("digits", value)).strip() if not isinstance(value, str) else value.strip()
+    if word.lower() in DIGIT_FORMS:
+        return word.lower()  # type: ignore[return-value]
+    c.report(
+        "digits",
+        _("数字の書き方「{word}」は使えません。").format(word=word),
+        _("half（半角数字 1.5。既定）か full（全角数字 １．５）のどちらかを書いてください。"),
+    )
+    return "half"
 
 
 def _read_images_dir(c: Checker, value: Any, folder: Path) -> Path | None:

@@ -19,11 +19,13 @@ from typing import Any
 
 import yaml
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
+from yaml.tokens import ScalarToken
 
 from casebook_pdf.errors import DataError, Issue
 from casebook_pdf.load.reading import read_text
 from casebook_pdf.load.syntax import ODD_BREAKS, EditorLines, diagnose, odd_break_hint, odd_break_message
 from casebook_pdf.messages import _
+from casebook_pdf.text.normalise import FOLD, join_folds
 
 _STD = "tag:yaml.org,2002:"
 _INT, _FLOAT = _STD + "int", _STD + "float"
@@ -37,7 +39,75 @@ _MAX_NODES = 200_000
 
 
 class CasebookLoader(yaml.SafeLoader):
-    """SafeLoader without base-60 numbers, so `8:45` stays the string "8:45"."""
+    """SafeLoader without base-60 numbers, so `8:45` stays the string "8:45", and with Japanese line
+    folding: where YAML folds a line break of a plain, quoted or `>` scalar into a space, the space is
+    dropped when either neighbour is Japanese (text.normalise.join_folds), so a long Japanese line may
+    be continued on the next line of the file without a stray space."""
+
+    def scan_plain(self) -> ScalarToken:
+        return _joined(super().scan_plain())
+
+    def scan_plain_spaces(self, indent: int, start_mark: Any) -> list[str] | None:
+        line = self.line
+        chunks = super().scan_plain_spaces(indent, start_mark)
+        return [FOLD] if chunks == [" "] and self.line != line else chunks
+
+    def scan_flow_scalar(self, style: str) -> ScalarToken:
+        return _joined(super().scan_flow_scalar(style))
+
+    def scan_flow_scalar_spaces(self, double: bool, start_mark: Any) -> list[str]:
+        line = self.line
+        chunks = super().scan_flow_scalar_spaces(double, start_mark)
+        return [FOLD] if chunks == [" "] and self.line != line else chunks
+
+    def scan_block_scalar(self, style: str) -> ScalarToken:
+        return _joined(_scan_block_scalar(self, style))
+
+
+def _joined(token: ScalarToken) -> ScalarToken:
+    token.value = join_folds(token.value)
+    return token
+
+
+def _scan_block_scalar(self: CasebookLoader, style: str) -> ScalarToken:
+    """PyYAML 6's Scanner.scan_block_scalar (MIT licence), with FOLD where `>` folds a line break."""
+    folded = style == ">"
+    chunks: list[str] = []
+    start_mark = self.get_mark()
+    self.forward()
+    chomping, increment = self.scan_block_scalar_indicators(start_mark)
+    self.scan_block_scalar_ignored_line(start_mark)
+    min_indent = max(self.indent + 1, 1)
+    if increment is None:
+        breaks, max_indent, end_mark = self.scan_block_scalar_indentation()
+        indent = max(min_indent, max_indent)
+    else:
+        indent = min_indent + increment - 1
+        breaks, end_mark = self.scan_block_scalar_breaks(indent)
+    line_break = ""
+    while self.column == indent and self.peek() != "\0":
+        chunks.extend(breaks)
+        leading_non_space = self.peek() not in " \t"
+        length = 0
+        while self.peek(length) not in "\0\r\n\x85\u2028\u2029":
+            length += 1
+        chunks.append(self.prefix(length))
+        self.forward(length)
+        line_break = self.scan_line_break()
+        breaks, end_mark = self.scan_block_scalar_breaks(indent)
+        if self.column == indent and self.peek() != "\0":
+            if folded and line_break == "\n" and leading_non_space and self.peek() not in " \t":
+                if not breaks:
+                    chunks.append(FOLD)
+            else:
+                chunks.append(line_break)
+        else:
+            break
+    if chomping is not False:
+        chunks.append(line_break)
+    if chomping is True:
+        chunks.extend(breaks)
+    return ScalarToken("".join(chunks), False, start_mark, end_mark, style)
 
 
 CasebookLoader.yaml_implicit_resolvers = {
