@@ -24,9 +24,9 @@ from typing import IO
 from PIL import Image, ImageOps, UnidentifiedImageError
 
 from casebook_pdf.cachedir import default_cache_dir  # noqa: F401 - its old home, still imported from here
-from casebook_pdf.messages import _
 from casebook_pdf.errors import ImageError, Issue
 from casebook_pdf.frames import Page, Picture, leaves
+from casebook_pdf.messages import N_, _
 
 DEFAULT_DPI = 300
 LOW_DPI = 150
@@ -46,8 +46,8 @@ class Processed:
     dpi: float  # effective resolution at the printed size
 
 
-TOO_BIG_HINT = _("ふつうの写真の大きさ（たとえば 4000×3000）で書き出し直してください。")
-RESAVE_HINT = _("画像ソフトで開いて、JPEG か PNG で保存し直してください（iPhone の HEIC は JPEG に変換します）。")
+TOO_BIG_HINT = N_("ふつうの写真の大きさ（たとえば 4000×3000）で書き出し直してください。")
+RESAVE_HINT = N_("画像ソフトで開いて、JPEG か PNG で保存し直してください（iPhone の HEIC は JPEG に変換します）。")
 
 
 def _open(path: Path | IO[bytes]) -> Image.Image:
@@ -57,10 +57,10 @@ def _open(path: Path | IO[bytes]) -> Image.Image:
             warnings.simplefilter("error", Image.DecompressionBombWarning)
             img = Image.open(path)
     except (Image.DecompressionBombWarning, Image.DecompressionBombError):
-        raise _Bad(_("画素数が上限（{limit:,} 画素）を超えています。").format(limit=MAX_PIXELS), TOO_BIG_HINT) from None
+        raise _Bad(_("画素数が上限（{limit:,} 画素）を超えています。").format(limit=MAX_PIXELS), _(TOO_BIG_HINT)) from None
     if img.width * img.height > MAX_PIXELS:
         raise _Bad(_("画素数が {w}×{h} で、上限（{limit:,} 画素）を超えています。").format(w=img.width, h=img.height, limit=MAX_PIXELS),
-                   TOO_BIG_HINT)
+                   _(TOO_BIG_HINT))
     return img
 
 
@@ -310,9 +310,9 @@ class ImageStore:
         except _Bad as bad:
             return _issue(picture, bad.message, bad.hint)
         except (UnidentifiedImageError, Image.DecompressionBombError, Image.DecompressionBombWarning) as exc:
-            return _issue(picture, _describe(exc), RESAVE_HINT)
+            return _issue(picture, _describe(exc), _(RESAVE_HINT))
         except (OSError, SyntaxError, ValueError):
-            return _issue(picture, _("画像を読めません（途中で切れているか、壊れています）。"), RESAVE_HINT)
+            return _issue(picture, _("画像を読めません（途中で切れているか、壊れています）。"), _(RESAVE_HINT))
 
 
 def picture_key(picture: Picture) -> tuple:

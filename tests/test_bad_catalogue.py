@@ -3,7 +3,7 @@
 Each NAME.yaml (see tests/bad/README.md) edits the edition written by tests.editions.make_edition,
 then runs `casebook-pdf build` through the CLI from the edition's folder. Every case must:
 - exit with its code (2 unless the case says otherwise: some odd inputs are accepted and build);
-- print exactly NAME.expected (one `error: file:line: path: problem. what to do.` line per problem);
+- print exactly NAME.expected (one `エラー: file:line: path: problem. what to do.` line per problem);
 - show no traceback, overwrite nothing (every file of the edition and the old PDF byte-identical),
   and leave no temporary file behind.
 `UPDATE_BAD=1 python3 -m pytest tests/test_bad_catalogue.py` rewrites the .expected files; read the diff.
@@ -30,7 +30,7 @@ from tests.editions import make_edition
 BAD = Path(__file__).parent / "bad"
 CASES = sorted(p.stem for p in BAD.glob("*.yaml"))
 OLD_PDF = b"%PDF-1.4\n% the previous build, which a failed build must leave alone\n%%EOF\n"
-ERROR_LINE = re.compile(r"^error: [^:\n]+(?::\d+)?: \S")
+ERROR_LINE = re.compile(r"^エラー: [^:\n]+(?::\d+)?: \S")
 
 
 def _png_header(width: int, height: int) -> bytes:

@@ -13,6 +13,7 @@ from casebook_pdf.fonts import Fonts
 from casebook_pdf.frames import Box, Circle, Item, Link, Page, Rule, Text, mm
 from casebook_pdf.layout.report import Report
 from casebook_pdf.layout.style import Style
+from casebook_pdf.messages import N_
 from casebook_pdf.layout.textset import ASCENT, Type, fit, set_spans
 from casebook_pdf.layout.vertical import set_vertical
 from casebook_pdf.model import Edition, Tool, ToolGroup
@@ -159,7 +160,7 @@ def _row(fonts, s: Style, edition: Edition, n: int, columns, x0, entry_w, y, row
     t = Type(ROW_SIZE, c.navy, align="left", leading=1.3)
     fitted = fit(lambda size: set_spans(fonts, spans, entry_w - 2 * pad, t.scaled(size)), row_h - mm(2), ROW_SIZE, ROW_FLOOR, 1.3)
     if report is not None and fitted.over > 0:
-        report.overflow(case.where("title"), "contents entry", fitted.lines_over, ROW_FLOOR, "Shorten the title or the category.")
+        report.overflow(case.where("title"), N_("目次の行"), fitted.lines_over, ROW_FLOOR, N_("題名か分類を短くしてください。"))
     block = fitted.block
     items += block.at(x0 + pad, y + (row_h - block.height) / 2)
     folio = fullwidth(str(n + 1))
