@@ -105,8 +105,8 @@ class Checker:
 
     def line(self, path: str) -> int | None:
         """Line of a path, falling back to its parent's line (a missing key has none)."""
-        if path in self.lines:
-            return self.lines[path]
+        if not path:  # the whole file: where its content starts, if it has any
+            return min(self.lines.values(), default=1) if self.data is not None else None
         probe = path
         while probe:
             if probe in self.lines:

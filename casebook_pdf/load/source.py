@@ -176,8 +176,6 @@ def parse_yaml(text: str, file: Path) -> Source:
     try:
         node = loader.get_single_node()
         data = builder.build(node, "") if node is not None else None
-        if node is not None:
-            builder.lines[""] = builder.line(node)
     except yaml.MarkedYAMLError as exc:
         raise DataError(diagnose(exc, text, file)) from None
     except RecursionError:
