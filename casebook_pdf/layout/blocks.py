@@ -25,6 +25,7 @@ from casebook_pdf.model import (
     ScheduleBlock,
     Where,
 )
+from casebook_pdf.text.classes import LINE_END_PROHIBITED, LINE_START_PROHIBITED
 from casebook_pdf.text.inline import Span
 
 ARROW_W = mm(5)
@@ -128,7 +129,12 @@ def wrap_label(fonts: Fonts, text: str, width: float, size: float, bold: bool = 
             continue
         runs: list[str] = []
         for ch in line:
-            if runs and (_script(ch) == _script(runs[-1][-1]) != "other"):
+            joined = runs and (
+                _script(ch) == _script(runs[-1][-1]) != "other"
+                or ch in LINE_START_PROHIBITED  # 禁則: ）。、 stay with what precedes them
+                or runs[-1][-1] in LINE_END_PROHIBITED  # （「 stay with what follows them
+            )
+            if joined:
                 runs[-1] += ch
             else:
                 runs.append(ch)

@@ -29,7 +29,8 @@ from casebook_pdf.text.inline import Span
 BEFORE_TITLE = "～これまで～"
 AFTER_TITLE = "～これから～"
 SECTIONS = (("概要", "overview"), ("効果", "effects"), ("気づき", "notes"))
-SPARSE_FILL = 0.72  # a larger type tier is taken only if the page stays at most this full with it
+# A larger type tier is taken only if the page stays at most this full with it (13 pt, 11 pt).
+SPARSE_FILL = {13.0: 0.75, 11.0: 0.92}
 
 
 @dataclass(frozen=True)
@@ -87,7 +88,7 @@ def _body(case: Case, fonts: Fonts, s: Style, area: Frame, head_h: float, report
         plan = _plan_middle(case, fonts, s, area.w, room, tier)
         need = head_h + (s.gap if head_h else 0.0) + plan.need + s.gap + rows.height
         chosen = (tier, rows, plan, room, need)
-        if size > s.scale.body and need > area.h * SPARSE_FILL:
+        if size > s.scale.body and need > area.h * SPARSE_FILL.get(size, 0.0):
             continue
         if plan.need <= room + 1e-6:
             break
@@ -102,7 +103,8 @@ def _body(case: Case, fonts: Fonts, s: Style, area: Frame, head_h: float, report
             report.overflow(case.where(key), zone, max(1, math.ceil(over / (tier.body * s.leading))), s.scale.floor, hint)
     middle_h = plan.grown_height(room)
     spare = max(0.0, room - middle_h)
-    # Spare room: first a calmer rhythm (the zone gaps grow up to rhythm_max), then centring.
+    # Spare room: first a calmer rhythm (the zone gaps grow up to rhythm_max), then centring the
+    # content between the header band and the folio (boxes do not grow into empty tint).
     n_gaps = 2 if head_h else 1
     grow = min(spare / n_gaps, s.gaps.rhythm_max - s.gap)
     gap = s.gap + grow
@@ -335,11 +337,13 @@ def _plan_middle(case: Case, fonts: Fonts, s: Style, width: float, room: float, 
     best_key: tuple[float, float] | None = None
     for split in range(len(case.blocks) + 1):
         plan = Plan(False, left_w, right_w, tier, before, after, tuple(lefts[:split]), tuple(rights[split:]), photos_min, True, g, c_min, case, fonts, s)
-        # Fit first, then the level of the two columns once the photos have grown, then photo size.
+        # Fit first; then the least white: the page's spare room plus the hole under the shorter
+        # column, once the photos have grown into the room they are given.
         left, _ = plan.column_heights()
         grown = plan.grown_height(room)
         _, right_grown = plan.column_heights(plan.photos_h(room))
-        key = (0.0 if plan.need <= room + 1e-6 else plan.need, abs(grown - left) + abs(grown - right_grown))
+        white = max(0.0, room - grown) + abs(grown - left) + abs(grown - right_grown)
+        key = (0.0 if plan.need <= room + 1e-6 else plan.need, white)
         if best_key is None or key < best_key:
             best, best_key = plan, key
     assert best is not None

@@ -32,20 +32,32 @@ def _segment_colors(s: Style, kind: str):
 
 
 def _events(b: ScheduleBlock, fonts: Fonts, x_of, width: float, t: Type, s: Style) -> SetBlock:
+    """Event labels above the bar, each with a pointer; a label that would collide with the one
+    before it moves up a row instead of printing over it."""
     items: list[Item] = []
-    height = 0.0
     small = Type(t.size, s.colors.accent_ink, bold=True, align="center", leading=1.25)
-    labels = [(x_of(e.at), set_text(fonts, e.label, EVENT_W, small)) for e in b.events]
-    height = max((lb.height for _, lb in labels), default=0.0)
-    for x, label in labels:
+    placed: list[tuple[float, float, SetBlock, int]] = []  # (x0, pointer x, label, row)
+    row_ends: list[float] = []
+    for e in b.events:
+        x = x_of(e.at)
+        label = set_text(fonts, e.label, EVENT_W, small)
         texts = [it for it in flatten(label.items) if isinstance(it, Text)]
-        used = max(it.x + fonts.width(it.text, it.size, it.bold) for it in texts)
         left = min(it.x for it in texts)
-        ink_w = used - left
-        x0 = min(max(x - ink_w / 2, 0.0), width - ink_w) - left
-        items += label.at(x0, height - label.height)
+        ink_w = max(it.x + fonts.width(it.text, it.size, it.bold) for it in texts) - left
+        x0 = min(max(x - ink_w / 2, 0.0), width - ink_w)
+        row = next((r for r, end in enumerate(row_ends) if x0 > end + mm(1.5)), len(row_ends))
+        if row == len(row_ends):
+            row_ends.append(0.0)
+        row_ends[row] = x0 + ink_w
+        placed.append((x0 - left, x, label, row))
+    if not placed:
+        return SetBlock(width, 0.0, (), 0)
+    label_h = max(label.height for _, _, label, _ in placed)
+    height = label_h * len(row_ends)
+    for x0, x, label, row in placed:
+        items += label.at(x0, height - label_h * row - label.height)
         items.append(Polygon(((x - mm(1.3), height + mm(0.4)), (x + mm(1.3), height + mm(0.4)), (x, height + mm(2.4))), fill=s.colors.accent))
-    return SetBlock(width, height + mm(2.6) if labels else 0.0, tuple(items), 0)
+    return SetBlock(width, height + mm(2.6), tuple(items), 0)
 
 
 def _times(marks: list[int], x_of, fonts: Fonts, width: float, size: float, s: Style) -> SetBlock:

@@ -118,7 +118,7 @@ class ContentsGrid:
     label_h: float = mm(30)  # the lower header tier: vertical tool labels
     tool_col: float = mm(12)
     page_col: float = mm(16)
-    row_max: float = mm(24)
+    row_max: float = mm(30)
     row_min: float = mm(9)
 
 
