@@ -12,7 +12,7 @@ from pathlib import Path
 
 import yaml
 
-from casebook_pdf.source import CasebookLoader  # keeps 8:45 as text (PyYAML's safe_load reads 525)
+from casebook_pdf.load.source import CasebookLoader  # keeps 8:45 as text (PyYAML's safe_load reads 525)
 from PIL import Image, ImageDraw, ImageFilter
 
 ROOT = Path(__file__).resolve().parent.parent

@@ -1,15 +1,24 @@
-"""Benchmark: cold build, cached rebuild and one-case edit of a large edition; time, memory, size.
+"""Benchmark: casebook-pdf beside Typst, cold, warm, after a one-case edit and under build --watch.
 
-Usage: python bench/run.py [N]   (default 100 cases x 3 camera-size photos)
-Each build runs in its own process; peak memory is that process's maximum resident set size.
-Figures are printed, never asserted: timings on shared machines vary.
+Usage: python bench/run.py [SIZES] [--repeat N] [--editions DIR]
+  SIZES: comma-separated case counts, default 3,100,1000. 3 is the bundled edition (its illustrations);
+  any other N is a made edition of N cases with 3 distinct 4000x3000 JPEG photos each (bench/make_edition.py).
+
+Every build is a new process running the real command (`python -m casebook_pdf build`); its peak memory is
+that process's own maximum resident set (os.wait4). "cold" is an empty cache folder (images, laid-out
+pages); the parsed fonts live in their own folder, filled once before timing, like an installation's .pyc
+files: the "first run" row shows a run with that folder empty too. The Typst column compiles
+../shared/peer/casebook.typ on the same edition with typst-py (`pip install -e ".[bench]"`), alternating
+with casebook-pdf so both see the same machine load; only the ratios are meaningful on a shared machine.
+Figures are printed (and the load average beside them), never asserted.
 """
 
 from __future__ import annotations
 
-import json
-import resource
+import argparse
+import os
 import shutil
+import statistics
 import subprocess
 import sys
 import tempfile
@@ -17,86 +26,200 @@ import time
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
+ROOT = HERE.parent
+# The Typst runner: $CASEBOOK_PEER, else ../shared/peer beside the checkout (or beside its worktree folder).
+PEER = next((p for p in (Path(os.environ.get("CASEBOOK_PEER", "/nonexistent")), ROOT.parent / "shared" / "peer",
+                         ROOT.parent.parent / "shared" / "peer") if (p / "typst_build.py").is_file()), None)
 sys.path.insert(0, str(HERE))
 
 from make_edition import make  # noqa: E402
 
 
-def build(edition: Path, out: Path, cache: Path) -> dict[str, float]:
-    code = (
-        "import resource, sys, time\n"
-        "def peak_kb():\n"
-        "    # VmHWM is this process's own peak; ru_maxrss keeps the parent's across exec on Linux\n"
-        "    try:\n"
-        "        for line in open('/proc/self/status'):\n"
-        "            if line.startswith('VmHWM:'):\n"
-        "                return int(line.split()[1])\n"
-        "    except OSError:\n"
-        "        pass\n"
-        "    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss\n"
-        "from pathlib import Path\n"
-        "from casebook_pdf.build import build\n"
-
-        "t = time.perf_counter()\n"
-        f"r = build(Path({str(edition)!r}), Path({str(out)!r}), Path({str(cache)!r}))\n"
-        "print(time.perf_counter() - t, peak_kb(), r.size, r.pages)\n"
-    )
+def run(args: list[str], env: dict[str, str] | None = None) -> tuple[float, float]:
+    """Wall seconds and peak RSS (MB) of one new process."""
     start = time.perf_counter()
-    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
-    if done.returncode:
-        sys.exit(f"build failed:\n{done.stderr}")
+    proc = subprocess.Popen(args, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, env={**os.environ, **(env or {})})
+    _pid, status, usage = os.wait4(proc.pid, 0)
     wall = time.perf_counter() - start
-    inner, rss_kb, size, pages = done.stdout.split()
-    return {"wall_s": round(wall, 2), "build_s": round(float(inner), 2), "peak_mb": round(int(rss_kb) / 1024),
-            "pdf_mb": round(int(size) / 1e6, 2), "pages": int(pages)}
+    proc.returncode = os.waitstatus_to_exitcode(status)
+    err = proc.stderr.read().decode() if proc.stderr else ""
+    if proc.returncode:
+        sys.exit(f"failed: {' '.join(args)}\n{err}")
+    return wall, usage.ru_maxrss / 1024
 
 
-def watch_rebuild(edition: Path, out: Path, cache: Path) -> dict[str, float]:
+class Bench:
+    def __init__(self, work: Path) -> None:
+        self.work = work
+        self.fonts = work / "font-cache"  # CASEBOOK_CACHE: where the parsed fonts are kept
+        self.env = {"CASEBOOK_CACHE": str(self.fonts)}
+        self.typst_max = 100
+
+    def ours(self, edition: Path, out: Path, cache: Path | None, env: dict[str, str] | None = None) -> tuple[float, float]:
+        args = [sys.executable, "-m", "casebook_pdf", "build", str(edition), "-o", str(out), "-q"]
+        args += ["--cache-dir", str(cache)] if cache else ["--no-cache"]
+        return run(args, {**self.env, **(env or {})})
+
+    def typst(self, folder: Path, out: Path) -> tuple[float, float] | None:
+        try:
+            import typst  # noqa: F401
+        except ImportError:
+            return None
+        if PEER is None:
+            return None
+        return run([sys.executable, str(PEER / "typst_build.py"), str(folder), str(out)], {"CASEBOOK_FONTS": str(ROOT / "fonts")})
+
+
+def edition_for(size: int, work: Path, editions: Path) -> tuple[Path, Path]:
+    """(edition file, folder holding data/casebook.yaml for the Typst runner), a fresh copy in `work`.
+
+    Made editions are kept in `editions` (--editions) and copied with hard links for the photos, so
+    runs can reuse them and the one-case edit never touches the original."""
+    folder = work / f"edition-{size}"
+    folder.mkdir(parents=True)
+    if size == 3:
+        shutil.copytree(ROOT / "data", folder / "data")  # a copy: the edit below must not touch the repository
+        (folder / "images").symlink_to(ROOT / "images")
+        return folder / "data" / "casebook.yaml", folder
+    pristine = editions / f"edition-{size}" / "data"
+    if not (pristine / "casebook.yaml").is_file():
+        t = time.perf_counter()
+        make(pristine, size)
+        print(f"made {size} cases with {3 * size} photos in {time.perf_counter() - t:.0f} s", file=sys.stderr)
+    shutil.copytree(pristine, folder / "data", copy_function=os.link)
+    for case in (folder / "data" / "cases").iterdir():  # own copies of the YAML, which gets edited
+        body = case.read_bytes()
+        case.unlink()
+        case.write_bytes(body)
+    return folder / "data" / "casebook.yaml", folder
+
+
+def edit_one_case(edition: Path, text: str) -> None:
+    case = sorted((edition.parent / "cases").glob("*.yaml"))[1]
+    body = case.read_text(encoding="utf-8")
+    key = "overview: " if "overview: " in body else "title: "
+    case.write_text(body.replace(key, key + text, 1), encoding="utf-8")
+
+
+def watch_rebuild(edition: Path, out: Path, cache: Path) -> float:
     """build --watch's case: one process builds, one case is edited, the same workspace rebuilds."""
-    case = edition.parent / "cases" / "002.yaml"
+    case = sorted((edition.parent / "cases").glob("*.yaml"))[1]
     code = (
-        "import time\n"
+        "import time, sys\n"
         "from pathlib import Path\n"
         "from casebook_pdf.build import build\n"
         "from casebook_pdf.workflow.progress import workspace\n"
         f"work = workspace(Path({str(cache)!r}), 300)\n"
-        "t = time.perf_counter()\n"
         f"build(Path({str(edition)!r}), Path({str(out)!r}), Path({str(cache)!r}), 300, work)\n"
-        "first = time.perf_counter() - t\n"
         "work.memo.sweep()\n"
         f"case = Path({str(case)!r})\n"
-        "case.write_text(case.read_text(encoding='utf-8').replace('overview: ', 'overview: 再編集。', 1), encoding='utf-8')\n"
+        "body = case.read_text(encoding='utf-8')\n"
+        "key = 'overview: ' if 'overview: ' in body else 'title: '\n"
+        "case.write_text(body.replace(key, key + '再編集。', 1), encoding='utf-8')\n"
         "t = time.perf_counter()\n"
         f"build(Path({str(edition)!r}), Path({str(out)!r}), Path({str(cache)!r}), 300, work)\n"
-        "print(first, time.perf_counter() - t)\n"
+        "print(time.perf_counter() - t)\n"
     )
     done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
     if done.returncode:
-        sys.exit(f"build failed:\n{done.stderr}")
-    first, again = done.stdout.split()
-    return {"first_build_s": round(float(first), 2), "rebuild_after_one_case_edit_s": round(float(again), 2)}
+        sys.exit(f"watch build failed:\n{done.stderr}")
+    return float(done.stdout.split()[-1])
 
 
-def main(count: int) -> None:
+def load() -> str:
+    return " ".join(f"{x:.1f}" for x in os.getloadavg())
+
+
+def measure(size: int, bench: Bench, repeat: int, editions: Path) -> list[dict]:
+    work = Path(tempfile.mkdtemp(prefix=f"run-{size}-", dir=bench.work))
+    edition, folder = edition_for(size, work, editions)
+    rows: list[dict] = []
+    ours_cold, theirs, rss_ours, rss_theirs = [], [], [], []
+    for n in range(repeat):  # alternate, so both see the same load
+        cache = work / f"cold-cache-{n}"
+        wall, rss = bench.ours(edition, work / "cold.pdf", cache)
+        ours_cold.append(wall)
+        rss_ours.append(rss)
+        # typst-py 0.15 decodes every photo in full (about 45 MB for each 4000x3000 JPEG): 13 GB at 100
+        # cases, so it runs once there and not at all above --typst-max on a shared machine.
+        typst = bench.typst(folder, work / "typst.pdf") if size <= bench.typst_max and (size <= 3 or n == 0) else None
+        if typst:
+            theirs.append(typst[0])
+            rss_theirs.append(typst[1])
+        if n < repeat - 1:
+            shutil.rmtree(cache)
+    typst_s = statistics.median(theirs) if theirs else None
+    typst_mb = max(rss_theirs) if rss_theirs else None
+
+    def row(name: str, seconds: float, mb: float | None, **extra: object) -> None:
+        rows.append({"cases": size, "run": name, "s": seconds, "mb": mb, "typst_s": typst_s, "typst_mb": typst_mb,
+                     "load": load(), **extra})
+
+    row("cold", statistics.median(ours_cold), max(rss_ours))
+    if size == 3:
+        first = bench.ours(edition, work / "first.pdf", work / "first-cache", {"CASEBOOK_CACHE": str(work / "no-fonts-yet")})
+        row("first run (no font cache)", *first)
+    cache = work / f"cold-cache-{repeat - 1}"
+    warm = [bench.ours(edition, work / "warm.pdf", cache) for _ in range(repeat)]
+    row("warm (cache filled)", statistics.median(w for w, _m in warm), max(m for _w, m in warm))
+    same_warm = (work / "cold.pdf").read_bytes() == (work / "warm.pdf").read_bytes()
+    edit_one_case(edition, "追記。")
+    edit = bench.ours(edition, work / "edit.pdf", cache)
+    fresh = bench.ours(edition, work / "fresh.pdf", None)
+    row("one case edited", *edit, same_as_fresh=(work / "edit.pdf").read_bytes() == (work / "fresh.pdf").read_bytes())
+    rows[0]["same_as_warm"] = same_warm
+    watch = watch_rebuild(edition, work / "watch.pdf", work / "watch-cache")
+    row("watch: rebuild after one edit", watch, None,
+        same_as_fresh=(work / "watch.pdf").read_bytes() == bench_fresh(bench, edition, work))
+    return rows
+
+
+def bench_fresh(bench: Bench, edition: Path, work: Path) -> bytes:
+    bench.ours(edition, work / "fresh2.pdf", None)
+    return (work / "fresh2.pdf").read_bytes()
+
+
+def table(rows: list[dict]) -> str:
+    lines = ["| cases | run | casebook-pdf s | Typst s | ratio | peak MB | Typst MB | RSS ratio | load avg | bytes |",
+             "|---|---|---|---|---|---|---|---|---|---|"]
+    for r in rows:
+        ratio = f"{r['s'] / r['typst_s']:.2f}×" if r["typst_s"] and r["run"] in ("cold", "first run (no font cache)") else ""
+        rss = f"{r['mb'] / r['typst_mb']:.2f}×" if r["typst_mb"] and r["mb"] and r["run"] == "cold" else ""
+        same = ""
+        if "same_as_warm" in r:
+            same = "cold = warm" if r["same_as_warm"] else "COLD ≠ WARM"
+        if "same_as_fresh" in r:
+            same = "= fresh build" if r["same_as_fresh"] else "≠ FRESH BUILD"
+        typst = f"{r['typst_s']:.2f}" if r["typst_s"] and r["run"] == "cold" else ""
+        typst_mb = f"{r['typst_mb']:.0f}" if r["typst_mb"] and r["run"] == "cold" else ""
+        mb = f"{r['mb']:.0f}" if r["mb"] else ""
+        lines.append(f"| {r['cases']} | {r['run']} | {r['s']:.2f} | {typst} | {ratio} | {mb} | {typst_mb} | {rss} | {r['load']} | {same} |")
+    return "\n".join(lines)
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("sizes", nargs="?", default="3,100,1000")
+    parser.add_argument("--repeat", type=int, default=0, help="cold and warm builds per size (default: 5 at 3 cases, 3 at 100, 1 above)")
+    parser.add_argument("--editions", type=Path, default=None,
+                        help="keep the made editions in this folder and reuse them (making 1000 cases takes minutes)")
+    parser.add_argument("--typst-max", type=int, default=100, help="largest edition Typst compiles (its memory: ~45 MB a photo)")
+    args = parser.parse_args()
     work = Path(tempfile.mkdtemp(prefix="casebook-bench-"))
+    bench = Bench(work)
+    bench.typst_max = args.typst_max
     try:
-        t = time.perf_counter()
-        edition = make(work / "edition", count)
-        print(f"made {count} cases with {3 * count} photos in {time.perf_counter() - t:.0f} s", file=sys.stderr)
-        cache = work / "cache"
-        results = {"cold": build(edition, work / "a.pdf", cache)}
-        results["cached"] = build(edition, work / "b.pdf", cache)
-        case = edition.parent / "cases" / "001.yaml"
-        case.write_text(case.read_text(encoding="utf-8").replace("overview: ", "overview: 追記。", 1), encoding="utf-8")
-        results["one_case_edit"] = build(edition, work / "c.pdf", cache)
-        results["same_bytes_cold_vs_cached"] = (work / "a.pdf").read_bytes() == (work / "b.pdf").read_bytes()
-        results["watch"] = watch_rebuild(edition, work / "w.pdf", work / "watch-cache")
-        build(edition, work / "d.pdf", cache)  # the edited edition, built afresh
-        results["same_bytes_watch_vs_fresh"] = (work / "w.pdf").read_bytes() == (work / "d.pdf").read_bytes()
-        print(json.dumps({"cases": count, **results}, indent=2))
+        editions = args.editions or work / "editions"
+        bench.ours(edition_for(3, work / "prime", editions)[0], work / "prime.pdf", None)  # fills the font cache
+        rows: list[dict] = []
+        for size in (int(s) for s in args.sizes.split(",")):
+            repeat = args.repeat or (5 if size <= 3 else 3 if size <= 100 else 1)
+            rows += measure(size, bench, repeat, editions)
+            print(table(rows[-5:]), file=sys.stderr, flush=True)
+        print(table(rows))
     finally:
         shutil.rmtree(work, ignore_errors=True)
 
 
 if __name__ == "__main__":
-    main(int(sys.argv[1]) if len(sys.argv) > 1 else 100)
+    main()

@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Protocol
 
-from casebook_pdf.errors import Issue, OutputError
+from casebook_pdf.errors import Issue, OutputError, StrictWarnings
 from casebook_pdf.frames import Picture, leaves
 from casebook_pdf.fonts import load_fonts
 from casebook_pdf.images import DEFAULT_DPI, ImageStore, Processed, picture_key
@@ -22,9 +22,10 @@ from casebook_pdf.glyphs import check_glyphs
 from casebook_pdf.layout import Layout, layout_edition
 from casebook_pdf.layout.memo import LayoutMemo
 from casebook_pdf.layout.cover import date_line
-from casebook_pdf.loader import load_edition
+from casebook_pdf.load.edition import load_edition
+from casebook_pdf.output import guard_output
 from casebook_pdf.model import Edition
-from casebook_pdf.render import Meta, render_pdf
+from casebook_pdf.render import Meta, Output, render_pdf
 from casebook_pdf.messages import _
 
 
@@ -78,14 +79,20 @@ class Workspace:
         return cls(LayoutMemo(cache_dir / "layout") if cache_dir else None, ImageStore(cache_dir / "images" if cache_dir else None, dpi))
 
 
-def prepare(edition_file: Path, cache_dir: Path | None = None, dpi: int = DEFAULT_DPI, work: Workspace | None = None) -> Prepared:
+def prepare(edition_file: Path, cache_dir: Path | None = None, dpi: int = DEFAULT_DPI, work: Workspace | None = None,
+            output: Path | None = None) -> Prepared:
     """Load, check, lay out and process the images of an edition, writing nothing but the cache.
 
     With a cache folder, processed images (cache/images) and laid-out case pages (cache/layout) are
-    reused when their inputs have not changed; the PDF is the same either way.
+    reused when their inputs have not changed; the PDF is the same either way. An `output` about to
+    be written is checked right after loading, before any expensive step.
     """
     work = work or Workspace.fresh(cache_dir, dpi)
+    if output is not None:
+        guard_output(output, None)
     edition = load_edition(edition_file)
+    if output is not None:
+        guard_output(output, edition)
     fonts = load_fonts()
     check_glyphs(edition, fonts)
     with work.progress.stage("pages", len(edition.cases)):
@@ -100,11 +107,20 @@ def count_pictures(laid: Layout) -> int:
 
 
 def build(edition_file: Path, output: Path, cache_dir: Path | None = None, dpi: int = DEFAULT_DPI,
-          work: Workspace | None = None) -> Result:
-    ready = prepare(edition_file, cache_dir, dpi, work)
-    pdf = render_pdf(ready.layout.pages, meta_for(ready.edition), load_fonts(), ready.images)
+          work: Workspace | None = None, strict: bool = False, kind: Output = Output()) -> Result:
+    """The whole pipeline; with `strict`, any warning stops it before the PDF is written. `kind`
+    chooses the PDF: for the screen (default), the press, a gray copy or handouts."""
+    ready = prepare(edition_file, cache_dir, dpi, work, output)
+    if strict and ready.warnings:
+        raise StrictWarnings(list(ready.warnings))
+    pdf = render_prepared(ready, kind)
     written, notes = write_pdf(output, pdf)
     return Result(written, len(ready.layout.pages), len(pdf), ready.warnings + notes)
+
+
+def render_prepared(ready: Prepared, kind: Output = Output()) -> bytes:
+    return render_pdf(ready.layout.pages, meta_for(ready.edition), load_fonts(), ready.images,
+                      outline=not kind.handout, output=kind)
 
 
 class _InUse(Exception):
@@ -151,5 +167,5 @@ def write_atomic(path: Path, data: bytes) -> None:
             Path(tmp).unlink(missing_ok=True)
             raise
     except OSError as exc:
-        raise OutputError(Issue(path, None, None, f"cannot write the PDF: {exc.strerror or exc}.",
-                                "Close the PDF if it is open in a viewer, or choose another file with -o.")) from exc
+        raise OutputError(Issue(path, None, None, _("PDF を書き出せません（{reason}）。").format(reason=exc.strerror or exc),
+                                _("書き込めるフォルダを -o で指定してください。PDF がビューアで開かれていれば閉じてください。"))) from exc

@@ -2,8 +2,12 @@
 
 from __future__ import annotations
 
+import contextlib
+import io
+import signal
 import sys
 import time
+from collections.abc import Iterator
 from pathlib import Path
 
 import click
@@ -12,8 +16,12 @@ from casebook_pdf import __version__
 from casebook_pdf.errors import CasebookError, Issue
 from casebook_pdf.messages import _
 
-EXIT_INPUT = 2  # the input (YAML, images, text too long) must be fixed
-EXIT_INTERNAL = 1
+# Exit codes (README 「メッセージ・制限・終了コード」): scripts and print-shop checks rely on them.
+EXIT_OK = 0
+EXIT_WARNINGS = 1  # --strict and there were warnings: nothing was written
+EXIT_INPUT = 2  # the input (YAML, images, text too long, -o) must be fixed
+EXIT_INTERNAL = 3  # a bug in casebook-pdf: report it with the --debug output
+EXIT_INTERRUPTED = 130  # Ctrl-C or SIGTERM: the temporary file is removed, the old PDF kept
 
 DEFAULT_EDITION = Path("data/casebook.yaml")
 
@@ -25,16 +33,45 @@ def _warn(warnings: tuple[Issue, ...], quiet: bool) -> None:
 
 
 def _fail(exc: BaseException, debug: bool) -> None:
+    from casebook_pdf.errors import StrictWarnings
+
     if debug:
         raise exc
+    if isinstance(exc, StrictWarnings):
+        for issue in exc.issues:
+            click.echo(f"warning: {issue}", err=True)
+        click.echo(_("--strict のため、警告 {n} 件で止めました。PDF は書き出していません。").format(n=len(exc.issues)), err=True)
+        sys.exit(EXIT_WARNINGS)
     if isinstance(exc, CasebookError):
         for issue in exc.issues:
             click.echo(f"error: {issue}", err=True)
-        n = len(exc.issues)
-        click.echo(f"{n} problem{'s' if n > 1 else ''} found; nothing was written.", err=True)
+        click.echo(_("問題が {n} 件見つかりました。何も書き出していません。").format(n=len(exc.issues)), err=True)
         sys.exit(EXIT_INPUT)
-    click.echo(f"internal error: {type(exc).__name__}: {exc}. Run again with --debug for details.", err=True)
+    detail = " ".join(f"{type(exc).__name__}: {exc}".split())[:200]
+    click.echo(_("内部エラー（プログラムの不具合です）: {detail}。--debug を付けてもう一度実行し、その出力を添えて報告してください。")
+               .format(detail=detail), err=True)
     sys.exit(EXIT_INTERNAL)
+
+
+class Interrupted(BaseException):
+    """SIGTERM, raised like Ctrl-C's KeyboardInterrupt so that the atomic write removes its temporary file."""
+
+
+@contextlib.contextmanager
+def _interruptible() -> Iterator[None]:
+    """Ctrl-C and SIGTERM end the command cleanly: the temporary file removed, the old PDF kept, exit 130."""
+    def stop(signum: int, frame: object) -> None:
+        raise Interrupted(signum)
+
+    previous = signal.signal(signal.SIGTERM, stop) if hasattr(signal, "SIGTERM") else None
+    try:
+        yield
+    except (KeyboardInterrupt, Interrupted):
+        click.echo(_("中断しました。PDF は書き出していません（前の PDF はそのままです）。"), err=True)
+        sys.exit(EXIT_INTERRUPTED)
+    finally:
+        if previous is not None:
+            signal.signal(signal.SIGTERM, previous)
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
@@ -48,7 +85,7 @@ def main() -> None:
 
 def image_options(command):
     """--dpi, --cache-dir and --no-cache, shared by the commands that process images."""
-    command = click.option("--no-cache", is_flag=True, help="Process every image and page afresh; do not read or write the cache.")(command)
+    command = click.option("--no-cache", is_flag=True, help="Process every image and page afresh; do not read or write the cache (parsed fonts, derived from the bundled fonts alone, are still kept).")(command)
     command = click.option("--cache-dir", type=click.Path(path_type=Path), default=None,
                            help="Folder for processed images and laid-out pages (default: $CASEBOOK_CACHE or ~/.cache/casebook-pdf). Safe to delete.")(command)
     command = click.option("--dpi", type=click.IntRange(72, 1200), default=300, show_default=True,
@@ -56,8 +93,20 @@ def image_options(command):
     return command
 
 
+def output_options(command):
+    """--print, --icc, --grayscale and --handout: which PDF build writes (check takes --print too)."""
+    command = click.option("--handout", type=click.Choice(["2", "3", "4"]), default=None,
+                           help=_("研修用の配布資料: A4 1 枚に 2 ページ（縦）、3 ページ（縦、メモ欄つき）、4 ページ（横）。"))(command)
+    command = click.option("--grayscale", is_flag=True, help=_("白黒コピー用: すべての色と写真をグレーにします（濃淡の差と模様で区別を残します）。"))(command)
+    command = click.option("--icc", type=click.Path(path_type=Path, exists=True, dir_okay=False), default=None,
+                           help=_("印刷所の CMYK プロファイル（.icc）: 写真を CMYK に変換し、出力インテントとして埋め込みます（--print 用）。"))(command)
+    command = click.option("--print", "press", is_flag=True,
+                           help=_("入稿用: 塗り足し 3 mm、トンボ、TrimBox/BleedBox、CMYK の色。最後に入稿チェックの結果を表示します。"))(command)
+    return command
+
+
 def _cache(cache_dir: Path | None, no_cache: bool) -> Path | None:
-    from casebook_pdf.images import default_cache_dir
+    from casebook_pdf.cachedir import default_cache_dir
 
     return None if no_cache else (cache_dir or default_cache_dir())
 
@@ -69,21 +118,27 @@ def _cache(cache_dir: Path | None, no_cache: bool) -> Path | None:
 @click.option("-q", "--quiet", is_flag=True, help="Do not print warnings or the summary.")
 @click.option("--debug", is_flag=True, help="Show a traceback on errors.")
 @click.option("--watch", is_flag=True, help=_("保存のたびに作り直します（YAML と画像を見張ります。Ctrl-C で終了）。"))
+@click.option("--strict", is_flag=True, help=_("警告があれば PDF を書き出さず、終了コード 1 で止めます。"))
+@output_options
 @image_options
 def build(edition: Path, output: Path, quiet: bool, debug: bool, dpi: int, cache_dir: Path | None, no_cache: bool,
-          watch: bool) -> None:
+          watch: bool, strict: bool, press: bool, icc: Path | None, grayscale: bool, handout: str | None) -> None:
     """Build EDITION (default data/casebook.yaml) into a PDF."""
     from casebook_pdf.build import build as run_build
     from casebook_pdf.errors import display_path
     from casebook_pdf.workflow.progress import Display, workspace
 
+    kind = _output_kind(press, icc, grayscale, handout)
     if watch:
+        if kind.press or kind.grayscale or kind.handout:
+            raise click.UsageError(_("--watch は画面用の PDF だけを作り直します。--print、--grayscale、--handout は --watch なしで使ってください。"))
         _watch(edition, output, _cache(cache_dir, no_cache), dpi, quiet)
         return
     start = time.perf_counter()
     cache = _cache(cache_dir, no_cache)
     try:
-        result = run_build(edition, output, cache, dpi, workspace(cache, dpi, Display(quiet=quiet)))
+        with _interruptible():
+            result = run_build(edition, output, cache, dpi, workspace(cache, dpi, Display(quiet=quiet)), strict, kind=kind)
     except Exception as exc:  # noqa: BLE001 - the CLI is the one place that reports every failure
         _fail(exc, debug)
         return
@@ -91,6 +146,38 @@ def build(edition: Path, output: Path, quiet: bool, debug: bool, dpi: int, cache
     if not quiet:
         seconds = time.perf_counter() - start
         click.echo(f"wrote {display_path(result.output)} ({result.pages} pages, {result.size / 1024:.0f} KB) in {seconds:.1f} s")
+    if kind.press and result.output is not None:
+        _preflight(result.output.read_bytes(), result.pages)
+
+
+def _output_kind(press: bool, icc: Path | None, grayscale: bool, handout: str | None):  # type: ignore[no-untyped-def]
+    from casebook_pdf.render import Output
+
+    if handout and (press or icc):
+        raise click.UsageError(_("--handout（配布資料）と --print（入稿用）は一緒に使えません。別々に作ってください。"))
+    profile = _read_icc(icc) if icc else None
+    return Output(press=press or icc is not None, grayscale=grayscale, handout=int(handout or 0), icc=profile)
+
+
+def _read_icc(path: Path) -> bytes:
+    from PIL import ImageCms
+
+    data = path.read_bytes()
+    try:
+        profile = ImageCms.ImageCmsProfile(io.BytesIO(data))
+    except (OSError, ImageCms.PyCMSError):
+        raise click.BadParameter(_("{name} は ICC プロファイルとして読めません。印刷所から受け取った .icc ファイルを指定してください。").format(name=path.name), param_hint="--icc") from None
+    if profile.profile.xcolor_space.strip() != "CMYK":
+        raise click.BadParameter(_("{name} は CMYK のプロファイルではありません（{space}）。印刷所の CMYK プロファイル（例: Japan Color 2001 Coated）を指定してください。").format(
+            name=path.name, space=profile.profile.xcolor_space.strip()), param_hint="--icc")
+    return data
+
+
+def _preflight(pdf: bytes, pages: int) -> None:
+    from casebook_pdf.preflight import preflight, summary
+
+    for line in summary(preflight(pdf), pages):
+        click.echo(line)
 
 
 def _watch(edition: Path, output: Path, cache: Path | None, dpi: int, quiet: bool) -> None:
@@ -103,21 +190,33 @@ def _watch(edition: Path, output: Path, cache: Path | None, dpi: int, quiet: boo
 @main.command()
 @click.argument("edition", type=click.Path(path_type=Path), default=DEFAULT_EDITION)
 @click.option("--debug", is_flag=True, help="Show a traceback on errors.")
+@click.option("--strict", is_flag=True, help=_("警告があれば終了コード 1 で終わります。"))
+@click.option("--print", "press", is_flag=True, help=_("入稿チェックもします（入稿用 PDF をメモリ上で作って調べます。何も書き出しません）。"))
+@click.option("--icc", type=click.Path(path_type=Path, exists=True, dir_okay=False), default=None,
+              help=_("入稿チェックで使う CMYK プロファイル（build --print --icc と同じ）。"))
 @image_options
-def check(edition: Path, debug: bool, dpi: int, cache_dir: Path | None, no_cache: bool) -> None:
+def check(edition: Path, debug: bool, dpi: int, cache_dir: Path | None, no_cache: bool, strict: bool, press: bool,
+          icc: Path | None) -> None:
     """Check EDITION (data, images, glyphs, text fitting) without writing a PDF."""
-    from casebook_pdf.build import prepare
+    from casebook_pdf.build import prepare, render_prepared
     from casebook_pdf.workflow.progress import Display, workspace
 
+    kind = _output_kind(press, icc, False, None)
     cache = _cache(cache_dir, no_cache)
     try:
         ready = prepare(edition, cache, dpi, workspace(cache, dpi, Display()))
+        pdf = render_prepared(ready, kind) if kind.press else b""
     except Exception as exc:  # noqa: BLE001
         _fail(exc, debug)
         return
     _warn(ready.warnings, False)
     click.echo(f"ok: {len(ready.edition.cases)} cases, {len(ready.layout.pages)} pages")
     _list_cases(ready.edition)
+    if kind.press:
+        _preflight(pdf, len(ready.layout.pages))
+    if strict and ready.warnings:
+        click.echo(_("--strict のため、警告 {n} 件で終了コード 1 にします。").format(n=len(ready.warnings)), err=True)
+        sys.exit(EXIT_WARNINGS)
 
 
 def _list_cases(edition) -> None:

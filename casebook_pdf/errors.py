@@ -69,4 +69,8 @@ class ImageError(CasebookError):
 
 
 class OutputError(CasebookError):
-    """The PDF could not be written."""
+    """The PDF could not be written, or the output path would destroy an input."""
+
+
+class StrictWarnings(CasebookError):
+    """`--strict`: the build had warnings, so it stops before writing (exit code 1)."""

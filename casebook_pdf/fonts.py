@@ -7,13 +7,21 @@ arrow mark of the original's symbol font) are part of the chain too: see ICONS.
 
 from __future__ import annotations
 
+import copy
 import functools
 import importlib.resources
+import os
 from dataclasses import dataclass, field
+from fnmatch import fnmatch
 from pathlib import Path
+from weakref import WeakKeyDictionary
 
+from reportlab import rl_config
 from reportlab.pdfbase import pdfmetrics
-from reportlab.pdfbase.ttfonts import TTFont
+from reportlab.pdfbase.ttfonts import TTEncoding, TTFont, TTFontFace, unShapedFontGlob
+
+from casebook_pdf.cachedir import default_cache_dir
+from casebook_pdf.fontcache import load_face
 
 REGULAR = "BIZUDPGothic"
 BOLD = "BIZUDPGothic-Bold"
@@ -95,15 +103,45 @@ class Fonts:
         return list(dict.fromkeys(ch for ch in text if not self.covers(ch)))
 
 
+def font_cache_dir() -> Path | None:
+    """fonts/ in the default cache folder: parsed faces, derived from the shipped font files alone, so
+    they are kept even for --no-cache and --cache-dir builds (like Python's own .pyc files);
+    CASEBOOK_FONT_CACHE=0 turns them off."""
+    if os.environ.get("CASEBOOK_FONT_CACHE") == "0":
+        return None
+    return default_cache_dir() / "fonts"
+
+
+def _ttfont(name: str, face: TTFontFace) -> TTFont:
+    """What TTFont(name, filename) makes, around a face already parsed (TTFont.__init__ would parse it)."""
+    font = TTFont.__new__(TTFont)
+    font.fontName = name
+    font.face = face
+    font.encoding = TTEncoding()
+    font.state = WeakKeyDictionary()
+    font._asciiReadable = rl_config.ttfAsciiReadable
+    font.shapable = not any(fnmatch(name, glob) for glob in unShapedFontGlob)
+    return font
+
+
 @functools.lru_cache(maxsize=1)
 def load_fonts() -> Fonts:
-    """Register the bundled fonts with reportlab (once per process) and return the chain."""
+    """Register the bundled fonts with reportlab (once per process) and return the chain.
+
+    Each file is parsed once (the mark faces share the text faces' tables), or not at all when the
+    font cache holds its parse."""
     folder = font_dir()
+    cache = font_cache_dir()
+    parsed: dict[str, TTFontFace] = {}
     faces = {}
     for name, filename in FILES.items():
-        font = TTFont(name, str(folder / filename))
+        if filename not in parsed:
+            parsed[filename] = load_face(folder / filename, cache)
+        face = parsed[filename]
         if name in (MARK, MARK_BOLD):  # its own PostScript name, so list marks are recognisable in the PDF
-            font.face.name = font.face.name.replace(b"BIZUDPGothic", b"BIZUDPGothicMark")
+            face = copy.copy(face)  # the same (read-only) tables under another name
+            face.name = face.name.replace(b"BIZUDPGothic", b"BIZUDPGothicMark")
+        font = _ttfont(name, face)
         pdfmetrics.registerFont(font)
         faces[name] = font
     return Fonts(faces[REGULAR], faces[BOLD], faces[VERTICAL], faces[VERTICAL_BOLD])

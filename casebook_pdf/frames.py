@@ -54,6 +54,8 @@ class Box:
     stroke: Color | None = None
     line_width: float = 0.5
     radius: float = 0.0
+    role: str = ""  # what the box is for, read by render: "band" may bleed; "kind-home", "tone-bad"… get
+    # a grayscale pattern, since their colour carries meaning
 
 
 @dataclass(frozen=True)

@@ -1,49 +1,18 @@
 """Glyph coverage: every character the edition will print, checked against the font chain.
 
 Runs after loading and before layout, so a character no font has is reported with its file, line,
-YAML path and code point instead of printing as a blank box.
+YAML path and code point instead of printing as a blank box. Positions come from load.printed.
 """
 
 from __future__ import annotations
 
-import dataclasses
-from typing import Any, Iterator
+from itertools import chain
 
 from casebook_pdf.errors import GlyphError, Issue
 from casebook_pdf.fonts import Fonts
-from casebook_pdf.model import Case, Edition, Item, Where
-
-# Model field names that differ from the YAML keys they came from.
-YAML_NAMES = {"start": "from", "end": "to"}
-SKIP = {"file", "lines", "where", "image", "kind", "tone", "fit", "tools"}
-
-
-def _texts(value: Any, path: str) -> Iterator[tuple[str, str]]:
-    """(YAML path, text) for every printed string inside a model value."""
-    if isinstance(value, str):
-        yield path, value
-    elif isinstance(value, Item):
-        yield value.where.path, value.text
-        for n, sub in enumerate(value.items):
-            yield f"{value.where.path}.items[{n}]", sub.text
-    elif isinstance(value, tuple):
-        for n, part in enumerate(value):
-            yield from _texts(part, f"{path}[{n}]")
-    elif dataclasses.is_dataclass(value):
-        for f in dataclasses.fields(value):
-            if f.name in SKIP:
-                continue
-            name = YAML_NAMES.get(f.name, f.name)
-            yield from _texts(getattr(value, f.name), f"{path}.{name}" if path else name)
-
-
-def _case_issues(case: Case, fonts: Fonts) -> list[Issue]:
-    issues = []
-    for path, text in _texts(case, ""):
-        for ch in fonts.missing(text):
-            where = case.where(path)
-            issues.append(_issue(where, ch))
-    return issues
+from casebook_pdf.load.printed import case_texts, edition_texts
+from casebook_pdf.messages import _
+from casebook_pdf.model import Edition, Where
 
 
 def _issue(where: Where, ch: str) -> Issue:
@@ -51,21 +20,17 @@ def _issue(where: Where, ch: str) -> Issue:
         where.file,
         where.line,
         where.path,
-        f"character '{ch}' (U+{ord(ch):04X}) is in no bundled font and cannot be printed.",
-        "Replace it with a common character (for example a full-width equivalent) or remove it.",
+        _("文字「{ch}」(U+{code:04X}) は同梱のフォントにないため、印刷できません。").format(ch=ch, code=ord(ch)),
+        _("よく使われる文字（たとえば全角の同じ文字）に置き換えるか、削除してください。"),
     )
 
 
 def check_glyphs(edition: Edition, fonts: Fonts) -> None:
     """Raise GlyphError listing every character that cannot be drawn."""
     issues: list[Issue] = []
-    head = [*edition.title, edition.subtitle or "", edition.issuer, edition.date_suffix or ""]
-    head += [t.label for t in edition.all_tools]
-    head += [col.label for col in edition.tools if not hasattr(col, "id")]
-    for text in head:
-        for ch in fonts.missing(text):
-            issues.append(_issue(Where(edition.file, None, "edition"), ch))
-    for case in edition.cases:
-        issues += _case_issues(case, fonts)
+    texts = chain(edition_texts(edition), *(case_texts(case) for case in edition.cases))
+    for printed in texts:
+        for ch in fonts.missing(printed.text):
+            issues.append(_issue(printed.where, ch))
     if issues:
         raise GlyphError(issues)

@@ -11,16 +11,19 @@ from __future__ import annotations
 
 import hashlib
 import io
+import json
 import os
 import threading
+import time
 import warnings
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import IO
 
-import platformdirs
 from PIL import Image, ImageOps, UnidentifiedImageError
 
+from casebook_pdf.cachedir import default_cache_dir  # noqa: F401 - its old home, still imported from here
 from casebook_pdf.errors import ImageError, Issue
 from casebook_pdf.frames import Page, Picture, leaves
 
@@ -28,6 +31,8 @@ DEFAULT_DPI = 300
 LOW_DPI = 150
 JPEG_QUALITY = 82
 MAX_PIXELS = 100_000_000  # a 100-megapixel image is not a photo for a casebook page
+# Pillow's own bomb guard starts at ~89 million pixels; the README promises photos up to MAX_PIXELS.
+Image.MAX_IMAGE_PIXELS = MAX_PIXELS
 LINE_ART_COLOURS = 4096  # at most this many colours: try lossless PNG too
 CACHE_VERSION = "1"
 
@@ -43,7 +48,7 @@ class Processed:
 TOO_BIG_HINT = "Export it at a normal photo size (for example 4000×3000) and try again."
 
 
-def _open(path: Path) -> Image.Image:
+def _open(path: Path | IO[bytes]) -> Image.Image:
     """Open lazily (header only) and refuse absurd pixel counts before anything is decoded."""
     try:
         with warnings.catch_warnings():
@@ -100,7 +105,7 @@ def placement(size: tuple[int, int], x: float, y: float, w: float, h: float, fit
     return x + (w - cw) / 2, y + (h - ch) / 2, cw, ch
 
 
-def _pixels(path: Path, w_pt: float, h_pt: float, fit: str, dpi: int) -> Image.Image:
+def _pixels(path: Path | IO[bytes], w_pt: float, h_pt: float, fit: str, dpi: int) -> Image.Image:
     img = _open(path)
     printed_w = w_pt if fit == "cover" else contained(img.size, w_pt, h_pt)[0]
     want_w = round(printed_w / 72 * dpi)
@@ -128,6 +133,79 @@ def _encode(img: Image.Image) -> tuple[bytes, str]:
     return best, fmt
 
 
+RACY = 2.0  # seconds: a file changed this close to when it was hashed may change again unseen (same mtime)
+
+
+def _stat_key(stat: os.stat_result) -> list[int]:
+    return [stat.st_size, stat.st_mtime_ns, stat.st_ino, stat.st_ctime_ns]
+
+
+class Digests:
+    """Content hashes of picture files, with a stat fast path: a file whose size, modification time,
+    inode and change time are those it had when hashed is not read again (as git does for its index).
+
+    A hash is trusted only when the file was already RACY seconds old when it was hashed, so a file
+    rewritten twice within one timestamp tick is read again. A cache miss reads the file anyway and
+    hashes what it reads, so the fast path only ever decides cache hits. Kept in cache/images/stat.json.
+    """
+
+    def __init__(self, file: Path | None) -> None:
+        self.file = file
+        self._lock = threading.Lock()
+        self._known: dict[str, list] | None = None  # path -> [size, mtime_ns, ino, ctime_ns, digest, hashed_at]
+        self._changed = False
+
+    def _table(self) -> dict[str, list]:
+        if self._known is None:
+            self._known = {}
+            if self.file is not None:
+                try:
+                    data = json.loads(self.file.read_text(encoding="utf-8"))
+                    if isinstance(data, dict):
+                        self._known = {k: v for k, v in data.items() if isinstance(v, list) and len(v) == 6}
+                except (OSError, ValueError):
+                    pass  # no index yet, or a damaged one: every file is hashed
+        return self._known
+
+    def known(self, path: Path) -> str | None:
+        """The file's hash if its stat says it is unchanged since it was hashed, else None."""
+        try:
+            stat = path.stat()
+        except OSError:
+            return None
+        with self._lock:
+            entry = self._table().get(str(path))
+        if entry and entry[:4] == _stat_key(stat) and entry[5] - stat.st_mtime_ns / 1e9 > RACY:
+            return str(entry[4])
+        return None
+
+    def hash(self, path: Path, data: bytes | None = None) -> tuple[str, bytes]:
+        """Hash the file's bytes (read now unless given) and remember its stat; returns (digest, bytes)."""
+        before = path.stat()
+        if data is None:
+            data = path.read_bytes()
+        digest = hashlib.sha256(data).hexdigest()
+        if _stat_key(path.stat()) == _stat_key(before):  # not changed while being read
+            with self._lock:
+                self._table()[str(path)] = [*_stat_key(before), digest, time.time()]
+                self._changed = True
+        return digest, data
+
+    def save(self) -> None:
+        if self.file is None or not self._changed:
+            return
+        with self._lock:
+            text = json.dumps(self._table(), separators=(",", ":"))
+            self._changed = False
+        try:
+            self.file.parent.mkdir(parents=True, exist_ok=True)
+            tmp = self.file.with_suffix(f".{os.getpid()}-{threading.get_ident()}.tmp")
+            tmp.write_text(text, encoding="utf-8")
+            os.replace(tmp, self.file)
+        except OSError:
+            pass  # the cache is an optimisation
+
+
 @dataclass
 class ImageStore:
     """Processes pictures once per content and target size, with an optional on-disk cache."""
@@ -135,22 +213,33 @@ class ImageStore:
     cache_dir: Path | None = None
     dpi: int = DEFAULT_DPI
     _memo: dict[str, Processed] = field(default_factory=dict, repr=False)
+    digests: Digests = field(init=False, repr=False)
+
+    def __post_init__(self) -> None:
+        self.digests = Digests(self.cache_dir / "stat.json" if self.cache_dir else None)
 
     def key(self, picture: Picture, digest: str) -> str:
         parts = (CACHE_VERSION, digest, f"{picture.w:.3f}", f"{picture.h:.3f}", picture.fit, str(self.dpi), str(JPEG_QUALITY))
         return hashlib.sha256("|".join(parts).encode()).hexdigest()
 
     def get(self, picture: Picture) -> Processed:
-        digest = hashlib.sha256(picture.source.read_bytes()).hexdigest()
+        digest = self.digests.known(picture.source)
+        if digest is not None:  # unchanged since hashed: a hit needs no reading
+            key = self.key(picture, digest)
+            hit = self._memo.get(key) or self._from_cache(key)
+            if hit is not None:
+                self._memo[key] = hit
+                return hit
+        digest, data = self.digests.hash(picture.source)
         key = self.key(picture, digest)
         if key in self._memo:
             return self._memo[key]
-        result = self._from_cache(key) or self._process(picture, key)
+        result = self._from_cache(key) or self._process(picture, key, data)
         self._memo[key] = result
         return result
 
-    def _process(self, picture: Picture, key: str) -> Processed:
-        img = _pixels(picture.source, picture.w, picture.h, picture.fit, self.dpi)
+    def _process(self, picture: Picture, key: str, data: bytes) -> Processed:
+        img = _pixels(io.BytesIO(data), picture.w, picture.h, picture.fit, self.dpi)  # the bytes that were hashed
         data, fmt = _encode(img)
         printed_w = picture.w if picture.fit == "cover" else contained(img.size, picture.w, picture.h)[0]
         result = Processed(data, fmt, img.size, img.width / (printed_w / 72))
@@ -196,6 +285,7 @@ class ImageStore:
                     unique.setdefault(picture_key(item), item)
         with ThreadPoolExecutor(max_workers=os.cpu_count() or 1) as pool:
             outcomes = list(pool.map(self._attempt, unique.values()))
+        self.digests.save()
         done: dict[tuple, Processed] = {}
         problems: list[Issue] = []
         warned: list[Issue] = []
@@ -239,11 +329,3 @@ def _issue(picture: Picture, message: str, hint: str) -> Issue:
     if where is None:
         return Issue(picture.source, None, None, message, hint)
     return Issue(where.file, where.line, where.path, f"{name}: {message}", hint)
-
-
-def default_cache_dir() -> Path:
-    """$CASEBOOK_CACHE, else the platform's cache folder for casebook-pdf (platformdirs: ~/.cache/casebook-pdf
-    on Linux, honouring $XDG_CACHE_HOME; %LOCALAPPDATA%\\casebook-pdf\\Cache on Windows; ~/Library/Caches on macOS)."""
-    if os.environ.get("CASEBOOK_CACHE"):
-        return Path(os.environ["CASEBOOK_CACHE"])
-    return Path(platformdirs.user_cache_dir("casebook-pdf", appauthor=False))

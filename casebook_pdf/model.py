@@ -1,8 +1,9 @@
 """The model: typed, immutable objects for an edition and its cases.
 
-Everything here has been validated by loader.py; layout and render trust it completely.
-Text values keep the user's characters exactly (`**bold**` marks and blank-line paragraph breaks
-are interpreted by the text module, not here). Times are minutes since 0:00.
+Everything here has been validated by the load package; layout and render trust it completely.
+Text values are as printed after text.normalise (line joins, 和欧間 spaces, one digit width);
+`**bold**` marks and blank-line paragraph breaks are interpreted by the text module, not here.
+Times are minutes since 0:00.
 """
 
 from __future__ import annotations
@@ -20,6 +21,17 @@ class Where:
     file: Path
     line: int | None
     path: str  # YAML path such as "after[2]" or "blocks[0].columns[1].items[0]"
+
+
+def locate(file: Path, lines: dict[str, int], path: str) -> Where:
+    """The source position of a YAML path, falling back to its parent's line (a missing key has none)."""
+    probe = path
+    while probe:
+        if probe in lines:
+            return Where(file, lines[probe], path)
+        cut = max(probe.rfind("."), probe.rfind("["))
+        probe = probe[:cut] if cut > 0 else ""
+    return Where(file, None, path)
 
 
 @dataclass(frozen=True)
@@ -207,13 +219,7 @@ class Case:
 
     def where(self, path: str) -> Where:
         """The source position of a YAML path in this case, falling back to its parent's line."""
-        probe = path
-        while probe:
-            if probe in self.lines:
-                return Where(self.file, self.lines[probe], path)
-            cut = max(probe.rfind("."), probe.rfind("["))
-            probe = probe[:cut] if cut > 0 else ""
-        return Where(self.file, None, path)
+        return locate(self.file, self.lines, path)
 
 
 @dataclass(frozen=True)
@@ -228,6 +234,9 @@ class Edition:
     subtitle: str | None = None
     date_suffix: str | None = None
     tools: tuple[Tool | ToolGroup, ...] = ()
+    digits: Literal["half", "full"] = "half"  # the one width of digits in every printed text
+    # YAML path -> line in the edition file, for messages about it after loading ("issuer" -> 2).
+    lines: dict[str, int] = field(default_factory=dict, compare=False, hash=False, repr=False)
 
     @property
     def all_tools(self) -> tuple[Tool, ...]:

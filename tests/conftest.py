@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 import pytest
@@ -9,7 +10,8 @@ import pytest
 ROOT = Path(__file__).resolve().parent.parent
 BUNDLED = ROOT / "data" / "casebook.yaml"
 SECOND = ROOT / "examples" / "second-edition" / "casebook.yaml"
-SEED = ROOT.parent / "shared" / "seed" / "000_6dc29b90e9f622f4.txt"
+# The seed beside the checkout; CASEBOOK_SEED points elsewhere (a worktree has no ../shared).
+SEED = Path(os.environ.get("CASEBOOK_SEED", ROOT.parent / "shared" / "seed" / "000_6dc29b90e9f622f4.txt"))
 
 
 @pytest.fixture(scope="session")

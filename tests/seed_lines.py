@@ -15,13 +15,20 @@ DECORATION = "\U0001F4A1\uF0D8"  # 💡 and the symbol-font arrow: drawn as icon
 GLUED: dict[str, list[str]] = {
     "停電発生時における公用スマホを活用した防災対応災害対応": ["停電発生時における公用スマホを活用した防災対応", "【災害対応】"],
     "～これから～～これまで～": ["～これから～", "～これまで～"],
-    "（活用例）（１日のスケジュール例）": ["（活用例）", "（１日のスケジュール例）"],
+    "（活用例）（1日のスケジュール例）": ["（活用例）", "（1日のスケジュール例）"],
     "使用可能使用不能": ["使用可能", "使用不能"],
 }
 
 
+_HALF = str.maketrans("０１２３４５６７８９", "0123456789")
+_SEPARATOR = re.compile(r"(?<=[0-9])[．，：](?=[0-9])")
+
+
 def normalise(text: str) -> str:
-    return re.sub(r"\s+", "", text).translate({ord(c): None for c in DECORATION})
+    """No spaces, no decorations, and digits in one width: the seed has full-width digits, the PDF
+    prints them in the edition's digit form (half-width by default; the cover date full-width)."""
+    text = re.sub(r"\s+", "", text).translate({ord(c): None for c in DECORATION}).translate(_HALF)
+    return _SEPARATOR.sub(lambda m: {"．": ".", "，": ",", "：": ":"}[m.group()], text)
 
 
 def seed_pieces(seed: Path) -> list[str]:

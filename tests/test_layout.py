@@ -13,7 +13,7 @@ from casebook_pdf.layout import layout_edition
 from casebook_pdf.layout.style import STYLE
 from casebook_pdf.layout.textset import ASCENT, Type, fit, set_marked, set_text, spread
 from casebook_pdf.layout.vertical import split_columns
-from casebook_pdf.loader import load_edition
+from casebook_pdf.load.edition import load_edition
 from tests.conftest import BUNDLED, SECOND
 
 FONTS = load_fonts()

@@ -16,7 +16,7 @@ from casebook_pdf.frames import Box, Circle, Color, Group, Item, Page, Picture, 
 from casebook_pdf.layout import layout_edition
 from casebook_pdf.layout.style import STYLE
 from casebook_pdf.layout.textset import ASCENT
-from casebook_pdf.loader import load_edition
+from casebook_pdf.load.edition import load_edition
 from tests.conftest import BUNDLED, ROOT, SECOND
 
 FONTS = load_fonts()

@@ -1,4 +1,4 @@
-"""loader.py and blocks_loader.py: an edition folder -> model.Edition, or every problem at once."""
+"""load/edition.py and load/blocks.py: an edition folder -> model.Edition, or every problem at once."""
 
 from __future__ import annotations
 
@@ -10,7 +10,7 @@ import pytest
 from PIL import Image
 
 from casebook_pdf.errors import DataError, Issue
-from casebook_pdf.loader import load_edition
+from casebook_pdf.load.edition import load_edition
 from casebook_pdf.model import (
     Case,
     ComparisonBlock,
@@ -234,23 +234,23 @@ def test_edition_typo_key(tmp_path: Path) -> None:
     issues = issues_of(make_edition(tmp_path, EDITION.replace("issuer:", "isuer:")))
     assert {i.file for i in issues} == {edition_file(tmp_path)}
     assert [(i.line, i.path, i.message) for i in issues] == [
-        (4, "isuer", "unknown key 'isuer'."),
-        (None, "issuer", "required key 'issuer' is missing."),
+        (4, "isuer", "「isuer」というキーはありません。"),
+        (None, "issuer", "「issuer」がありません。"),
     ]
-    assert issues[0].hint == "Did you mean 'issuer'?"
+    assert issues[0].hint == "「issuer」の書き間違いではありませんか。"
 
 
 @pytest.mark.parametrize(
     ("date", "words"),
     [
-        ("1989-01-07", "before 平成 (1989-01-08)"),
-        ("'1989-01'", "before 平成"),
-        ("2023-02-30", "not a real date"),
-        ("2023-13", "not a real date"),
-        ("2023", "expected a date, but found 2023"),
-        ("May 2023", "'May 2023' is not a date"),
-        ("2023-05-01 10:00:00", "has a time"),
-        ("", "the date is empty"),
+        ("1989-01-07", "は平成（1989-01-08〜）より前"),
+        ("'1989-01'", "は平成（1989-01-08〜）より前"),
+        ("2023-02-30", "という日はありません"),
+        ("2023-13", "という日はありません"),
+        ("2023", "日付を書く場所ですが、2023 が"),
+        ("May 2023", "「May 2023」は日付として読めません"),
+        ("2023-05-01 10:00:00", "時刻が入っています"),
+        ("", "日付が空です"),
     ],
 )
 def test_bad_dates(tmp_path: Path, date: str, words: str) -> None:
@@ -279,18 +279,18 @@ def test_title_lines(tmp_path: Path) -> None:
     text = EDITION.replace("  - テレワーク実践事例集\n", "  - テレワーク実践事例集\n  - 三\n  - 四\n  - ''\n")
     issues = issues_of(make_edition(tmp_path, text))
     assert [(i.line, i.path) for i in issues] == [(1, "title"), (6, "title[4]")]
-    assert "at most 3" in issues[0].message
+    assert "3 行まで" in issues[0].message
 
 
 def test_missing_images_folder_named(tmp_path: Path) -> None:
     issue = one_issue(make_edition(tmp_path, EDITION + "images: ../photos\n"))
     assert at(issue) == (14, "images")
-    assert issue.message == "images folder not found: ../photos."
+    assert issue.message == "画像フォルダ ../photos が見つかりません。"
 
 
 def test_empty_images_setting(tmp_path: Path) -> None:
     issue = one_issue(make_edition(tmp_path, EDITION + "images: ''\n"))
-    assert (at(issue), issue.message) == ((14, "images"), "the text is empty.")
+    assert (at(issue), issue.message) == ((14, "images"), "文が空です。")
 
 
 def test_tool_errors(tmp_path: Path) -> None:
@@ -303,9 +303,9 @@ def test_tool_errors(tmp_path: Path) -> None:
         (11, "tools[2].tools[0].label"),
         (11, "tools[2].tools[0].id"),
     ]
-    assert "a-z" in issues[0].message
-    assert issues[1].hint == "Did you mean 'label'?"
-    assert "used twice (first at tools[0].id)" in issues[3].message
+    assert "半角の小文字" in issues[0].message
+    assert issues[1].hint == "「label」の書き間違いではありませんか。"
+    assert "2 回使われています（1 回目は tools[0].id）" in issues[3].message
 
 
 def test_empty_tool_group(tmp_path: Path) -> None:
@@ -317,9 +317,9 @@ def test_case_list_errors(tmp_path: Path) -> None:
     text = EDITION + "  - cases/02.yaml\n  - cases/01.yaml\n  - ./cases/../cases/02.yaml\n"
     issues = issues_of(make_edition(tmp_path, text, cases={"01.yaml": CASE}))
     assert [(i.line, i.path) for i in issues] == [(14, "cases[1]"), (15, "cases[2]"), (16, "cases[3]")]
-    assert issues[0].message == "case file not found: cases/02.yaml."
-    assert "listed twice (first at cases[0])" in issues[1].message
-    assert "listed twice (first at cases[1])" in issues[2].message
+    assert issues[0].message == "事例ファイル cases/02.yaml: ファイルが見つかりません。"
+    assert "2 回書かれています（1 回目は cases[0]）" in issues[1].message
+    assert "2 回書かれています（1 回目は cases[1]）" in issues[2].message
 
 
 def test_cases_must_be_a_non_empty_list(tmp_path: Path) -> None:
@@ -330,12 +330,12 @@ def test_cases_must_be_a_non_empty_list(tmp_path: Path) -> None:
             tmp_path / "b", EDITION.replace("  - cases/01.yaml\n", "").replace("cases:", "cases: cases/01.yaml")
         )
     )
-    assert issue.message == "expected a list, but found text."
+    assert issue.message == "ここはリストを書く場所ですが、文が書かれています。"
 
 
 def test_empty_edition_file(tmp_path: Path) -> None:
     issue = one_issue(make_edition(tmp_path, ""))
-    assert (issue.file, issue.message) == (edition_file(tmp_path), "the file is empty.")
+    assert (issue.file, issue.message) == (edition_file(tmp_path), "ファイルが空です。")
 
 
 def test_broken_edition_yaml(tmp_path: Path) -> None:
@@ -346,7 +346,7 @@ def test_broken_edition_yaml(tmp_path: Path) -> None:
 def test_missing_edition_file(tmp_path: Path) -> None:
     issue = one_issue(tmp_path / "casebook.yaml")
     assert issue.file == (tmp_path / "casebook.yaml").resolve()
-    assert "not found" in issue.message
+    assert "見つかりません" in issue.message
 
 
 # ---- case errors ----------------------------------------------------------------------------------
@@ -359,18 +359,18 @@ def test_typo_key_suggests(tmp_path: Path) -> None:
         (case_file(tmp_path), 4, "overveiw"),
         (case_file(tmp_path), None, "overview"),
     ]
-    assert str(issues[0]).endswith("overveiw: unknown key 'overveiw'. Did you mean 'overview'?")
+    assert str(issues[0]).endswith("overveiw: 「overveiw」というキーはありません。 「overview」の書き間違いではありませんか。")
 
 
 def test_japanese_key_suggests_english(tmp_path: Path) -> None:
     issue = case_issue(tmp_path, CASE + "気づき:\n  - x\n")
-    assert issue.hint == "Did you mean 'notes'?"
+    assert issue.hint == "「notes」の書き間違いではありませんか。"
 
 
 def test_required_keys_missing(tmp_path: Path) -> None:
     issues = issues_of(make_edition(tmp_path, cases={"01.yaml": "category: 訓練配信\ntitle: x\n"}))
     assert [i.path for i in issues] == ["department", "overview", "effects", "before", "after"]
-    assert issues[0].message == "required key 'department' is missing."
+    assert issues[0].message == "「department」がありません。"
 
 
 def test_wrong_types(tmp_path: Path) -> None:
@@ -379,10 +379,10 @@ def test_wrong_types(tmp_path: Path) -> None:
     )
     issues = issues_of(make_edition(tmp_path, cases={"01.yaml": text + "notes: ひとこと\nphotos: {image: a.png}\n"}))
     assert [(i.line, i.path, i.message) for i in issues] == [
-        (1, "category", "expected text, but found a list."),
-        (4, "overview", "expected text, but found a list."),
-        (11, "notes", "expected a list, but found text."),
-        (12, "photos", "expected a list, but found 'key: value' lines."),
+        (1, "category", "ここは文を書く場所ですが、リストが書かれています。"),
+        (4, "overview", "概要は文で書く場所ですが、リストが書かれています。"),
+        (11, "notes", "ここはリストを書く場所ですが、文が書かれています。"),
+        (12, "photos", "ここはリストを書く場所ですが、「キー: 値」の行が書かれています。"),
     ]
 
 
@@ -398,8 +398,8 @@ def test_empty_required_text(tmp_path: Path) -> None:
         )
     )
     assert [(i.line, i.path, i.message) for i in issues] == [
-        (2, "title", "the text is empty."),
-        (3, "department", "the text is empty."),
+        (2, "title", "文が空です。"),
+        (3, "department", "文が空です。"),
     ]
 
 
@@ -410,18 +410,18 @@ def test_empty_list_item(tmp_path: Path) -> None:
 
 def test_section_with_nothing_written(tmp_path: Path) -> None:
     issue = case_issue(tmp_path, CASE.replace("effects: 場所にとらわれず参加できた。", "effects:"))
-    assert (at(issue), issue.message) == ((5, "effects"), "nothing is written here.")
+    assert (at(issue), issue.message) == ((5, "effects"), "何も書かれていません。")
 
 
 def test_empty_mapping_entry(tmp_path: Path) -> None:
     issue = case_issue(tmp_path, CASE + "notes:\n  - text: a\n    items: [{}]\n")
-    assert (at(issue), issue.message) == ((12, "notes[0].items[0]"), "the entry is empty.")
+    assert (at(issue), issue.message) == ((12, "notes[0].items[0]"), "項目が空です。")
 
 
 def test_text_with_colon_read_as_mapping(tmp_path: Path) -> None:
     issue = case_issue(tmp_path, CASE + "notes:\n  - 効果: 時間短縮\n")
     assert at(issue) == (11, "notes[0]")
-    assert issue.hint == 'Put the whole text in quotes: - "効果: 時間短縮"'
+    assert issue.hint == '文全体を引用符で囲んでください: - "効果: 時間短縮"'
 
 
 def test_only_one_level_of_headings(tmp_path: Path) -> None:
@@ -430,34 +430,34 @@ def test_only_one_level_of_headings(tmp_path: Path) -> None:
     )
     issue = case_issue(tmp_path, text)
     assert at(issue) == (11, "after[0].items[0]")
-    assert "one level" in (issue.hint or "")
+    assert "1 段だけ" in (issue.hint or "")
 
 
 def test_unknown_key_in_item(tmp_path: Path) -> None:
     text = CASE.replace("  - 中継で参加できる。\n", "  - text: 見出し\n    itmes: [x]\n")
     issue = case_issue(tmp_path, text)
     assert at(issue) == (10, "after[0].itmes")
-    assert issue.hint == "Did you mean 'items'?"
+    assert issue.hint == "「items」の書き間違いではありませんか。"
 
 
 def test_unknown_case_tool(tmp_path: Path) -> None:
     issue = case_issue(tmp_path, CASE + "tools: [domeet, domet]\n")
     assert at(issue) == (10, "tools[1]")
-    assert (issue.message, issue.hint) == ("unknown tool id 'domet'.", "Did you mean 'domeet'?")
+    assert (issue.message, issue.hint) == ("「domet」というツールは casebook.yaml にありません。", "「domeet」の書き間違いではありませんか。")
 
 
 def test_case_tools_without_edition_tools(tmp_path: Path) -> None:
     text = "title: 事例集\nissuer: 北海道\ndate: 2023-05\ncases: [cases/01.yaml]\n"
     issue = one_issue(make_edition(tmp_path, text, cases={"01.yaml": CASE + "tools: [domeet]\n"}))
     assert (issue.file, issue.line, issue.path) == (case_file(tmp_path), 10, "tools")
-    assert "no 'tools' list" in issue.message
+    assert "tools の一覧がありません" in issue.message
 
 
 def test_badge_length(tmp_path: Path) -> None:
     assert load_case(tmp_path, CASE + "badge: 一二三四五六七八九十一二\n").badge == "一二三四五六七八九十一二"
     issue = case_issue(tmp_path / "b", CASE + "badge: 一二三四五六七八九十一二三\n")
     assert at(issue) == (10, "badge")
-    assert "13 characters" in issue.message
+    assert "13 文字" in issue.message
 
 
 # ---- photos and images ------------------------------------------------------------------------------
@@ -470,14 +470,14 @@ def photo_case(image: str, extra: str = "") -> str:
 def test_image_not_found(tmp_path: Path) -> None:
     issue = case_issue(tmp_path, photo_case("x.png"))
     assert at(issue) == (11, "photos[0].image")
-    assert issue.message == "image not found: images/x.png."
-    assert issue.hint is not None and issue.hint.startswith("Put the file in the images folder (")
+    assert issue.message == "画像 images/x.png: ファイルが見つかりません。"
+    assert issue.hint is not None and issue.hint.startswith("ファイルを画像フォルダ（")
     assert str((tmp_path / "images").resolve()) in issue.hint or "images" in issue.hint
 
 
 def test_image_case_mismatch_suggests(tmp_path: Path) -> None:
     issue = case_issue(tmp_path, photo_case("training/Live.PNG"))
-    assert (issue.hint or "").endswith("Did you mean 'training/live.png'?")
+    assert (issue.hint or "").endswith("「training/live.png」の書き間違いではありませんか。")
 
 
 def test_image_parent_folder_rejected(tmp_path: Path) -> None:
@@ -485,14 +485,14 @@ def test_image_parent_folder_rejected(tmp_path: Path) -> None:
     write_png(tmp_path / "x.png")  # exists, but outside the images folder
     issue = one_issue(path)
     assert at(issue) == (11, "photos[0].image")
-    assert issue.message == "image is outside the images folder: ../x.png."
+    assert issue.message == "画像 ../x.png が画像フォルダの外にあります。"
 
 
 def test_image_absolute_rejected(tmp_path: Path) -> None:
     path = make_edition(tmp_path, cases={"01.yaml": photo_case(str((tmp_path / "images" / "a.png").resolve()))})
     issue = one_issue(path)
     assert at(issue) == (11, "photos[0].image")
-    assert "not absolute" in issue.message
+    assert "フルパスは使えません" in issue.message
 
 
 @pytest.mark.skipif(not hasattr(os, "symlink"), reason="needs symlinks")
@@ -502,7 +502,7 @@ def test_image_symlink_out_of_folder_rejected(tmp_path: Path) -> None:
     (tmp_path / "images" / "link.png").symlink_to(tmp_path / "secret.png")
     issue = one_issue(path)
     assert at(issue) == (11, "photos[0].image")
-    assert "outside the images folder" in issue.message
+    assert "画像フォルダの外" in issue.message
 
 
 def test_image_symlink_inside_folder_allowed(tmp_path: Path) -> None:
@@ -513,16 +513,16 @@ def test_image_symlink_inside_folder_allowed(tmp_path: Path) -> None:
 
 def test_image_folder_is_not_an_image(tmp_path: Path) -> None:
     issue = case_issue(tmp_path, photo_case("training"))
-    assert "is a folder" in issue.message
+    assert "フォルダ" in issue.message
 
 
 def test_photo_fit_and_count(tmp_path: Path) -> None:
     photos = "".join(f"  - {{image: a.png, caption: '{n}'}}\n" for n in range(5))
     issues = issues_of(make_edition(tmp_path, cases={"01.yaml": CASE + "photos:\n" + photos + "badge: x\n"}))
     assert [(i.line, i.path) for i in issues] == [(15, "photos[4]")]
-    assert "at most 4" in issues[0].message
+    assert "4 個まで" in issues[0].message
     issue = case_issue(tmp_path / "b", photo_case("a.png", "    fit: contian\n"))
-    assert (at(issue), issue.hint) == ((13, "photos[0].fit"), "Did you mean 'contain'?")
+    assert (at(issue), issue.hint) == ((13, "photos[0].fit"), "「contain」の書き間違いではありませんか。")
 
 
 def test_photo_missing_caption_and_unknown_key(tmp_path: Path) -> None:
@@ -530,7 +530,7 @@ def test_photo_missing_caption_and_unknown_key(tmp_path: Path) -> None:
         make_edition(tmp_path, cases={"01.yaml": CASE + "photos:\n  - image: a.png\n    captoin: 写真\n"})
     )
     assert [(i.line, i.path) for i in issues] == [(11, "photos[0].caption"), (12, "photos[0].captoin")]
-    assert issues[1].hint == "Did you mean 'caption'?"
+    assert issues[1].hint == "「caption」の書き間違いではありませんか。"
 
 
 def test_default_images_folder_may_be_absent_without_images(tmp_path: Path) -> None:
@@ -568,7 +568,7 @@ def test_all_problems_reported_together(tmp_path: Path) -> None:
 def test_unsafe_tag_in_case(tmp_path: Path) -> None:
     issue = case_issue(tmp_path, CASE + "badge: !!python/object/apply:os.system ['echo hacked']\n")
     assert at(issue) == (10, "badge")
-    assert "not allowed" in issue.message
+    assert "使えません" in issue.message
 
 
 def test_unquoted_time_in_text(tmp_path: Path) -> None:
@@ -644,7 +644,7 @@ def test_comparison_block(tmp_path: Path) -> None:
 def test_comparison_bad_tone(tmp_path: Path) -> None:
     text = "  - type: comparison\n    columns:\n      - {label: a, tone: godo, items: [x]}\n"
     issue = case_issue(tmp_path, with_blocks(text))
-    assert (at(issue), issue.hint) == ((13, "blocks[0].columns[0].tone"), "Did you mean 'good'?")
+    assert (at(issue), issue.hint) == ((13, "blocks[0].columns[0].tone"), "「good」の書き間違いではありませんか。")
 
 
 def test_flow_block(tmp_path: Path) -> None:
@@ -736,7 +736,7 @@ def test_block_type_errors(tmp_path: Path) -> None:
     text = "  - type: flw\n    steps: [a, b]\n  - title: no type\n  - just text\n"
     issues = issues_of(make_edition(tmp_path, cases={"01.yaml": with_blocks(text)}))
     assert [at(i) for i in issues] == [(11, "blocks[0].type"), (13, "blocks[1].type"), (14, "blocks[2]")]
-    assert (issues[0].message, issues[0].hint) == ("unknown block type 'flw'.", "Did you mean 'flow'?")
+    assert (issues[0].message, issues[0].hint) == ("「flw」という種類のブロックはありません。", "「flow」の書き間違いではありませんか。")
 
 
 def test_block_unknown_key_for_its_type(tmp_path: Path) -> None:
@@ -752,9 +752,9 @@ def test_block_unknown_key_for_its_type(tmp_path: Path) -> None:
         (13, "blocks[1].items"),
         (14, "blocks[1].groups"),
     ]
-    assert issues[1].message == "unknown key 'colums' in a 'comparison' block."
-    assert issues[1].hint == "Did you mean 'columns'?"
-    assert (issues[3].hint or "").startswith("'groups' belongs in 'items' blocks.")
+    assert issues[1].message == "「colums」というキーはありません（comparison ブロックの中）。"
+    assert issues[1].hint == "「columns」の書き間違いではありませんか。"
+    assert (issues[3].hint or "").startswith("「groups」は「items」ブロックで使うキーです。")
 
 
 # ---- schedule ----
@@ -785,7 +785,7 @@ def test_schedule_block(tmp_path: Path) -> None:
     ]
     assert block.segments[1].label == "出勤\n(庁舎)"
     assert [(e.at, e.label) for e in block.events] == [(525, "始業"), (1050, "終業")]
-    assert (block.note, block.title) == ("例です", "１日のスケジュール例")
+    assert (block.note, block.title) == ("例です", "1日のスケジュール例")  # digits: half by default
 
 
 def test_schedule_whole_day_and_gaps(tmp_path: Path) -> None:
@@ -804,8 +804,8 @@ def test_impossible_times(tmp_path: Path, time: str) -> None:
     text = "  - type: schedule\n    segments:\n" + segment
     issue = case_issue(tmp_path, with_blocks(text))
     assert at(issue) == (14, "blocks[0].segments[0].to")
-    assert "is not a time" in issue.message
-    assert "H:MM" in (issue.hint or "")
+    assert "時刻として読めません" in issue.message or "という時刻はありません" in issue.message
+    assert "時:分" in (issue.hint or "")
 
 
 def test_segment_must_end_after_start(tmp_path: Path) -> None:
@@ -824,14 +824,14 @@ def test_overlapping_segments(tmp_path: Path) -> None:
 """
     issue = case_issue(tmp_path, with_blocks(text))
     assert at(issue) == (15, "blocks[0].segments[2].from")
-    assert issue.message == "this segment (12:00-13:00) overlaps segments[0] (8:45-17:30)."
+    assert issue.message == "この時間帯（12:00-13:00）が segments[0]（8:45-17:30）と重なっています。"
 
 
 def test_event_outside_the_day(tmp_path: Path) -> None:
     text = SCHEDULE.replace("{at: 17:30, label: 終業}", "{at: 18:00, label: 終業}")
     issue = case_issue(tmp_path, with_blocks(text))
     assert at(issue) == (19, "blocks[0].events[1].at")
-    assert issue.message == "the event at 18:00 is outside the day (8:45-17:30)."
+    assert issue.message == "18:00 のできごとが、一日の時間帯（8:45-17:30）の外にあります。"
 
 
 def test_schedule_many_problems_at_once(tmp_path: Path) -> None:

@@ -11,7 +11,7 @@ from casebook_pdf.build import build
 from casebook_pdf.fonts import load_fonts
 from casebook_pdf.layout import layout_edition
 from casebook_pdf.layout.memo import LayoutMemo
-from casebook_pdf.loader import load_edition
+from casebook_pdf.load.edition import load_edition
 from tests.conftest import BUNDLED
 from tests.editions import CASE, make_edition
 

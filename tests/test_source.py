@@ -1,4 +1,4 @@
-"""source.py: YAML text -> data + path->line map, safely, without YAML 1.1 base-60 numbers."""
+"""load/source.py: YAML text -> data + path->line map, safely, without YAML 1.1 base-60 numbers."""
 
 from __future__ import annotations
 
@@ -10,7 +10,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from casebook_pdf.errors import DataError
-from casebook_pdf.source import child_path, load_yaml, parse_yaml
+from casebook_pdf.load.source import child_path, load_yaml, parse_yaml
 
 F = Path("case.yaml")
 
@@ -121,7 +121,7 @@ def test_python_tag_rejected() -> None:
     (issue,) = err.issues
     assert (issue.file, issue.line, issue.path) == (F, 2, "run")
     assert "!!python/object/apply:os.system" in issue.message
-    assert "not allowed" in issue.message
+    assert "使えません" in issue.message
 
 
 @pytest.mark.parametrize(
@@ -136,24 +136,24 @@ def test_python_tag_rejected() -> None:
     ],
 )
 def test_other_tags_rejected(text: str) -> None:
-    assert "is not allowed" in error_of(text).issues[0].message
+    assert "使えません" in error_of(text).issues[0].message
 
 
 def test_recursive_alias_rejected() -> None:
-    assert "alias" in error_of("a: &x [1, *x]\n").issues[0].message
+    assert "「*」の参照" in error_of("a: &x [1, *x]\n").issues[0].message
 
 
 def test_merge_key_rejected() -> None:
     err = error_of("base: &b {x: 1}\nitem:\n  <<: *b\n  y: 2\n")
     assert err.issues[0].line == 3
-    assert "'<<'" in err.issues[0].message
+    assert "「<<」" in err.issues[0].message
 
 
 def test_duplicate_key_names_second_line() -> None:
     err = error_of("title: a\nbadge: b\ntitle: c\n")
     (issue,) = err.issues
     assert (issue.line, issue.path) == (3, "title")
-    assert "first on line 1" in issue.message
+    assert "1 回目は 1 行目" in issue.message
 
 
 def test_duplicate_keys_nested_all_reported() -> None:
@@ -168,21 +168,20 @@ def test_syntax_error_mapping_values() -> None:
     err = error_of("title: ok\noverview: 概要: ここ\n")
     (issue,) = err.issues
     assert (issue.file, issue.line, issue.path) == (F, 2, None)
-    assert issue.message == "YAML syntax error: mapping values are not allowed here."
-    assert issue.hint == "Check the indentation and that text containing ': ' is quoted."
+    assert issue.message == "YAML の書き方の誤りで、ここから先が読めません。"
+    assert issue.hint == "字下げを確かめてください。「: 」を含む文は全体を引用符 \" \" で囲みます。"
     assert str(issue).count("\n") == 0
 
 
 def test_syntax_error_tab() -> None:
     issue = error_of("after:\n\t- x\n").issues[0]
     assert issue.line == 2
-    assert "tabs" in (issue.hint or "")
+    assert "タブ" in (issue.hint or "")
 
 
 def test_syntax_error_unclosed_quote() -> None:
     issue = error_of("title: 'abc\nbadge: x\n").issues[0]
-    assert issue.message.startswith("YAML syntax error")
-    assert "quote" in (issue.hint or "")
+    assert (issue.line, issue.message) == (1, "この行で開いた「'」が閉じられていません。")
 
 
 def test_syntax_error_bad_indent() -> None:
@@ -194,7 +193,7 @@ def test_syntax_error_bad_indent() -> None:
 def test_two_documents_rejected() -> None:
     issue = error_of("a: 1\n---\nb: 2\n").issues[0]
     assert issue.line == 2
-    assert "'---'" in (issue.hint or "")
+    assert "「---」" in (issue.hint or "")
 
 
 def test_control_character_rejected() -> None:
@@ -225,13 +224,13 @@ def test_missing_file(tmp_path: Path) -> None:
         load_yaml(tmp_path / "nope.yaml")
     (issue,) = info.value.issues
     assert issue.file == tmp_path / "nope.yaml"
-    assert "not found" in issue.message
+    assert "見つかりません" in issue.message
 
 
 def test_folder_instead_of_file(tmp_path: Path) -> None:
     with pytest.raises(DataError) as info:
         load_yaml(tmp_path)
-    assert "folder" in info.value.issues[0].message
+    assert "フォルダ" in info.value.issues[0].message
 
 
 def test_shift_jis_file(tmp_path: Path) -> None:
@@ -241,12 +240,12 @@ def test_shift_jis_file(tmp_path: Path) -> None:
         load_yaml(path)
     (issue,) = info.value.issues
     assert (issue.file, issue.line) == (path, 2)
-    assert "not UTF-8" in issue.message
-    assert "Shift_JIS" in (issue.hint or "")
+    assert "Shift_JIS" in issue.message
+    assert "UTF-8" in (issue.hint or "")
 
 
 def test_alias_bomb_stopped() -> None:
     lines = ["a0: &a0 [x, x, x, x, x, x, x, x, x]"]
     lines += [f"a{n}: &a{n} [" + ", ".join([f"*a{n - 1}"] * 9) + "]" for n in range(1, 9)]
     err = error_of("\n".join(lines) + "\n")
-    assert "too large" in err.issues[0].message
+    assert "多すぎます" in err.issues[0].message

@@ -249,9 +249,17 @@ class TestSpacing:
         word = piece(line, "DoMEET")
         assert piece(line, "を").x == pytest.approx(word.x + natural(word) + em(0.33))
 
-    def test_digits_get_wa_space_too(self) -> None:
+    def test_digits_get_an_eighth_em_wa_space(self) -> None:
         (line,) = lines("第3回", 20, justify=False)
-        assert [p.x for p in line.pieces] == pytest.approx([0, em(1.25), em(2.05)])
+        assert [p.x for p in line.pieces] == pytest.approx([0, em(1.125), em(1.8)])
+
+    def test_letters_get_a_quarter_em_and_digits_an_eighth(self) -> None:
+        (line,) = lines("版PC版1版", 20, justify=False)
+        pc, one = piece(line, "PC"), piece(line, "1")
+        second = [p for p in line.pieces if p.text == "版"][1]
+        assert pc.x == pytest.approx(em(1.25))
+        assert second.x == pytest.approx(pc.x + natural(pc) + em(0.25))
+        assert one.x == pytest.approx(second.x + em(1.125))
 
     def test_no_wa_space_at_line_start_or_end(self) -> None:
         result = lines("あああああABCDを", 7.5)

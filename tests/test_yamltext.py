@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 import yaml
 
-from casebook_pdf.source import CasebookLoader
+from casebook_pdf.load.source import CasebookLoader
 from casebook_pdf.workflow.yamltext import YamlText, scalar
 
 

@@ -11,6 +11,7 @@ from typing import Callable
 from casebook_pdf.fonts import Fonts
 from casebook_pdf.frames import Box, Color, Item, Picture, Polygon, mm
 from casebook_pdf.layout.schedule import layout_schedule
+from casebook_pdf.load.printed import contrast_image_where
 from casebook_pdf.layout.style import Style
 from casebook_pdf.layout.textset import SetBlock, Type, set_items, set_marked, set_spans, set_text, stack
 from casebook_pdf.model import (
@@ -99,7 +100,7 @@ def comparison_block(b: ComparisonBlock, fonts: Fonts, width: float, t: Type, s:
     for i, col in enumerate(b.columns):
         strong, pale, _ = _tone(s, col.tone)
         x = i * (col_w + gap)
-        items += [Box(x, 0, col_w, head_h, fill=strong), Box(x, head_h, col_w, body_h, fill=pale)]
+        items += [Box(x, 0, col_w, head_h, fill=strong, role=f"tone-{col.tone}"), Box(x, head_h, col_w, body_h, fill=pale)]
         items += heads[i].at(x + pad, mm(1))
         items += bodies[i].at(x + pad, head_h + pad)
     grid = SetBlock(width, head_h + body_h, tuple(items), max(bd.lines for bd in bodies))
@@ -225,7 +226,7 @@ def contrast_block(b: ContrastBlock, fonts: Fonts, width: float, t: Type, s: Sty
         parts: list[SetBlock] = []
         if side.image is not None:
             img_h = (side_w - 2 * pad) * 0.5
-            where = Where(b.where.file, b.where.line, f"{b.where.path}.{name}.image")
+            where = contrast_image_where(b, name)
             parts.append(SetBlock(side_w - 2 * pad, img_h, (Picture(0, 0, side_w - 2 * pad, img_h, side.image, "contain", where),), 0))
         parts.append(set_text(fonts, side.caption, side_w - 2 * pad - mm(1.2), Type(t.size, c.ink, align="justify")))
         sides.append((stack(parts, mm(1)), strong, pale))

@@ -38,9 +38,9 @@ def layout_cover(edition, fonts: Fonts, s: Style) -> Page:
     TITLE_SIZE, SUBTITLE_SIZE, DATE_SIZE, ISSUER_SIZE = s.scale.cover, s.scale.display, s.scale.heading, s.scale.display
     x0, w = s.margin_x, s.content_w
     items: list[Item] = [
-        Box(0, 0, s.page_w, mm(14), fill=c.navy),
-        Box(0, mm(14), s.page_w, mm(1.2), fill=c.teal),
-        Box(0, s.page_h - mm(10), s.page_w, mm(10), fill=c.navy),
+        Box(0, 0, s.page_w, mm(14), fill=c.navy, role="band"),
+        Box(0, mm(14), s.page_w, mm(1.2), fill=c.teal, role="band"),
+        Box(0, s.page_h - mm(10), s.page_w, mm(10), fill=c.navy, role="band"),
     ]
     date = date_line(edition)
     date_w = fonts.width(date, DATE_SIZE, True)

@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from casebook_pdf.fonts import Fonts
 from casebook_pdf.frames import Box, Item, Picture, mm
 from casebook_pdf.layout.report import Report
+from casebook_pdf.load.printed import photo_where
 from casebook_pdf.layout.style import Style
 from casebook_pdf.layout.textset import SetBlock, Type, fit, set_text
 from casebook_pdf.model import Case, Photo
@@ -86,10 +87,10 @@ def layout_photos(case: Case, fonts: Fonts, s: Style, grid: Grid, width: float, 
         offset = (width - (in_row * grid.pw + (in_row - 1) * GAP)) / 2 if in_row < grid.cols else (width - row_w) / 2
         x = offset + col * (grid.pw + GAP)
         y = row * (grid.ph + grid.caption_h + GAP)
-        items.append(Picture(x, y, grid.pw, grid.ph, photo.image, photo.fit, case.where(f"photos[{i}].image")))
+        items.append(Picture(x, y, grid.pw, grid.ph, photo.image, photo.fit, photo_where(case, i, "image")))
         items.append(Box(x, y, grid.pw, grid.ph, stroke=s.colors.line, line_width=0.5))
         fitted = _caption(fonts, s, photo, grid.pw, size)
-        where = case.where(f"photos[{i}].caption")
+        where = photo_where(case, i, "caption")
         if fitted.over > 0:
             report.overflow(where, "photo caption", fitted.lines_over, s.scale.floor, "Shorten the caption.")
         elif fitted.size < size:

@@ -98,7 +98,7 @@ def layout_schedule(b: ScheduleBlock, fonts: Fonts, width: float, t: Type, s: St
     bar_items: list[Item] = []
     for seg, w, fill, label in labels:
         x = x_of(seg.start)
-        bar_items.append(Box(x, 0, w, bar_h, fill=fill, stroke=s.colors.white, line_width=0.8))
+        bar_items.append(Box(x, 0, w, bar_h, fill=fill, stroke=s.colors.white, line_width=0.8, role=f"kind-{seg.kind}"))
         bar_items += label.at(x + pad, (bar_h - label.height) / 2)
     bar = SetBlock(width, bar_h, tuple(bar_items), 1)
     marks = sorted({seg.start for seg in b.segments} | {seg.end for seg in b.segments})

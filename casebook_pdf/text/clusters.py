@@ -34,8 +34,12 @@ from .classes import (
 if TYPE_CHECKING:
     from .breaking import Measure
 
-WA_SPACE_EM = 0.25  # 和欧間: natural space between Japanese and Latin text
+WA_SPACE_EM = 0.25  # 和欧間: natural space between Japanese and a Latin letter
 WA_MIN_EM = 0.125  # ... and how far 追い込み may shrink it
+# Between Japanese and a digit (約1.5倍, 1日) a quarter em reads as a gap in the number's phrase;
+# an eighth keeps 「1日」 together while the digits still do not touch the kanji.
+WA_DIGIT_EM = 0.125
+WA_DIGIT_MIN_EM = 0.0
 PUNCT_MIN_EM = 0.5  # a punctuation mark's advance is never compressed below half an em
 
 _UNIT_FIRST = frozenset(w[0] for w in UNIT_WORDS)
@@ -161,6 +165,8 @@ def _link(clusters: list[Cluster], advs: list[float], size: float) -> None:
     """Decide, for each pair of neighbours, break opportunity, gap and stretchability."""
     wa_gap = WA_SPACE_EM * size
     wa_cap = (WA_SPACE_EM - WA_MIN_EM) * size
+    digit_gap = WA_DIGIT_EM * size
+    digit_cap = (WA_DIGIT_EM - WA_DIGIT_MIN_EM) * size
     for k in range(1, len(clusters)):
         a, b = clusters[k - 1], clusters[k]
         fa, fb = a.last, b.first
@@ -176,8 +182,9 @@ def _link(clusters: list[Cluster], advs: list[float], size: float) -> None:
             brk = False  # Latin words and the ASCII brackets around them: foo(bar)
         b.brk = brk
         if (fa & WA and fb & ALNUM) or (fa & ALNUM and fb & WA):
-            b.gap = wa_gap
-            b.gap_cap = wa_cap
+            digit = (fb if fa & WA else fa) & DIGIT
+            b.gap = digit_gap if digit else wa_gap
+            b.gap_cap = digit_cap if digit else wa_cap
             b.stretch = True
         elif a.kind & CJK and b.kind & CJK:
             # Not after an opening bracket, nor before closing punctuation (but before small kana, ー, 々).

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 
 from casebook_pdf.errors import DataError, Issue
-from casebook_pdf.source import load_yaml
+from casebook_pdf.load.source import load_yaml
 from casebook_pdf.messages import _
 from casebook_pdf.workflow.templates import case_text
 from casebook_pdf.workflow.yamltext import YamlText

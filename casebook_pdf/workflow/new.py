@@ -20,7 +20,7 @@ from PIL import Image, ImageDraw, ImageFont
 
 from casebook_pdf.errors import DataError, Issue
 from casebook_pdf.fonts import FILES, REGULAR, font_dir
-from casebook_pdf.loader import load_edition
+from casebook_pdf.load.edition import load_edition
 from casebook_pdf.messages import _
 from casebook_pdf.workflow.templates import case_text, edition_text
 from casebook_pdf.workflow.yamltext import YamlText

@@ -15,8 +15,8 @@ import watchfiles
 
 from casebook_pdf.build import Workspace, build
 from casebook_pdf.errors import CasebookError, display_path
-from casebook_pdf.loader import DEFAULT_IMAGES
-from casebook_pdf.source import load_yaml
+from casebook_pdf.load.edition import DEFAULT_IMAGES
+from casebook_pdf.load.source import load_yaml
 from casebook_pdf.messages import _
 from casebook_pdf.workflow.progress import Display, PageMemo, workspace
 

@@ -14,7 +14,7 @@ from pathlib import Path
 import yaml
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
-from casebook_pdf.source import CasebookLoader
+from casebook_pdf.load.source import CasebookLoader
 
 BOM = "\ufeff"
 

@@ -13,14 +13,17 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Literal
 
-from casebook_pdf.blocks_loader import read_blocks
+from casebook_pdf.load.blocks import read_blocks
 from casebook_pdf.era import ERAS, to_era
 from casebook_pdf.errors import DataError, Issue
-from casebook_pdf.fields import MISSING, Checker, describe, suggest
+from casebook_pdf.load.fields import MISSING, Checker, describe, suggest
+from casebook_pdf.messages import _
 from casebook_pdf.model import Case, Edition, Photo, Tool, ToolGroup
-from casebook_pdf.source import child_path, load_yaml
+from casebook_pdf.load.reading import file_problem
+from casebook_pdf.load.source import child_path, load_yaml
+from casebook_pdf.text.normalise import DIGIT_FORMS, Digits, normalise_edition
 
-EDITION_KEYS = ("title", "subtitle", "issuer", "date", "date_suffix", "images", "tools", "cases")
+EDITION_KEYS = ("title", "subtitle", "issuer", "date", "date_suffix", "images", "digits", "tools", "cases")
 EDITION_REQUIRED = ("title", "issuer", "date", "cases")
 CASE_KEYS = (
     "category",
@@ -47,7 +50,9 @@ DEFAULT_IMAGES = "../images"
 
 _TOOL_ID = re.compile(r"^[a-z0-9_-]+$")
 _DATE = re.compile(r"^(\d{4})[-/](\d{1,2})(?:[-/](\d{1,2}))?$")
-_DATE_HINT = "Write the date as YYYY-MM (2023-05) or YYYY-MM-DD (2023-05-01)."
+_DATE_HINT = _("日付は 2023-05（年-月）か 2023-05-01（年-月-日）の形で書いてください。")
+MAX_CASES = 300  # a printed casebook of 300 cases is already 300+ pages
+MAX_TOOL_COLUMNS = 15  # the contents page's tool matrix holds 15 columns at a readable size
 
 
 @dataclass
@@ -64,10 +69,13 @@ class _Head:
     case_files: list[Path] = field(default_factory=list)
     subtitle: str | None = None
     date_suffix: str | None = None
+    digits: Digits = "half"
 
 
 def load_edition(path: Path) -> Edition:
-    """Load and validate an edition and all its cases; raise DataError listing every problem."""
+    """Load and validate an edition and all its cases; raise DataError listing every problem.
+
+    Every printed text comes back normalised (text.normalise: line joins, 和欧間 spaces, digits)."""
     file = Path(path).absolute().resolve()
     issues: list[Issue] = []
     source = load_yaml(file)
@@ -76,7 +84,7 @@ def load_edition(path: Path) -> Edition:
     if issues:
         raise DataError(_in_reading_order(issues))
     assert head.date is not None and head.issuer is not None and head.images_dir is not None
-    return Edition(
+    edition = Edition(
         file=file,
         title=head.title,
         issuer=head.issuer,
@@ -87,7 +95,10 @@ def load_edition(path: Path) -> Edition:
         subtitle=head.subtitle,
         date_suffix=head.date_suffix,
         tools=tuple(head.tools),
+        digits=head.digits,
+        lines=dict(source.lines),
     )
+    return normalise_edition(edition, head.digits)
 
 
 def _in_reading_order(issues: list[Issue]) -> list[Issue]:
@@ -101,7 +112,7 @@ def _in_reading_order(issues: list[Issue]) -> list[Issue]:
 
 def _top_mapping(c: Checker, keys: tuple[str, ...], required: tuple[str, ...]) -> dict[str, Any] | None:
     if c.data is None:
-        c.report("", "the file is empty.", "Write its keys (" + ", ".join(required) + ") in it.")
+        c.report("", _("ファイルが空です。"), _("{keys} を書いてください。").format(keys=", ".join(required)))
         return None
     return c.mapping(c.data, "", keys, required)
 
@@ -119,6 +130,7 @@ def _read_head(c: Checker, folder: Path) -> _Head:
         head.date, head.precision = dated
     head.date_suffix = c.text(data.get("date_suffix", MISSING), "date_suffix", required=False)
     head.images_dir = _read_images_dir(c, data.get("images", MISSING), folder)
+    head.digits = _read_digits(c, data.get("digits", MISSING))
     _read_tools(c, data.get("tools", MISSING), head)
     head.case_files = _read_case_list(c, data.get("cases", MISSING), folder)
     return head
@@ -135,7 +147,8 @@ def _read_title(c: Checker, value: Any) -> tuple[str, ...]:
         lines = tuple(line.strip() for line in text.splitlines() if line.strip()) if text else ()
     if len(lines) > MAX_TITLE_LINES:
         c.report(
-            "title", f"the title has {len(lines)} lines; at most {MAX_TITLE_LINES} fit on the cover.", "Shorten it."
+            "title", _("題名が {n} 行あります。表紙に入るのは {limit} 行までです。").format(n=len(lines), limit=MAX_TITLE_LINES),
+            _("短くしてください。")
         )
     return tuple(lines)
 
@@ -152,9 +165,9 @@ def _read_date(c: Checker, value: Any, path: str) -> tuple[dt.date, Literal["mon
         name, start = ERAS[-1]
         c.report(
             path,
-            f"the date {found[0].isoformat()[: 7 if found[1] == 'month' else 10]} is before "
-            f"{name} ({start.isoformat()}); it cannot be printed in the era calendar.",
-            f"Use a date from {start.isoformat()} on.",
+            _("日付 {date} は{era}（{start}〜）より前で、和暦で印刷できません。").format(
+                date=found[0].isoformat()[: 7 if found[1] == "month" else 10], era=name, start=start.isoformat()),
+            _("{start} 以降の日付にしてください。").format(start=start.isoformat()),
         )
         return None
     return found
@@ -162,27 +175,42 @@ def _read_date(c: Checker, value: Any, path: str) -> tuple[dt.date, Literal["mon
 
 def _parse_date(c: Checker, value: Any, path: str) -> tuple[dt.date, Literal["month", "day"]] | None:
     if isinstance(value, dt.datetime):
-        c.report(path, "the date has a time in it.", _DATE_HINT)
+        c.report(path, _("日付に時刻が入っています。"), _DATE_HINT)
         return None
     if isinstance(value, dt.date):
         return value, "day"
     if value is None or (isinstance(value, str) and not value.strip()):
-        c.report(path, "the date is empty.", _DATE_HINT)
+        c.report(path, _("日付が空です。"), _DATE_HINT)
         return None
     if not isinstance(value, str):
-        c.report(path, f"expected a date, but found {c.raw.get(path, describe(value))}.", _DATE_HINT)
+        c.report(path, _("ここは日付を書く場所ですが、{found} が書かれています。").format(found=c.raw.get(path, describe(value))), _DATE_HINT)
         return None
     written = unicodedata.normalize("NFKC", value).strip()
     match = _DATE.match(written)
     if match is None:
-        c.report(path, f"'{value.strip()}' is not a date.", _DATE_HINT)
+        c.report(path, _("「{written}」は日付として読めません。").format(written=value.strip()), _DATE_HINT)
         return None
     year, month, day = (int(g) if g else None for g in match.groups())
     try:
         return dt.date(year, month, day or 1), "day" if day else "month"  # type: ignore[arg-type]
     except ValueError:
-        c.report(path, f"'{value.strip()}' is not a real date.", _DATE_HINT)
+        c.report(path, _("「{written}」という日はありません。").format(written=value.strip()), _DATE_HINT)
         return None
+
+
+def _read_digits(c: Checker, value: Any) -> Digits:
+    """`digits: half` (default) or `full`: the one width of digits in the printed text."""
+    if value is MISSING or value is None:
+        return "half"
+    word = str(c.raw.get("digits", value)).strip() if not isinstance(value, str) else value.strip()
+    if word.lower() in DIGIT_FORMS:
+        return word.lower()  # type: ignore[return-value]
+    c.report(
+        "digits",
+        _("数字の書き方「{word}」は使えません。").format(word=word),
+        _("half（半角数字 1.5。既定）か full（全角数字 １．５）のどちらかを書いてください。"),
+    )
+    return "half"
 
 
 def _read_images_dir(c: Checker, value: Any, folder: Path) -> Path | None:
@@ -196,12 +224,12 @@ def _read_images_dir(c: Checker, value: Any, folder: Path) -> Path | None:
     written = c.text(value, "images")
     if written is None:
         return None
-    images = (folder / written.replace("\\", "/")).resolve()
-    if not images.is_dir():
+    images = _resolve(folder / written.replace("\\", "/"))
+    if not _is_dir(images):
         c.report(
             "images",
-            f"images folder not found: {written}.",
-            "Create the folder or fix the path (it is relative to the edition file).",
+            _("画像フォルダ {written} が見つかりません。").format(written=written),
+            _("フォルダを作るか、名前を直してください（casebook.yaml のあるフォルダから見た場所です）。"),
         )
         return None
     return images
@@ -209,6 +237,11 @@ def _read_images_dir(c: Checker, value: Any, folder: Path) -> Path | None:
 
 def _read_tools(c: Checker, value: Any, head: _Head) -> None:
     entries = c.sequence(value, "tools", required=False) or []
+    columns = sum(len(e["tools"]) if isinstance(e, dict) and isinstance(e.get("tools"), list) else 1 for e in entries)
+    if columns > MAX_TOOL_COLUMNS:
+        c.report("tools", _("ツールが {n} 個あります。目次の一覧表に入るのは {limit} 個までです。").format(n=columns, limit=MAX_TOOL_COLUMNS),
+                 _("目次の一覧に載せるツールを {limit} 個までに絞ってください。").format(limit=MAX_TOOL_COLUMNS))
+        return
     first_seen: dict[str, str] = {}
     for i, entry in enumerate(entries):
         path = child_path("tools", i)
@@ -225,7 +258,7 @@ def _read_tools(c: Checker, value: Any, head: _Head) -> None:
 def _read_tool_group(
     c: Checker, entry: dict[str, Any], path: str, head: _Head, seen: dict[str, str]
 ) -> ToolGroup | None:
-    c.mapping(entry, path, ("group", "tools"), ("group", "tools"), " in a tool group")
+    c.mapping(entry, path, ("group", "tools"), ("group", "tools"), _("（ツールのグループの中）"))
     label = c.text(entry.get("group", MISSING), child_path(path, "group"))
     members_path = child_path(path, "tools")
     members = c.sequence(entry.get("tools", MISSING), members_path, min_len=1) or []
@@ -236,7 +269,7 @@ def _read_tool_group(
 
 
 def _read_tool(c: Checker, entry: Any, path: str, head: _Head, seen: dict[str, str]) -> Tool | None:
-    data = c.mapping(entry, path, ("id", "label"), ("id", "label"), " in a tool")
+    data = c.mapping(entry, path, ("id", "label"), ("id", "label"), _("（ツールの中）"))
     if data is None:
         return None
     id_path = child_path(path, "id")
@@ -248,19 +281,39 @@ def _read_tool(c: Checker, entry: Any, path: str, head: _Head, seen: dict[str, s
     if not _TOOL_ID.match(tool_id):
         c.report(
             id_path,
-            f"the tool id '{tool_id}' may use only a-z, 0-9, '-' and '_'.",
-            "Write it in lower-case letters, e.g. domeet.",
+            _("ツールの id「{id}」には半角の小文字・数字・「-」「_」だけが使えます。").format(id=tool_id),
+            _("半角の小文字で書いてください（例: domeet）。"),
         )
     elif tool_id in seen:
         c.report(
-            id_path, f"the tool id '{tool_id}' is used twice (first at {seen[tool_id]}).", "Give each tool its own id."
+            id_path, _("ツールの id「{id}」が 2 回使われています（1 回目は {first}）。").format(id=tool_id, first=seen[tool_id]),
+            _("ツールごとに別の id にしてください。")
         )
     seen.setdefault(tool_id, id_path)
     return Tool(tool_id, label) if label is not None else None
 
 
+def _is_dir(path: Path) -> bool:
+    try:
+        return path.is_dir()
+    except (OSError, ValueError):  # a name too long for the file system
+        return False
+
+
+def _resolve(path: Path) -> Path:
+    """The real path; as written when it cannot be followed (a link loop), which file_problem then names."""
+    try:
+        return path.resolve()
+    except (OSError, RuntimeError, ValueError):
+        return path
+
+
 def _read_case_list(c: Checker, value: Any, folder: Path) -> list[Path]:
     entries = c.sequence(value, "cases", min_len=1) or []
+    if len(entries) > MAX_CASES:
+        c.report("cases", _("事例が {n} 件あります。1 冊に入れられるのは {limit} 件までです。").format(n=len(entries), limit=MAX_CASES),
+                 _("事例を減らすか、何冊かに分けてください。"))
+        return []
     files: list[Path] = []
     first_seen: dict[Path, str] = {}
     for i, entry in enumerate(entries):
@@ -268,22 +321,23 @@ def _read_case_list(c: Checker, value: Any, folder: Path) -> list[Path]:
         written = c.text(entry, path)
         if written is None:
             continue
-        case_file = (folder / written.replace("\\", "/")).resolve()
+        case_file = _resolve(folder / written.replace("\\", "/"))
         if case_file in first_seen:
             c.report(
                 path,
-                f"the case file {written} is listed twice (first at {first_seen[case_file]}).",
-                "Remove one of the lines.",
+                _("事例ファイル {written} が 2 回書かれています（1 回目は {first}）。").format(written=written, first=first_seen[case_file]),
+                _("どちらかの行を消してください。"),
             )
             continue
         first_seen[case_file] = path
-        if case_file.is_file():
+        problem = file_problem(case_file)
+        if problem is None:
             files.append(case_file)
         else:
             c.report(
                 path,
-                f"case file not found: {written}.",
-                "Check the name; case files are relative to the edition file's folder.",
+                _("事例ファイル {written}: {problem}").format(written=written, problem=problem),
+                _("名前を確かめてください（casebook.yaml のあるフォルダから見た場所です）。"),
             )
     return files
 
@@ -328,7 +382,7 @@ def _load_case(file: Path, head: _Head, issues: list[Issue]) -> Case | None:
 
 def _read_overview(c: Checker, value: Any) -> str | None:
     if isinstance(value, list):
-        c.report("overview", "expected text, but found a list.", "Write the overview as text (no '- ' lines).")
+        c.report("overview", _("概要は文で書く場所ですが、リストが書かれています。"), _("「- 」を付けずに、文として書いてください。"))
         return None
     return c.text(value, "overview")
 
@@ -338,8 +392,8 @@ def _read_case_tools(c: Checker, value: Any, head: _Head) -> tuple[str, ...]:
     if entries and not head.tool_ids:
         c.report(
             "tools",
-            "this case lists tools, but the edition file has no 'tools' list.",
-            "Add the tools to the edition file, or remove this list.",
+            _("この事例にはツールが書かれていますが、casebook.yaml に tools の一覧がありません。"),
+            _("casebook.yaml にツールを書き足すか、この一覧を消してください。"),
         )
         return ()
     ids: list[str] = []
@@ -349,9 +403,9 @@ def _read_case_tools(c: Checker, value: Any, head: _Head) -> tuple[str, ...]:
         if tool_id is None:
             continue
         if tool_id not in head.tool_ids:
-            c.report(path, f"unknown tool id '{tool_id}'.", suggest(tool_id, sorted(head.tool_ids)))
+            c.report(path, _("「{id}」というツールは casebook.yaml にありません。").format(id=tool_id), suggest(tool_id, sorted(head.tool_ids)))
         elif tool_id in ids:
-            c.report(path, f"the tool '{tool_id}' is listed twice.", "Remove one of the lines.")
+            c.report(path, _("ツール「{id}」が 2 回書かれています。").format(id=tool_id), _("どちらかの行を消してください。"))
         else:
             ids.append(tool_id)
     return tuple(ids)
@@ -364,7 +418,7 @@ def _read_photos(c: Checker, value: Any, images_dir: Path | None) -> tuple[Photo
 
 
 def _read_photo(c: Checker, entry: Any, path: str, images_dir: Path | None) -> Photo | None:
-    data = c.mapping(entry, path, PHOTO_KEYS, ("image", "caption"), " in a photo")
+    data = c.mapping(entry, path, PHOTO_KEYS, ("image", "caption"), _("（写真の中）"))
     if data is None:
         return None
     image = c.image(data.get("image", MISSING), child_path(path, "image"), images_dir)
@@ -381,5 +435,6 @@ def _read_badge(c: Checker, value: Any) -> str | None:
         return None
     length = len(badge.replace("\n", ""))  # line breaks are layout, not characters
     if length > MAX_BADGE_CHARS:
-        c.report("badge", f"the badge has {length} characters; at most {MAX_BADGE_CHARS} fit.", "Shorten it.")
+        c.report("badge", _("バッジが {n} 文字あります。入るのは {limit} 文字までです。").format(n=length, limit=MAX_BADGE_CHARS),
+                 _("短くしてください。"))
     return badge

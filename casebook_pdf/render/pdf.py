@@ -1,11 +1,13 @@
-"""Render: laid-out pages -> PDF bytes on a reportlab canvas.
+"""Render, the PDF writer: laid-out pages -> PDF bytes on a reportlab canvas.
 
 This stage only paints what layout placed. It owns what is about output, not content: metadata,
-outline, link destinations, embedding, and (later) bleed, crop marks, colour filters, imposition.
+outline, link destinations, embedding, and each output's own needs, chosen by `Output`: the colour
+space (colour.py), bleed, boxes and トンボ for the press (marks.py), n-up handouts (impose.py).
 """
 
 from __future__ import annotations
 
+import dataclasses
 import io
 import os
 from contextlib import contextmanager
@@ -20,6 +22,25 @@ from casebook_pdf import __version__
 from casebook_pdf.fonts import REGULAR, Fonts
 from casebook_pdf.frames import Box, Circle, Group, Icon, Item, Link, Page, Picture, Polygon, Rule, Text
 from casebook_pdf.images import Processed, picture_key, placement
+from casebook_pdf.render.colour import Ink, gray
+from casebook_pdf.render.marks import SLUG, Sheet, bled, draw_marks
+
+
+@dataclass(frozen=True)
+class Output:
+    """Which PDF to write. `press`: bleed, トンボ, boxes and CMYK (入稿); `grayscale`: everything in
+    gray for a monochrome copier; `handout`: 2, 3 or 4 pages per A4 sheet (0: one page per page)."""
+
+    press: bool = False
+    grayscale: bool = False
+    handout: int = 0
+    icc: bytes | None = None  # a CMYK output profile: photos converted, the profile embedded
+
+    @property
+    def ink(self) -> Ink:
+        if self.grayscale:
+            return Ink("gray")
+        return Ink("cmyk", self.icc) if self.press else Ink("rgb")
 
 
 @dataclass(frozen=True)
@@ -45,7 +66,8 @@ def _source_date(epoch: int) -> Iterator[None]:
 
 
 def render_pdf(
-    pages: tuple[Page, ...], meta: Meta, fonts: Fonts, images: dict[tuple, Processed], outline: bool = True
+    pages: tuple[Page, ...], meta: Meta, fonts: Fonts, images: dict[tuple, Processed], outline: bool = True,
+    output: Output = Output(),
 ) -> bytes:
     """The PDF of the pages; `images` holds the processed bytes of every Picture on them."""
     buf = io.BytesIO()
@@ -65,11 +87,18 @@ def render_pdf(
         canvas.setSubject(meta.subject)
         canvas.setCreator(f"casebook-pdf {__version__}")
         canvas.setProducer(f"casebook-pdf {__version__} (reportlab)")
-        ctx = _Context(fonts, [page.key for page in pages], images)
-        for page in pages:
-            _draw_page(canvas, page, ctx)
-        if outline:
-            canvas.showOutline()
+        ctx = _Context(fonts, [page.key for page in pages], images, output.ink, SLUG if output.press else 0.0, {})
+        if output.handout:
+            from casebook_pdf.render.impose import impose
+
+            impose(canvas, pages, ctx, output.handout, meta.title)
+        else:
+            for page in pages:
+                _draw_page(canvas, page, ctx)
+            if outline:
+                canvas.showOutline()
+        if output.icc is not None and output.press:
+            _output_intent(canvas, output.icc)
         canvas.save()
     return buf.getvalue()
 
@@ -93,15 +122,35 @@ class _Context:
     fonts: Fonts
     keys: list[str]  # page index -> destination name
     images: dict[tuple, Processed]
+    ink: Ink
+    slug: float  # the trimmed page's offset on the PDF page (press builds)
+    converted: dict[tuple, ImageReader]  # photos already converted to gray or CMYK, by picture key
+    trim: tuple[float, float] = (0.0, 0.0)
+    links: bool = True
 
 
 def _draw_page(canvas: Canvas, page: Page, ctx: _Context) -> None:
-    canvas.setPageSize((page.width, page.height))
+    sheet = Sheet(page.width, page.height, ctx.slug)
+    canvas.setPageSize(sheet.media)
+    if ctx.slug:
+        canvas.setTrimBox(sheet.trim_box)
+        canvas.setBleedBox(sheet.bleed_box)
+        draw_marks(canvas, sheet)
     canvas.bookmarkPage(page.key)
     if page.bookmark:
         canvas.addOutlineEntry(page.bookmark, page.key, level=0)
-    _draw_items(canvas, page.items, page.height, ctx)
+    paint_page(canvas, page, ctx)
     canvas.showPage()
+
+
+def paint_page(canvas: Canvas, page: Page, ctx: _Context) -> None:
+    """The page's items, its top-left corner at (slug, slug) from the PDF page's top-left corner."""
+    ctx = dataclasses.replace(ctx, trim=(page.width, page.height))
+    canvas.saveState()
+    if ctx.slug:
+        canvas.translate(ctx.slug, ctx.slug)
+    _draw_items(canvas, page.items, page.height, ctx)
+    canvas.restoreState()
 
 
 def _draw_items(canvas: Canvas, items: tuple[Item, ...], ph: float, ctx: _Context, ox: float = 0.0, oy: float = 0.0) -> None:
@@ -138,7 +187,7 @@ def _texts(c: Canvas, run: list[Text], ph: float, ctx: _Context) -> None:
             obj.setFont(ctx.fonts.name(first.bold, first.face), first.size)
             state["font"] = (first.bold, first.face, first.size)
         if state.get("colour") != first.color:
-            obj.setFillColorRGB(*first.color)
+            ctx.ink.fill(obj, first.color)
             state["colour"] = first.color
         if state.get("spacing", 0.0) != spacing:
             obj.setCharSpace(spacing)
@@ -169,7 +218,7 @@ def _chunks(run: list[Text], fonts: Fonts) -> Iterator[tuple[list[Text], float]]
 
 
 def _text(c: Canvas, t: Text, ph: float, ctx: _Context) -> None:
-    c.setFillColorRGB(*t.color)
+    ctx.ink.fill(c, t.color)
     c.setFont(ctx.fonts.name(t.bold, t.face), t.size)
     if t.angle:
         c.saveState()
@@ -181,25 +230,57 @@ def _text(c: Canvas, t: Text, ph: float, ctx: _Context) -> None:
         c.drawString(t.x, ph - t.y, t.text)
 
 
-def _colours(c: Canvas, fill, stroke, width: float) -> tuple[int, int]:
+def _colours(c: Canvas, fill, stroke, width: float, ink: Ink) -> tuple[int, int]:
     if fill is not None:
-        c.setFillColorRGB(*fill)
+        ink.fill(c, fill)
     if stroke is not None:
-        c.setStrokeColorRGB(*stroke)
+        ink.stroke(c, stroke)
         c.setLineWidth(width)
     return int(fill is not None), int(stroke is not None)
 
 
 def _box(c: Canvas, b: Box, ph: float, ctx: _Context) -> None:
-    fill, stroke = _colours(c, b.fill, b.stroke, b.line_width)
+    if ctx.slug:
+        b = bled(b, *ctx.trim)
+    fill, stroke = _colours(c, b.fill, b.stroke, b.line_width, ctx.ink)
     if b.radius:
         c.roundRect(b.x, ph - b.y - b.h, b.w, b.h, b.radius, stroke=stroke, fill=fill)
     else:
         c.rect(b.x, ph - b.y - b.h, b.w, b.h, stroke=stroke, fill=fill)
+    if ctx.ink.mode == "gray" and b.fill is not None and b.role in PATTERNS:
+        _pattern(c, b, ph, PATTERNS[b.role], gray(b.fill))
+
+
+# Where colour alone told two things apart (comparison tones, schedule kinds), a gray copy hatches
+# the box with lines at these angles (degrees), a little lighter than the fill, under its label.
+PATTERNS: dict[str, tuple[float, ...]] = {
+    "tone-bad": (45.0,),
+    "kind-home": (45.0,),
+    "kind-leave": (45.0, -45.0),
+}
+PATTERN_PITCH = 3.0
+PATTERN_LIFT = 0.16  # how much lighter the hatch lines are than the fill
+
+
+def _pattern(c: Canvas, b: Box, ph: float, angles: tuple[float, ...], base: float) -> None:
+    bottom = ph - b.y - b.h
+    c.saveState()
+    path = c.beginPath()
+    path.rect(b.x, bottom, b.w, b.h)
+    c.clipPath(path, stroke=0, fill=0)
+    c.setStrokeGray(min(1.0, base + PATTERN_LIFT))
+    c.setLineWidth(0.6)
+    for angle in angles:
+        slope = 1.0 if angle > 0 else -1.0
+        x = b.x - b.h
+        while x < b.x + b.w + b.h:
+            c.line(x, bottom, x + slope * b.h, bottom + b.h)
+            x += PATTERN_PITCH
+    c.restoreState()
 
 
 def _rule(c: Canvas, r: Rule, ph: float, ctx: _Context) -> None:
-    c.setStrokeColorRGB(*r.color)
+    ctx.ink.stroke(c, r.color)
     c.setLineWidth(r.width)
     c.setDash(list(r.dash) if r.dash else [])
     c.line(r.x1, ph - r.y1, r.x2, ph - r.y2)
@@ -207,7 +288,7 @@ def _rule(c: Canvas, r: Rule, ph: float, ctx: _Context) -> None:
 
 
 def _polygon(c: Canvas, p: Polygon, ph: float, ctx: _Context) -> None:
-    fill, stroke = _colours(c, p.fill, p.stroke, p.line_width)
+    fill, stroke = _colours(c, p.fill, p.stroke, p.line_width, ctx.ink)
     path = c.beginPath()
     (x0, y0), *rest = p.points
     path.moveTo(x0, ph - y0)
@@ -218,24 +299,36 @@ def _polygon(c: Canvas, p: Polygon, ph: float, ctx: _Context) -> None:
 
 
 def _circle(c: Canvas, o: Circle, ph: float, ctx: _Context) -> None:
-    fill, stroke = _colours(c, o.fill, o.stroke, o.line_width)
+    fill, stroke = _colours(c, o.fill, o.stroke, o.line_width, ctx.ink)
     c.circle(o.cx, ph - o.cy, o.r, stroke=stroke, fill=fill)
 
 
 def _picture(c: Canvas, p: Picture, ph: float, ctx: _Context) -> None:
-    done = ctx.images[picture_key(p)]
+    key = picture_key(p)
+    done = ctx.images[key]
     x, y, w, h = placement(done.size, p.x, p.y, p.w, p.h, p.fit)
-    c.drawImage(_Encoded(done), x, ph - y - h, w, h)
+    c.drawImage(_reader(done, key, ctx), x, ph - y - h, w, h)
+
+
+def _reader(done: Processed, key: tuple, ctx: _Context) -> ImageReader:
+    if not ctx.ink.converts_images():
+        return _Encoded(done)
+    if key not in ctx.converted:
+        ctx.converted[key] = ImageReader(ctx.ink.image(done.data))
+    return ctx.converted[key]
 
 
 def _icon(c: Canvas, i: Icon, ph: float, ctx: _Context) -> None:
-    from casebook_pdf.icons import draw_icon
+    from casebook_pdf.render.icons import draw_icon
 
-    draw_icon(c, i.name, i.x, ph - i.y, i.size, i.color)
+    draw_icon(c, i.name, i.x, ph - i.y, i.size, i.color, ctx.ink)
 
 
 def _link(c: Canvas, lk: Link, ph: float, ctx: _Context) -> None:
-    rect = (lk.x, ph - lk.y - lk.h, lk.x + lk.w, ph - lk.y)
+    if not ctx.links:  # handout sheets: pictures of pages, not a document to click through
+        return
+    s = ctx.slug
+    rect = (lk.x + s, ph - lk.y - lk.h + s, lk.x + lk.w + s, ph - lk.y + s)
     if lk.uri:
         c.linkURL(lk.uri, rect, thickness=0, relative=0)
     elif lk.target is not None:
@@ -252,3 +345,10 @@ DRAW: dict[type, Callable[[Canvas, Any, float, _Context], None]] = {
     Icon: _icon,
     Link: _link,
 }
+
+
+def _output_intent(canvas: Canvas, icc: bytes) -> None:
+    """The CMYK profile as the document's output intent (what the colours were separated for)."""
+    from casebook_pdf.render.intent import add_output_intent
+
+    add_output_intent(canvas, icc)

@@ -12,7 +12,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from casebook_pdf.fields import MISSING, Checker, describe, suggest
+from casebook_pdf.load.fields import MISSING, Checker, describe, suggest
 from casebook_pdf.model import (
     Block,
     ComparisonBlock,
@@ -31,7 +31,8 @@ from casebook_pdf.model import (
     Segment,
     Where,
 )
-from casebook_pdf.source import child_path
+from casebook_pdf.load.source import child_path
+from casebook_pdf.messages import _
 
 # type -> (its keys, the required ones); every block may also have `type` and `title`.
 BLOCK_KEYS: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
@@ -51,13 +52,13 @@ KINDS = ("office", "home", "leave", "break")
 MIN_FLOW_STEPS = 2
 
 _TIME = re.compile(r"^(\d{1,2}):(\d{2})$")
-_TIME_HINT = "Write times as H:MM or HH:MM, e.g. 8:45 or 17:30 (0:00 to 24:00)."
+_TIME_HINT = _("時刻は 8:45 や 17:30 のように「時:分」で書いてください（0:00〜24:00）。")
 
 # key -> the block types that use it, for "'columns' belongs in a comparison block".
 _OWNERS: dict[str, str] = {}
-for _type, (_keys, _) in BLOCK_KEYS.items():
+for _type, (_keys, _required) in BLOCK_KEYS.items():
     for _key in _keys:
-        _OWNERS[_key] = (_OWNERS[_key] + " or " if _key in _OWNERS else "") + f"'{_type}' blocks"
+        _OWNERS[_key] = (_OWNERS[_key] + "・" if _key in _OWNERS else "") + f"「{_type}」ブロック"
 
 
 def read_blocks(c: Checker, value: Any, path: str, images_dir: Path | None) -> tuple[Block, ...]:
@@ -71,20 +72,22 @@ def read_block(c: Checker, value: Any, path: str, images_dir: Path | None) -> Bl
     """One block; None (after reporting) when anything in it is wrong."""
     before = len(c.issues)
     if not isinstance(value, dict):
-        c.report(path, f"expected a block ('type: ...' and its keys), but found {describe(value)}.")
+        c.report(path, _("ここはブロック（「type: …」とそのキー）を書く場所ですが、{found}が書かれています。").format(found=describe(value)),
+                 _("「- type: note」のように、type から書き始めてください。"))
         return None
     if value.get("type") is None:
-        c.report(child_path(path, "type"), "the block has no 'type'.", "Use one of: " + ", ".join(BLOCK_TYPES) + ".")
+        c.report(child_path(path, "type"), _("ブロックに type がありません。"),
+                 _("次のどれかを書いてください: {names}。").format(names=", ".join(BLOCK_TYPES)))
         return None
     kind = c.text(value["type"], child_path(path, "type"))
     if kind is None:
         return None
     if kind not in BLOCK_TYPES:
-        c.report(child_path(path, "type"), f"unknown block type '{kind}'.", suggest(kind, BLOCK_TYPES))
+        c.report(child_path(path, "type"), _("「{kind}」という種類のブロックはありません。").format(kind=kind), suggest(kind, BLOCK_TYPES))
         return None
     keys, required = BLOCK_KEYS[kind]
     others = {k: v for k, v in _OWNERS.items() if k not in keys}
-    c.mapping(value, path, COMMON_KEYS + keys, required, f" in a '{kind}' block", others)
+    c.mapping(value, path, COMMON_KEYS + keys, required, _("（{kind} ブロックの中）").format(kind=kind), others)
     title = c.text(value.get("title", MISSING), child_path(path, "title"), required=False)
     block = _READERS[kind](c, value, path, title, c.where(path), images_dir)
     return block if len(c.issues) == before else None
@@ -110,10 +113,10 @@ def _sub_mappings(
 # ---- one reader per type: (checker, block mapping, block path, title, where, images folder) ----
 
 
-def _items(c: Checker, d: dict[str, Any], path: str, title: str | None, where: Where, _: Path | None) -> Block:
+def _items(c: Checker, d: dict[str, Any], path: str, title: str | None, where: Where, images: Path | None) -> Block:
     groups = []
     for p, g in _sub_mappings(
-        c, _get(d, "groups"), child_path(path, "groups"), ("label", "items"), ("label", "items"), " in a group"
+        c, _get(d, "groups"), child_path(path, "groups"), ("label", "items"), ("label", "items"), _("（グループの中）")
     ):
         label = c.text(_get(g, "label"), child_path(p, "label"))
         items = c.strings(_get(g, "items"), child_path(p, "items"), single_ok=True)
@@ -121,15 +124,15 @@ def _items(c: Checker, d: dict[str, Any], path: str, title: str | None, where: W
     return ItemsBlock(tuple(groups), where, title)
 
 
-def _list(c: Checker, d: dict[str, Any], path: str, title: str | None, where: Where, _: Path | None) -> Block:
+def _list(c: Checker, d: dict[str, Any], path: str, title: str | None, where: Where, images: Path | None) -> Block:
     return ListBlock(c.items(_get(d, "items"), child_path(path, "items")) or (), where, title)
 
 
-def _comparison(c: Checker, d: dict[str, Any], path: str, title: str | None, where: Where, _: Path | None) -> Block:
+def _comparison(c: Checker, d: dict[str, Any], path: str, title: str | None, where: Where, images: Path | None) -> Block:
     columns = []
     keys = ("label", "tone", "items")
     for p, col in _sub_mappings(
-        c, _get(d, "columns"), child_path(path, "columns"), keys, ("label", "items"), " in a column"
+        c, _get(d, "columns"), child_path(path, "columns"), keys, ("label", "items"), _("（列の中）")
     ):
         label = c.text(_get(col, "label"), child_path(p, "label"))
         tone = c.choice(_get(col, "tone"), child_path(p, "tone"), TONES, "neutral")
@@ -138,7 +141,7 @@ def _comparison(c: Checker, d: dict[str, Any], path: str, title: str | None, whe
     return ComparisonBlock(tuple(columns), where, title)
 
 
-def _flow(c: Checker, d: dict[str, Any], path: str, title: str | None, where: Where, _: Path | None) -> Block:
+def _flow(c: Checker, d: dict[str, Any], path: str, title: str | None, where: Where, images: Path | None) -> Block:
     steps_path = child_path(path, "steps")
     entries = c.sequence(_get(d, "steps"), steps_path, min_len=MIN_FLOW_STEPS) or []
     steps = []
@@ -160,22 +163,23 @@ def _via(c: Checker, value: Any, path: str, step_count: int) -> tuple[tuple[int,
     if value is MISSING or value is None:
         return ()
     if not isinstance(value, dict):
-        c.report(path, f"expected 'number: label' lines, but found {describe(value)}.", "For example: via: {1: 停電時}")
+        c.report(path, _("ここは「番号: 文」の行を書く場所ですが、{found}が書かれています。").format(found=describe(value)),
+                 _("例: via: {1: 停電時}"))
         return ()
     last = step_count - 2
     if last < 0:  # too few steps: already reported
         return ()
-    arrows = f"Arrows leave steps 0 to {last} (steps are counted from 0)."
+    arrows = _("矢印が出るのは 0〜{last} 番目の段階からです（段階は 0 から数えます）。").format(last=last)
     labels: dict[int, str] = {}
     for key, label_value in value.items():
         key_path = child_path(path, key)
         label = c.text(label_value, key_path)
         if not re.fullmatch(r"\d+", key):
-            c.report(key_path, f"'{key}' is not a step number.", arrows)
+            c.report(key_path, _("「{key}」は段階の番号ではありません。").format(key=key), arrows)
         elif not 0 <= int(key) <= last:
-            c.report(key_path, f"there is no arrow after step {int(key)}.", arrows)
+            c.report(key_path, _("{n} 番目の段階の後ろには矢印がありません。").format(n=int(key)), arrows)
         elif int(key) in labels:
-            c.report(key_path, f"step {int(key)} is given twice.", "Remove one of the lines.")
+            c.report(key_path, _("{n} 番目の段階が 2 回書かれています。").format(n=int(key)), _("どちらかの行を消してください。"))
         elif label is not None:
             labels[int(key)] = label
     return tuple(sorted(labels.items()))
@@ -188,7 +192,7 @@ def _contrast(c: Checker, d: dict[str, Any], path: str, title: str | None, where
 
 
 def _contrast_side(c: Checker, value: Any, path: str, images: Path | None) -> ContrastSide | None:
-    data = c.mapping(value, path, ("caption", "image"), ("caption",), f" in '{path.rsplit('.', 1)[-1]}'")
+    data = c.mapping(value, path, ("caption", "image"), ("caption",), _("（{side} の中）").format(side=path.rsplit(".", 1)[-1]))
     if data is None:
         return None
     caption = c.text(_get(data, "caption"), child_path(path, "caption"))
@@ -196,10 +200,10 @@ def _contrast_side(c: Checker, value: Any, path: str, images: Path | None) -> Co
     return ContrastSide(caption, image) if caption is not None else None
 
 
-def _examples(c: Checker, d: dict[str, Any], path: str, title: str | None, where: Where, _: Path | None) -> Block:
+def _examples(c: Checker, d: dict[str, Any], path: str, title: str | None, where: Where, images: Path | None) -> Block:
     rows = []
     for p, row in _sub_mappings(
-        c, _get(d, "rows"), child_path(path, "rows"), ("case", "plan"), ("case", "plan"), " in a row"
+        c, _get(d, "rows"), child_path(path, "rows"), ("case", "plan"), ("case", "plan"), _("（行の中）")
     ):
         case = c.text(_get(row, "case"), child_path(p, "case"))
         plan = c.strings(_get(row, "plan"), child_path(p, "plan"), single_ok=True)
@@ -207,7 +211,7 @@ def _examples(c: Checker, d: dict[str, Any], path: str, title: str | None, where
     return ExamplesBlock(tuple(rows), where, title)
 
 
-def _note(c: Checker, d: dict[str, Any], path: str, title: str | None, where: Where, _: Path | None) -> Block:
+def _note(c: Checker, d: dict[str, Any], path: str, title: str | None, where: Where, images: Path | None) -> Block:
     return NoteBlock(c.text(_get(d, "text"), child_path(path, "text")) or "", where, title)
 
 
@@ -220,17 +224,18 @@ def read_time(c: Checker, value: Any, path: str) -> int | None:
         return None
     if not isinstance(value, str) or not value.strip():
         shown = c.raw.get(path) if value is not None else None
-        message = f"'{shown}' is not a time." if shown else f"expected a time, but found {describe(value)}."
+        message = (_("「{written}」は時刻として読めません。").format(written=shown) if shown
+                   else _("ここは時刻を書く場所ですが、{found}が書かれています。").format(found=describe(value)))
         c.report(path, message, _TIME_HINT)
         return None
     written = value.strip()
     match = _TIME.match(unicodedata.normalize("NFKC", written))
     if match is None:
-        c.report(path, f"'{written}' is not a time.", _TIME_HINT)
+        c.report(path, _("「{written}」は時刻として読めません。").format(written=written), _TIME_HINT)
         return None
     hours, minutes = int(match[1]), int(match[2])
     if minutes > 59 or hours > 24 or (hours == 24 and minutes > 0):
-        c.report(path, f"'{written}' is not a time of day.", _TIME_HINT)
+        c.report(path, _("「{written}」という時刻はありません。").format(written=written), _TIME_HINT)
         return None
     return hours * 60 + minutes
 
@@ -239,13 +244,13 @@ def format_time(minutes: int) -> str:
     return f"{minutes // 60}:{minutes % 60:02d}"
 
 
-def _schedule(c: Checker, d: dict[str, Any], path: str, title: str | None, where: Where, _: Path | None) -> Block:
+def _schedule(c: Checker, d: dict[str, Any], path: str, title: str | None, where: Where, images: Path | None) -> Block:
     segments_path = child_path(path, "segments")
     keys = ("from", "to", "label", "kind")
     segments: list[Segment] = []
     timed: list[tuple[str, int, int]] = []  # (segment path, start, end) of segments with valid times
     all_timed = True
-    for p, s in _sub_mappings(c, _get(d, "segments"), segments_path, keys, keys, " in a segment"):
+    for p, s in _sub_mappings(c, _get(d, "segments"), segments_path, keys, keys, _("（時間帯の中）")):
         start = read_time(c, _get(s, "from"), child_path(p, "from"))
         end = read_time(c, _get(s, "to"), child_path(p, "to"))
         label = c.text(_get(s, "label"), child_path(p, "label"))
@@ -256,8 +261,8 @@ def _schedule(c: Checker, d: dict[str, Any], path: str, title: str | None, where
             all_timed = False
             c.report(
                 child_path(p, "to"),
-                f"the segment ends at {format_time(end)}, which is not after its start " f"({format_time(start)}).",
-                "'to' must be later than 'from'.",
+                _("この時間帯は {end} に終わり、始まり（{start}）より後になっていません。").format(end=format_time(end), start=format_time(start)),
+                _("to は from より後の時刻にしてください。"),
             )
         else:
             timed.append((p, start, end))
@@ -277,9 +282,10 @@ def _check_overlaps(c: Checker, timed: list[tuple[str, int, int]]) -> None:
             other = latest[0].rsplit(".", 1)[-1]
             c.report(
                 child_path(path, "from"),
-                f"this segment ({format_time(start)}-{format_time(end)}) overlaps {other} "
-                f"({format_time(latest[1])}-{format_time(latest[2])}).",
-                "Segments must not overlap: fix the times.",
+                _("この時間帯（{start}-{end}）が {other}（{o_start}-{o_end}）と重なっています。").format(
+                    start=format_time(start), end=format_time(end), other=other,
+                    o_start=format_time(latest[1]), o_end=format_time(latest[2])),
+                _("時間帯が重ならないように時刻を直してください。"),
             )
         if latest is None or end > latest[2]:
             latest = seg
@@ -290,15 +296,15 @@ def _events(c: Checker, value: Any, path: str, timed: list[tuple[str, int, int]]
     events = []
     span = (min(s[1] for s in timed), max(s[2] for s in timed)) if timed else None
     keys = ("at", "label")
-    for p, e in _sub_mappings(c, value, path, keys, keys, " in an event", min_len=0):
+    for p, e in _sub_mappings(c, value, path, keys, keys, _("（できごとの中）"), min_len=0):
         at = read_time(c, _get(e, "at"), child_path(p, "at"))
         label = c.text(_get(e, "label"), child_path(p, "label"))
         if at is not None and span is not None and not span[0] <= at <= span[1]:
             c.report(
                 child_path(p, "at"),
-                f"the event at {format_time(at)} is outside the day "
-                f"({format_time(span[0])}-{format_time(span[1])}).",
-                "Move it inside the schedule's times, or extend a segment.",
+                _("{at} のできごとが、一日の時間帯（{start}-{end}）の外にあります。").format(
+                    at=format_time(at), start=format_time(span[0]), end=format_time(span[1])),
+                _("時間帯の中の時刻にするか、時間帯を延ばしてください。"),
             )
         if at is not None and label is not None:
             events.append(Event(at, label))

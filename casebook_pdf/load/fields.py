@@ -2,7 +2,7 @@
 
 A Checker wraps one parsed file (source.Source). Each reader takes a raw value and its YAML path,
 reports what is wrong as an Issue (file, line, path, message, hint) and returns the clean value, or
-None when there is nothing usable. Shared by loader.py (edition, case) and blocks_loader.py (blocks).
+None when there is nothing usable. Shared by edition.py (edition, case) and blocks.py (blocks).
 """
 
 from __future__ import annotations
@@ -15,8 +15,10 @@ from pathlib import Path
 from typing import Any
 
 from casebook_pdf.errors import Issue, display_path
+from casebook_pdf.load.reading import file_problem
+from casebook_pdf.messages import _
 from casebook_pdf.model import Body, Item, Where
-from casebook_pdf.source import Source, child_path
+from casebook_pdf.load.source import Source, child_path
 
 
 class _Missing:
@@ -48,24 +50,26 @@ _JAPANESE_KEYS = {
     "画像": "image",
 }
 
-LIST_HINT = "Write each entry on its own line starting with '- '."
+LIST_HINT = _("1 項目ずつ、「- 」で始まる行に書いてください。")
+MAX_TEXT_CHARS = 5000  # the longest real text is ~400 characters; a page holds ~2000
+MAX_LIST_ITEMS = 100  # a case page holds ~30 list entries
 
 
 def describe(value: Any) -> str:
     """What the user wrote, in words: used in "expected X, but found Y"."""
     if value is None:
-        return "nothing"
+        return _("空の値")
     if isinstance(value, dict):
-        return "'key: value' lines"
+        return _("「キー: 値」の行")
     if isinstance(value, list):
-        return "a list"
+        return _("リスト")
     if isinstance(value, bool):
-        return "a yes/no value"
+        return _("yes/no の値")
     if isinstance(value, (int, float)):
-        return "a number"
+        return _("数")
     if isinstance(value, dt.date):
-        return "a date"
-    return "text"
+        return _("日付")
+    return _("文")
 
 
 def closest(word: str, choices: Collection[str]) -> str | None:
@@ -80,11 +84,11 @@ def closest(word: str, choices: Collection[str]) -> str | None:
 
 
 def suggest(word: str, choices: Collection[str]) -> str:
-    """ "Did you mean 'x'?" or the list of valid names."""
+    """「x」の書き間違いでは？ or the list of valid names."""
     near = closest(word, choices)
     if near is not None:
-        return f"Did you mean '{near}'?"
-    return "Use one of: " + ", ".join(choices) + "."
+        return _("「{near}」の書き間違いではありませんか。").format(near=near)
+    return _("次のどれかを使ってください: {names}。").format(names=", ".join(choices))
 
 
 class Checker:
@@ -130,7 +134,8 @@ class Checker:
         if value is MISSING:
             return None
         if not isinstance(value, dict):
-            self.report(path, f"expected 'key: value' lines{what}, but found {describe(value)}.")
+            self.report(path, _("ここ{what}は「キー: 値」の行を書く場所ですが、{found}が書かれています。").format(
+                what=what, found=describe(value)), _("字下げを確かめてください。"))
             return None
         for key, sub in value.items():
             if key not in keys:
@@ -138,7 +143,8 @@ class Checker:
         for key in required:
             if key not in value:
                 self.report(
-                    child_path(path, key), f"required key '{key}' is missing{what}.", f"Add a line '{key}: ...'."
+                    child_path(path, key), _("「{key}」がありません{what}。").format(key=key, what=what),
+                    _("「{key}: …」の行を書き足してください。").format(key=key)
                 )
         return value
 
@@ -148,10 +154,10 @@ class Checker:
         hint = suggest(key, keys)
         if closest(key, keys) is None:
             if elsewhere and key in elsewhere:
-                hint = f"'{key}' belongs in {elsewhere[key]}. " + hint
+                hint = _("「{key}」は{owner}で使うキーです。").format(key=key, owner=elsewhere[key]) + hint
             elif isinstance(sub, str):
-                hint = "If this line is text containing ': ', put the whole text in quotes. " + hint
-        self.report(path, f"unknown key '{key}'{what}.", hint)
+                hint = _("「: 」を含む文なら、文全体を引用符 \" \" で囲んでください。") + hint
+        self.report(path, _("「{key}」というキーはありません{what}。").format(key=key, what=what), hint)
 
     def sequence(
         self, value: Any, path: str, min_len: int = 0, max_len: int | None = None, required: bool = True
@@ -161,19 +167,23 @@ class Checker:
             return None
         if value is None:
             if required and min_len:
-                self.report(path, "the list is empty.", LIST_HINT)
+                self.report(path, _("リストが空です。"), LIST_HINT)
             return None if required and min_len else []
         if not isinstance(value, list):
-            self.report(path, f"expected a list, but found {describe(value)}.", LIST_HINT)
+            self.report(path, _("ここはリストを書く場所ですが、{found}が書かれています。").format(found=describe(value)), LIST_HINT)
+            return None
+        if len(value) > MAX_LIST_ITEMS:
+            self.report(path, _("項目が {n} 個あります。1 つのリストは {limit} 個までです。").format(n=len(value), limit=MAX_LIST_ITEMS),
+                        _("項目を減らすか、いくつかのリストに分けてください。"))
             return None
         if not value and min_len:
-            self.report(path, "the list is empty.", LIST_HINT)
+            self.report(path, _("リストが空です。"), LIST_HINT)
         elif len(value) < min_len:
-            count = "an entry" if min_len == 1 else f"at least {min_len} entries"
-            self.report(path, f"the list needs {count}, but has {len(value)}.", LIST_HINT)
+            self.report(path, _("項目が {n} 個しかありません。{least} 個以上必要です。").format(n=len(value), least=min_len), LIST_HINT)
         if max_len is not None and len(value) > max_len:
             self.report(
-                child_path(path, max_len), f"at most {max_len} entries are allowed here.", "Remove the extra entries."
+                child_path(path, max_len), _("ここに書けるのは {limit} 個までです。").format(limit=max_len),
+                _("多い分を消してください。")
             )
         return value
 
@@ -188,17 +198,20 @@ class Checker:
                 in_list = path.endswith("]")
                 self.report(
                     path,
-                    "the text is empty.",
-                    "Write the text after the '- '." if in_list else "Write the text after the ':'.",
+                    _("文が空です。"),
+                    _("「- 」の後ろに文を書いてください。") if in_list else _("「:」の後ろに文を書いてください。"),
                 )
             return None
         if isinstance(value, (dict, list)):
-            hint = "Put the text in quotes if it contains ': '." if isinstance(value, dict) else "Write it as one text."
-            self.report(path, f"expected text, but found {describe(value)}.", hint)
+            hint = _("「: 」を含む文なら、文全体を引用符 \" \" で囲んでください。") if isinstance(value, dict) else _("1 つの文として書いてください。")
+            self.report(path, _("ここは文を書く場所ですが、{found}が書かれています。").format(found=describe(value)), hint)
             return None
-        if isinstance(value, str):
-            return value.strip()
-        return self.raw.get(path, str(value)).strip()
+        text = value if isinstance(value, str) else self.raw.get(path, str(value))
+        if len(text) > MAX_TEXT_CHARS:
+            self.report(path, _("文が長すぎます（{n} 文字。1 つの文は {limit} 文字まで）。").format(n=len(text), limit=MAX_TEXT_CHARS),
+                        _("短くするか、ほかの項目に分けてください。"))
+            return None
+        return text.strip()
 
     def choice(self, value: Any, path: str, choices: Collection[str], default: str | None) -> str | None:
         """One of a few fixed words (case-insensitive); the default when absent."""
@@ -209,7 +222,7 @@ class Checker:
             return None
         if word.lower() in choices:
             return word.lower()
-        self.report(path, f"'{word}' is not allowed here.", suggest(word, choices))
+        self.report(path, _("「{word}」はここには書けません。").format(word=word), suggest(word, choices))
         return None
 
     def strings(self, value: Any, path: str, single_ok: bool = False) -> tuple[str, ...] | None:
@@ -253,8 +266,8 @@ class Checker:
         if isinstance(value, dict) and ("text" in value or "items" in value):
             self.report(
                 path,
-                "a sub-item cannot have its own items.",
-                "Only one level of headings is allowed; write plain text.",
+                _("小項目の下に、さらに項目は作れません。"),
+                _("見出しは 1 段だけです。ふつうの文として書いてください。"),
             )
             return None
         if isinstance(value, dict):
@@ -266,14 +279,14 @@ class Checker:
     def _text_read_as_mapping(self, value: dict[str, Any], path: str) -> None:
         """`- 効果: 時間短縮` is a mapping to YAML; the user almost always meant text."""
         if not value:
-            self.report(path, "the entry is empty.", "Write the text after the '- '.")
+            self.report(path, _("項目が空です。"), _("「- 」の後ろに文を書いてください。"))
             return
         key, sub = next(iter(value.items()))
         example = f'- "{key}: {sub}"' if len(value) == 1 and isinstance(sub, str) else '- "…: …"'
         self.report(
             path,
-            "this entry is read as 'key: value', not as text, because of the ': ' in it.",
-            f"Put the whole text in quotes: {example}",
+            _("この項目は、中の「: 」のために文ではなく「キー: 値」として読まれています。"),
+            _("文全体を引用符で囲んでください: {example}").format(example=example),
         )
 
     def body(self, value: Any, path: str) -> Body | None:
@@ -281,15 +294,15 @@ class Checker:
         if value is MISSING:
             return None
         if value is None:
-            self.report(path, "nothing is written here.", "Write the text after the ':', or lines starting with '- '.")
+            self.report(path, _("何も書かれていません。"), _("「:」の後ろに文を書くか、「- 」で始まる行を書いてください。"))
             return None
         if isinstance(value, list):
             return self.items(value, path)
         if isinstance(value, dict):
             self.report(
                 path,
-                "expected text or a list, but found 'key: value' lines.",
-                "Put the text in quotes if it contains ': '.",
+                _("ここは文かリストを書く場所ですが、「キー: 値」の行が書かれています。"),
+                _("「: 」を含む文なら、文全体を引用符 \" \" で囲んでください。"),
             )
             return None
         return self.text(value, path)
@@ -309,28 +322,28 @@ class Checker:
         if relative.startswith("/") or re.match(r"^[A-Za-z]:", relative):
             self.report(
                 path,
-                f"image paths are relative to the images folder, not absolute: {written}.",
-                f"Put the file in the images folder ({folder}) and write its name inside it.",
+                _("画像は画像フォルダの中の名前で書きます。{written} のようなフルパスは使えません。").format(written=written),
+                _("ファイルを画像フォルダ（{folder}）に入れて、その中での名前を書いてください。").format(folder=folder),
             )
             return None
+        problem = file_problem(images_dir / relative)
         try:
             target = (images_dir / relative).resolve()
-        except (OSError, RuntimeError):
-            self.report(path, f"the image path cannot be followed: {written}.", "Check the file name.")
-            return None
-        if not target.is_relative_to(images_dir):
+        except (OSError, RuntimeError, ValueError):
+            target = None
+        if target is not None and not target.is_relative_to(images_dir):
             self.report(
                 path,
-                f"image is outside the images folder: {written}.",
-                f"Copy the file into the images folder ({folder}) and write its name inside it.",
+                _("画像 {written} が画像フォルダの外にあります。").format(written=written),
+                _("ファイルを画像フォルダ（{folder}）にコピーして、その中での名前を書いてください。").format(folder=folder),
             )
             return None
-        if not target.is_file():
-            what = "is a folder, not an image file" if target.is_dir() else "not found"
+        if target is None or problem is not None:
             self.report(
                 path,
-                f"image {what}: {images_dir.name}/{written}.",
-                f"Put the file in the images folder ({folder}) or fix the name." + _near_file(images_dir, relative),
+                _("画像 {name}/{written}: {problem}").format(name=images_dir.name, written=written, problem=problem or ""),
+                _("ファイルを画像フォルダ（{folder}）に入れるか、名前を直してください。").format(folder=folder)
+                + _near_file(images_dir, relative),
             )
             return None
         return target
@@ -346,4 +359,4 @@ def _near_file(images_dir: Path, relative: str) -> str:
     near = closest(wanted.name, names)
     if near is None:
         return ""
-    return f" Did you mean '{Path(relative).parent.joinpath(near).as_posix().removeprefix('./')}'?"
+    return _("「{near}」の書き間違いではありませんか。").format(near=Path(relative).parent.joinpath(near).as_posix().removeprefix("./"))

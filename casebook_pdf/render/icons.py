@@ -8,6 +8,7 @@ from __future__ import annotations
 from reportlab.pdfgen.canvas import Canvas
 
 from casebook_pdf.frames import Color
+from casebook_pdf.render.colour import Ink
 
 
 def _bulb(c: Canvas, x: float, top: float, s: float) -> None:
@@ -42,9 +43,9 @@ def _arrow(c: Canvas, x: float, top: float, s: float) -> None:
 ICONS = {"bulb": _bulb, "arrow": _arrow}
 
 
-def draw_icon(c: Canvas, name: str, x: float, top: float, size: float, color: Color) -> None:
+def draw_icon(c: Canvas, name: str, x: float, top: float, size: float, color: Color, ink: Ink) -> None:
     c.saveState()
-    c.setFillColorRGB(*color)
-    c.setStrokeColorRGB(*color)
+    ink.fill(c, color)
+    ink.stroke(c, color)
     ICONS[name](c, x, top, size)
     c.restoreState()

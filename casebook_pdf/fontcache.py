@@ -1,0 +1,193 @@
+"""Parsed TrueType faces kept on disk, so the fonts are parsed once per installation, not per run.
+
+reportlab's TTF reader is pure Python: parsing the bundled faces took about 0.3 s of every build, more
+than everything else a small edition needs. What it produces is plain data (cmap, advance widths, glyph
+offsets, names, a few numbers), so it is stored as data only (never pickle or marshal: loading a cache
+entry must not be able to run code) in the cache folder's fonts/, keyed by the SHA-256 of the font file
+and reportlab's version: a JSON header for the small attributes, then the big tables as raw arrays of
+numbers (reading them is a copy, not a parse: a face loads in a few milliseconds). The font bytes themselves are still read from the shipped file (the subsetter
+needs them), and a face from the cache is attribute for attribute the face reportlab would parse
+(tests/test_cache.py checks that). An unreadable or foreign entry is a miss: the font is parsed again.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import struct
+import sys
+import threading
+from array import array
+from pathlib import Path
+from typing import Any
+
+import reportlab
+from reportlab.pdfbase.ttfonts import TTFNameBytes, TTFontFace
+
+FORMAT = 2
+# Attributes rebuilt on load, or not worth keeping: the file's bytes, the read position, the scale function.
+SKIP = {"_ttf_data", "_pos", "_pdfScale", "filename"}
+# The large tables: name -> the array type codes of their columns (unsigned 32-bit, double, signed 32-bit).
+TABLES = {"charToGlyph": "II", "charWidths": "Id", "glyphToChar": "II", "hmetrics": "idi", "glyphPos": "I"}
+
+
+class _Unstorable(Exception):
+    """An attribute this module does not know how to store: such a face is simply not cached."""
+
+
+def _encode(value: Any) -> Any:
+    """Plain JSON for the small attributes; the non-JSON types reportlab uses are tagged."""
+    if isinstance(value, TTFNameBytes):
+        return {"name": value.ustr}
+    if isinstance(value, bytes):
+        return {"bytes": value.decode("latin1")}
+    if value is None or isinstance(value, (bool, int, float, str)):
+        return value
+    if isinstance(value, tuple):
+        return {"tuple": [_encode(v) for v in value]}
+    if isinstance(value, list):
+        return [_encode(v) for v in value]
+    if isinstance(value, dict) and all(isinstance(k, str) for k in value):
+        return {"dict": {k: _encode(v) for k, v in value.items()}}
+    raise _Unstorable(type(value).__name__)
+
+
+def _decode(value: Any) -> Any:
+    if isinstance(value, list):
+        return [_decode(v) for v in value]
+    if not isinstance(value, dict):
+        return value
+    (tag, inner), = value.items()
+    if tag == "name":
+        return TTFNameBytes(inner.encode("utf8"))
+    if tag == "bytes":
+        return inner.encode("latin1")
+    if tag == "tuple":
+        return tuple(_decode(v) for v in inner)
+    if tag == "dict":
+        return {k: _decode(v) for k, v in inner.items()}
+    raise ValueError(f"unknown tag {tag!r}")
+
+
+def _columns(name: str, value: Any) -> list[list[Any]]:
+    if name in ("charToGlyph", "charWidths"):
+        return [list(value.keys()), list(value.values())]
+    if name == "glyphToChar":  # glyph -> [chars], as (glyph, char) pairs in the parser's order
+        pairs = [(glyph, char) for glyph, chars in value.items() for char in chars]
+        return [[g for g, _c in pairs], [c for _g, c in pairs]]
+    if name == "hmetrics":  # advances: the leading ints, then the scaled floats (see _int_advances)
+        n = _int_advances(value)
+        return [[aw for aw, _l in value[:n]], [aw for aw, _l in value[n:]], [lsb for _a, lsb in value]]
+    return [list(value)]
+
+
+def _table(name: str, columns: list[array]) -> Any:
+    lists = [column.tolist() for column in columns]
+    if name in ("charToGlyph", "charWidths"):
+        return dict(zip(*lists))
+    if name == "glyphToChar":
+        table: dict[int, list[int]] = {}
+        for glyph, char in zip(*lists):
+            table.setdefault(glyph, []).append(char)
+        return table
+    if name == "hmetrics":
+        return list(zip(lists[0] + lists[1], lists[2]))
+    return lists[0]
+
+
+def _int_advances(hmetrics: list[tuple[Any, int]]) -> int:
+    """reportlab keeps the advances of the first numberOfHMetrics glyphs as ints, the rest scaled (floats):
+    how many lead as ints, so that loading restores the same types."""
+    n = 0
+    while n < len(hmetrics) and type(hmetrics[n][0]) is int:
+        n += 1
+    if any(type(aw) is not float for aw, _lsb in hmetrics[n:]):
+        raise _Unstorable("hmetrics")
+    return n
+
+
+def face_bytes(face: TTFontFace) -> bytes:
+    """The parsed state of a face (without the font file's bytes) as a cache entry."""
+    small = {name: _encode(value) for name, value in face.__dict__.items() if name not in SKIP and name not in TABLES}
+    blobs: list[bytes] = []
+    lengths: dict[str, int] = {}
+    for name, codes in TABLES.items():
+        columns = _columns(name, getattr(face, name))
+        lengths.update({f"{name}.{n}": len(column) for n, column in enumerate(columns)})
+        try:
+            blobs += [array(code, column).tobytes() for code, column in zip(codes, columns)]
+        except (OverflowError, TypeError) as exc:
+            raise _Unstorable(name) from exc
+    header = json.dumps({"small": small, "lengths": lengths}, ensure_ascii=False, separators=(",", ":")).encode()
+    return struct.pack("<I", len(header)) + header + b"".join(blobs)
+
+
+def face_from_bytes(entry: bytes, filename: str, data: bytes) -> TTFontFace:
+    """A TTFontFace as reportlab's parser leaves it, from face_bytes's entry and the font's bytes."""
+    (size,) = struct.unpack_from("<I", entry)
+    header = json.loads(entry[4:4 + size])
+    attrs: dict[str, Any] = {name: _decode(value) for name, value in header["small"].items()}
+    view, at = memoryview(entry), 4 + size
+    for name, codes in TABLES.items():
+        columns = []
+        for n, code in enumerate(codes):
+            column = array(code)
+            end = at + header["lengths"][f"{name}.{n}"] * column.itemsize
+            column.frombytes(view[at:end])
+            columns.append(column)
+            at = end
+        attrs[name] = _table(name, columns)
+    if at != len(entry):
+        raise ValueError("cache entry of the wrong length")
+    attrs["tables"] = [attrs["table"][record["tag"]] for record in attrs["tables"]]  # the same records, as parsed
+    attrs.update(filename=filename, _ttf_data=data, _pos=0, _pdfScale=_scale(attrs["unitsPerEm"]))
+    face = TTFontFace.__new__(TTFontFace)
+    face.__dict__.update(attrs)
+    return face
+
+
+def _scale(units_per_em: int):
+    """reportlab's own font-unit -> 1/1000 em function, the same arithmetic so widths agree to the bit."""
+    if units_per_em == 1000:
+        return lambda x: x
+    mult = 1000 / units_per_em
+    return lambda x: x * mult
+
+
+def cache_key(data: bytes) -> str:
+    """The font file's hash, with all an entry's reading depends on: its format, reportlab's parser, the
+    machine's byte order and array sizes."""
+    digest = hashlib.sha256(f"{FORMAT}|{reportlab.Version}|{sys.byteorder}|{array('I').itemsize}|".encode())
+    digest.update(data)
+    return digest.hexdigest()
+
+
+def load_face(path: Path, cache_dir: Path | None) -> TTFontFace:
+    """The parsed face of the font file at path: from the cache when it holds this file's parse."""
+    data = Path(path).read_bytes()
+    entry = cache_dir / f"{cache_key(data)}.face" if cache_dir else None
+    if entry is not None:
+        try:
+            return face_from_bytes(entry.read_bytes(), str(path), data)
+        except Exception:  # noqa: BLE001 - a missing, damaged or foreign entry is a miss
+            pass
+    face = TTFontFace(str(path))
+    face._ttf_data = data  # reportlab read the same file; keep one copy of its bytes
+    if entry is not None:
+        _store(entry, face)
+    return face
+
+
+def _store(entry: Path, face: TTFontFace) -> None:
+    try:
+        blob = face_bytes(face)
+    except _Unstorable:
+        return
+    try:
+        entry.parent.mkdir(parents=True, exist_ok=True)
+        tmp = entry.with_suffix(f".{os.getpid()}-{threading.get_ident()}.tmp")
+        tmp.write_bytes(blob)
+        os.replace(tmp, entry)
+    except OSError:
+        pass  # the cache is an optimisation; a read-only or full disk must not fail the build

@@ -1,0 +1,207 @@
+"""The caches change what an input change must change, and nothing else.
+
+Fonts: a face from the font cache is the face reportlab parses. Images and pages: see below.
+No timings here; bench/run.py measures them.
+"""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+from reportlab.pdfbase.ttfonts import TTFontFace
+
+from casebook_pdf import fontcache
+from casebook_pdf.fonts import FILES, REGULAR, VERTICAL, font_dir
+
+
+def _same_state(a: TTFontFace, b: TTFontFace) -> None:
+    """Attribute for attribute equal, with the same types inside (an int advance is not a float)."""
+    skip = {"_pdfScale", "_pos"}
+    assert a.__dict__.keys() == b.__dict__.keys()
+    for name in a.__dict__.keys() - skip:
+        va, vb = getattr(a, name), getattr(b, name)
+        assert va == vb, name
+        assert type(va) is type(vb), name
+        if name == "hmetrics":
+            assert [tuple(map(type, x)) for x in va] == [tuple(map(type, x)) for x in vb]
+        if name in ("charWidths", "charToGlyph"):
+            assert list(va.items()) == list(vb.items())  # the parser's order too
+    assert a._pdfScale(1234) == b._pdfScale(1234)
+    assert a.name.ustr == b.name.ustr
+
+
+@pytest.mark.parametrize("face", [REGULAR, VERTICAL])
+def test_a_cached_face_is_the_parsed_face(tmp_path: Path, face: str) -> None:
+    path = font_dir() / FILES[face]
+    parsed = TTFontFace(str(path))
+    first = fontcache.load_face(path, tmp_path)  # parses and stores
+    assert len(list(tmp_path.iterdir())) == 1
+    again = fontcache.load_face(path, tmp_path)  # from the entry
+    _same_state(parsed, first)
+    _same_state(parsed, again)
+    subset = list(range(32, 127)) + [ord(c) for c in "事例集の作り方、。"]
+    assert again.makeSubset(subset) == parsed.makeSubset(subset)
+
+
+def test_the_cache_is_read_not_parsed_again(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    path = font_dir() / FILES[VERTICAL]
+    fontcache.load_face(path, tmp_path)
+
+    def no_parsing(*args: object, **kwargs: object) -> None:
+        raise AssertionError("parsed although the cache holds the face")
+
+    monkeypatch.setattr(fontcache, "TTFontFace", type("NoParse", (TTFontFace,), {"__init__": no_parsing}))
+    assert fontcache.load_face(path, tmp_path).charToGlyph
+
+
+def test_a_changed_font_file_is_parsed_afresh(tmp_path: Path) -> None:
+    """The key is the file's content: another font under the same name never gets the old metrics."""
+    font = tmp_path / "face.ttf"
+    shutil.copy(font_dir() / FILES[VERTICAL], font)
+    cache = tmp_path / "cache"
+    vertical = fontcache.load_face(font, cache)
+    shutil.copy(font_dir() / FILES[REGULAR], font)
+    regular = fontcache.load_face(font, cache)
+    assert len(list(cache.iterdir())) == 2
+    assert regular.name == b"BIZUDPGothic-Regular" and regular.charToGlyph != vertical.charToGlyph
+
+
+@pytest.mark.parametrize("damage", [b"", b"\x00\x00\x00\x00", b"garbage" * 100, None])
+def test_damaged_font_entries_are_misses(tmp_path: Path, damage: bytes | None) -> None:
+    path = font_dir() / FILES[VERTICAL]
+    fontcache.load_face(path, tmp_path)
+    (entry,) = tmp_path.iterdir()
+    raw = entry.read_bytes()
+    entry.write_bytes(raw[:-7] if damage is None else damage)  # None: cut short
+    _same_state(TTFontFace(str(path)), fontcache.load_face(path, tmp_path))
+
+
+def test_fonts_made_around_a_cached_face_are_what_reportlab_makes() -> None:
+    from reportlab.pdfbase.ttfonts import TTFont
+
+    from casebook_pdf.fonts import _ttfont
+
+    path = font_dir() / FILES[VERTICAL]
+    ours, theirs = _ttfont("Probe", TTFontFace(str(path))), TTFont("Probe", str(path))
+    assert ours.__dict__.keys() == theirs.__dict__.keys()
+    for name in ours.__dict__.keys() - {"face", "state", "encoding"}:
+        assert getattr(ours, name) == getattr(theirs, name), name
+    assert type(ours.encoding) is type(theirs.encoding) and ours.encoding.__dict__ == theirs.encoding.__dict__
+    assert ours.shapable == theirs.shapable
+
+
+# --- Images and pages: what an input change must change, and nothing else -------------------------
+
+import os  # noqa: E402
+import time  # noqa: E402
+
+from PIL import Image  # noqa: E402
+
+from casebook_pdf import images as images_module  # noqa: E402
+from casebook_pdf.build import build  # noqa: E402
+from tests.editions import CASE, make_edition  # noqa: E402
+
+PHOTO_CASE = CASE + "photos:\n  - {image: one.png, caption: 一枚目}\n  - {image: two.png, caption: 二枚目}\n"
+
+
+def _photo_edition(root: Path) -> Path:
+    edition = make_edition(root, {"01-a.yaml": PHOTO_CASE, "02-b.yaml": CASE.replace("テストの事例", "二つ目の事例")}, photo=False)
+    Image.new("RGB", (900, 600), (40, 90, 140)).save(root / "images" / "one.png")
+    Image.effect_noise((900, 600), 40).convert("RGB").save(root / "images" / "two.png")
+    _age(root / "images")
+    return edition
+
+
+def _age(folder: Path) -> None:
+    """Files last modified an hour ago: old enough for the stat fast path to trust (see images.RACY)."""
+    past = time.time() - 3600
+    for file in folder.iterdir():
+        os.utime(file, (past, past))
+
+
+class _Counter:
+    """Counts what the image store processes and which files it reads to hash."""
+
+    def __init__(self, monkeypatch: pytest.MonkeyPatch) -> None:
+        self.processed: list[str] = []
+        self.hashed: list[str] = []
+        real_pixels, real_hash = images_module._pixels, images_module.Digests.hash
+        monkeypatch.setattr(images_module, "_pixels", lambda src, *a: self.processed.append("x") or real_pixels(src, *a))
+
+        def counting_hash(digests: images_module.Digests, path: Path, data: bytes | None = None) -> tuple[str, bytes]:
+            self.hashed.append(path.name)
+            return real_hash(digests, path, data)
+
+        monkeypatch.setattr(images_module.Digests, "hash", counting_hash)
+
+    def reset(self) -> None:
+        self.processed.clear()
+        self.hashed.clear()
+
+
+def test_an_unchanged_photo_is_neither_processed_nor_read_again(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    edition, cache = _photo_edition(tmp_path), tmp_path / "cache"
+    counter = _Counter(monkeypatch)
+    build(edition, tmp_path / "a.pdf", cache)
+    assert len(counter.processed) == 2 and sorted(counter.hashed) == ["one.png", "two.png"]
+    counter.reset()
+    build(edition, tmp_path / "b.pdf", cache)
+    assert counter.processed == [] and counter.hashed == []  # the stat fast path: no file read
+    assert (tmp_path / "a.pdf").read_bytes() == (tmp_path / "b.pdf").read_bytes()
+
+
+def test_a_photo_whose_bytes_change_is_processed_again_alone(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    edition, cache = _photo_edition(tmp_path), tmp_path / "cache"
+    build(edition, tmp_path / "a.pdf", cache)
+    counter = _Counter(monkeypatch)
+    photo = tmp_path / "images" / "one.png"
+    stat = photo.stat()
+    Image.new("RGB", (900, 600), (140, 40, 40)).save(photo)  # same size in bytes and pixels, another colour
+    os.utime(photo, ns=(stat.st_atime_ns, stat.st_mtime_ns))  # even the modification time put back
+    build(edition, tmp_path / "b.pdf", cache)
+    assert counter.processed == ["x"] and "one.png" in counter.hashed and "two.png" not in counter.hashed
+    build(edition, tmp_path / "fresh.pdf")
+    assert (tmp_path / "b.pdf").read_bytes() == (tmp_path / "fresh.pdf").read_bytes()
+    assert (tmp_path / "b.pdf").read_bytes() != (tmp_path / "a.pdf").read_bytes()
+
+
+def test_a_photo_just_written_is_not_trusted_by_its_stat(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Within RACY seconds of its last change a file may change again in the same timestamp tick."""
+    edition, cache = _photo_edition(tmp_path), tmp_path / "cache"
+    Image.new("RGB", (900, 600), (10, 200, 10)).save(tmp_path / "images" / "one.png")
+    build(edition, tmp_path / "a.pdf", cache)
+    counter = _Counter(monkeypatch)
+    build(edition, tmp_path / "b.pdf", cache)
+    assert counter.hashed == ["one.png"] and counter.processed == []  # read and hashed, still a cache hit
+
+
+def test_a_damaged_stat_index_only_costs_reading(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    edition, cache = _photo_edition(tmp_path), tmp_path / "cache"
+    build(edition, tmp_path / "a.pdf", cache)
+    (cache / "images" / "stat.json").write_text("{not json", encoding="utf-8")
+    counter = _Counter(monkeypatch)
+    build(edition, tmp_path / "b.pdf", cache)
+    assert sorted(counter.hashed) == ["one.png", "two.png"] and counter.processed == []
+    assert (tmp_path / "a.pdf").read_bytes() == (tmp_path / "b.pdf").read_bytes()
+
+
+def test_a_comment_line_changes_no_byte_of_the_pdf(tmp_path: Path) -> None:
+    edition, cache = _photo_edition(tmp_path), tmp_path / "cache"
+    build(edition, tmp_path / "a.pdf", cache)
+    case = tmp_path / "data" / "cases" / "02-b.yaml"
+    case.write_text("# 担当: 総務部\n" + case.read_text(encoding="utf-8"), encoding="utf-8")
+    build(edition, tmp_path / "b.pdf", cache)
+    build(edition, tmp_path / "fresh.pdf")
+    assert (tmp_path / "a.pdf").read_bytes() == (tmp_path / "b.pdf").read_bytes() == (tmp_path / "fresh.pdf").read_bytes()
+
+
+def test_a_text_edit_changes_the_pdf_as_a_fresh_build_does(tmp_path: Path) -> None:
+    edition, cache = _photo_edition(tmp_path), tmp_path / "cache"
+    build(edition, tmp_path / "a.pdf", cache)
+    case = tmp_path / "data" / "cases" / "02-b.yaml"
+    case.write_text(case.read_text(encoding="utf-8").replace("時間が短縮", "作業が短縮"), encoding="utf-8")
+    build(edition, tmp_path / "b.pdf", cache)
+    build(edition, tmp_path / "fresh.pdf")
+    assert (tmp_path / "b.pdf").read_bytes() == (tmp_path / "fresh.pdf").read_bytes() != (tmp_path / "a.pdf").read_bytes()

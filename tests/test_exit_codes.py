@@ -1,0 +1,130 @@
+"""Exit codes 0 / 1 / 2 / 3 / 130, the output guards, and the atomic write under failure and signals.
+
+The write tests stop the process inside the write (at fsync, after part of the new PDF is on disk)
+rather than racing a timer, so they fail for the right reason: a build that wrote the PDF in place
+would leave a damaged file behind.
+"""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from casebook_pdf.cli import EXIT_INPUT, EXIT_INTERNAL, EXIT_INTERRUPTED, EXIT_OK, EXIT_WARNINGS, main
+from tests.conftest import ROOT
+from tests.editions import CASE, make_edition
+
+PHOTO_CASE = CASE + "photos:\n  - {image: photo.png, caption: 小さな写真}\n"
+
+
+def run(*args: str) -> tuple[int, str]:
+    result = CliRunner().invoke(main, list(args))
+    return result.exit_code, result.output
+
+
+def test_codes_0_1_2(tmp_path: Path) -> None:
+    edition = make_edition(tmp_path, {"01-test.yaml": PHOTO_CASE})  # a 400×300 photo prints below 150 dpi
+    out = tmp_path / "book.pdf"
+    code, text = run("build", str(edition), "-o", str(out))
+    assert code == EXIT_OK and "warning:" in text, text
+    out.unlink()
+    code, text = run("build", str(edition), "-o", str(out), "--strict")
+    assert code == EXIT_WARNINGS, text
+    assert "--strict" in text and not out.exists()
+    assert run("check", str(edition), "--strict")[0] == EXIT_WARNINGS
+    assert run("check", str(edition))[0] == EXIT_OK
+    (tmp_path / "data" / "cases" / "01-test.yaml").write_text(CASE.replace("title:", "titel:"), encoding="utf-8")
+    assert run("build", str(edition), "-o", str(out), "--strict")[0] == EXIT_INPUT
+
+
+def test_internal_error_is_one_line_asking_for_a_report(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    import casebook_pdf.build
+
+    def broken(*args: object, **kwargs: object) -> None:
+        raise ZeroDivisionError("division by zero\nsecond line")
+
+    monkeypatch.setattr(casebook_pdf.build, "build", broken)
+    code, text = run("build", str(make_edition(tmp_path)), "-o", str(tmp_path / "x.pdf"))
+    assert code == EXIT_INTERNAL
+    assert text.count("\n") == 1 and "--debug" in text and "ZeroDivisionError" in text
+    assert "Traceback" not in text
+
+
+@pytest.mark.parametrize("target", ["data/casebook.yaml", "data/cases/01-test.yaml", "images/photo.png",
+                                    "images/new.pdf", "images", "data"])
+def test_output_never_overwrites_an_input(tmp_path: Path, target: str) -> None:
+    edition = make_edition(tmp_path, {"01-test.yaml": PHOTO_CASE})
+    before = {p: p.read_bytes() for p in tmp_path.rglob("*") if p.is_file()}
+    code, text = run("build", str(edition), "-o", str(tmp_path / target))
+    assert code == EXIT_INPUT, text
+    assert "-o:" in text and text.count("error:") == 1
+    assert {p: p.read_bytes() for p in tmp_path.rglob("*") if p.is_file()} == before
+
+
+def test_output_through_a_symlink_to_an_input_is_refused(tmp_path: Path) -> None:
+    edition = make_edition(tmp_path)
+    (tmp_path / "link.pdf").symlink_to(edition)
+    before = edition.read_bytes()
+    code, text = run("build", str(edition), "-o", str(tmp_path / "link.pdf"))
+    assert code == EXIT_INPUT, text
+    assert edition.read_bytes() == before
+
+
+# ---- the atomic write, stopped inside it --------------------------------------------------------
+
+STOP_IN_FSYNC = """
+import os, signal, sys
+real_fsync = os.fsync
+def fsync(fd):
+    {action}
+os.fsync = fsync
+from casebook_pdf.cli import main
+sys.argv = ["casebook-pdf", "build", {edition!r}, "-o", {out!r}, "--no-cache"]
+main()
+"""
+
+
+def _stopped_build(tmp_path: Path, action: str) -> tuple[subprocess.CompletedProcess[str], bytes, bytes]:
+    """Build once, edit the case, build again stopped inside fsync: (process, old PDF, PDF now on disk)."""
+    edition = make_edition(tmp_path)
+    out = tmp_path / "book.pdf"
+    assert run("build", str(edition), "-o", str(out))[0] == 0
+    old = out.read_bytes()
+    (tmp_path / "data" / "cases" / "01-test.yaml").write_text(CASE.replace("テストの事例", "書き換えた事例"), encoding="utf-8")
+    script = STOP_IN_FSYNC.format(action=action, edition=str(edition), out=str(out))
+    env = {**os.environ, "PYTHONPATH": str(ROOT)}
+    done = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, env=env, timeout=300)
+    return done, old, out.read_bytes()
+
+
+def _leftovers(folder: Path) -> list[str]:
+    return [p.name for p in folder.iterdir() if p.name.startswith(".book.pdf")]
+
+
+def test_failure_mid_write_keeps_the_old_pdf_and_no_temporary_file(tmp_path: Path) -> None:
+    done, old, now = _stopped_build(tmp_path, "raise OSError(28, 'No space left on device')")
+    assert done.returncode == EXIT_INPUT, done.stderr
+    assert "Traceback" not in done.stderr and "No space left" in done.stderr
+    assert now == old
+    assert _leftovers(tmp_path) == []
+
+
+@pytest.mark.parametrize("signum", ["SIGTERM", "SIGINT"])
+def test_signal_mid_write_removes_the_temporary_file(tmp_path: Path, signum: str) -> None:
+    done, old, now = _stopped_build(tmp_path, f"os.kill(os.getpid(), signal.{signum}); real_fsync(fd)")
+    assert done.returncode == EXIT_INTERRUPTED, done.stderr
+    assert "Traceback" not in done.stderr and "中断しました" in done.stderr
+    assert now == old
+    assert _leftovers(tmp_path) == []
+
+
+def test_kill_mid_write_keeps_the_old_pdf(tmp_path: Path) -> None:
+    """SIGKILL cannot be caught: the temporary file may stay, but the old PDF must be whole."""
+    done, old, now = _stopped_build(tmp_path, "os.kill(os.getpid(), signal.SIGKILL)")
+    assert done.returncode == -9
+    assert now == old

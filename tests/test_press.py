@@ -1,0 +1,226 @@
+"""build --print (入稿): page boxes, トンボ, bleed, press colours, and the preflight report.
+
+Facts are read back from the written PDF (pypdf, raw content streams), never from what render meant.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import re
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+from PIL import Image
+from pypdf import PdfReader
+
+from casebook_pdf.build import build, meta_for, prepare, render_prepared
+from casebook_pdf.cli import main
+from casebook_pdf.fonts import load_fonts
+from casebook_pdf.frames import mm
+from casebook_pdf.images import ImageStore
+from casebook_pdf.layout import layout_edition
+from casebook_pdf.layout.style import STYLE, Palette
+from casebook_pdf.load.edition import load_edition
+from casebook_pdf.pdfread import read_page
+from casebook_pdf.preflight import preflight, summary
+from casebook_pdf.render import Output, render_pdf
+from casebook_pdf.render.colour import PRESS, REGISTRATION, cmyk
+from tests.conftest import BUNDLED, SECOND
+from tests.editions import CASE, make_edition
+
+A4_LONG, A4_SHORT = mm(297), mm(210)
+PRESS_KIND = Output(press=True)
+
+
+def _close(a: tuple[float, ...], b: tuple[float, ...], tol: float = 0.05) -> bool:
+    return all(abs(x - y) <= tol for x, y in zip(a, b))
+
+
+@pytest.fixture(scope="module")
+def press_pdf(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    out = tmp_path_factory.mktemp("press") / "print.pdf"
+    build(BUNDLED, out, kind=PRESS_KIND)
+    return out
+
+
+def test_every_palette_colour_has_a_hand_chosen_press_value() -> None:
+    names = {f.name for f in dataclasses.fields(Palette)}
+    assert names <= set(PRESS), f"no CMYK value for {sorted(names - set(PRESS))}: add them to render/colour.PRESS"
+    assert PRESS["ink"] == (0.0, 0.0, 0.0, 1.0), "black text is K100"
+    for grey in ("ink", "muted", "line", "rest", "neutral", "pale_neutral", "white"):
+        assert PRESS[grey][:3] == (0.0, 0.0, 0.0), f"{grey} is a grey: K only"
+    palette = Palette()
+    for f in dataclasses.fields(palette):
+        assert cmyk(getattr(palette, f.name)) == PRESS[f.name] or getattr(palette, f.name) in {
+            getattr(palette, g.name) for g in dataclasses.fields(palette) if g.name != f.name}
+
+
+def test_boxes_on_every_page(press_pdf: Path) -> None:
+    reader = PdfReader(press_pdf)
+    assert len(reader.pages) == 5
+    for page in reader.pages:
+        trim = [float(v) for v in page.trimbox]
+        bleed = [float(v) for v in page.bleedbox]
+        media = [float(v) for v in page.mediabox]
+        assert _close((trim[2] - trim[0], trim[3] - trim[1]), (A4_LONG, A4_SHORT)), "TrimBox is A4"
+        assert _close(tuple(bleed), (trim[0] - mm(3), trim[1] - mm(3), trim[2] + mm(3), trim[3] + mm(3)))
+        assert media[0] <= bleed[0] - mm(10) and media[1] <= bleed[1] - mm(10)
+        assert media[2] >= bleed[2] + mm(10) and media[3] >= bleed[3] + mm(10), "room for the marks"
+
+
+def _outside(box: tuple[float, float, float, float], area: list[float]) -> bool:
+    return box[2] <= area[0] + 1e-6 or box[0] >= area[2] - 1e-6 or box[3] <= area[1] + 1e-6 or box[1] >= area[3] - 1e-6
+
+
+def test_crop_marks_are_registration_paths_outside_the_bleed(press_pdf: Path) -> None:
+    reader = PdfReader(press_pdf)
+    for page in reader.pages:
+        bleed = [float(v) for v in page.bleedbox]
+        trim = [float(v) for v in page.trimbox]
+        paints = read_page(page).paints
+        marks = [p for p in paints if p.stroke and p.stroke_colour == ("cmyk", REGISTRATION)]
+        assert len(marks) == 4 * 4 + 4 * 2, "four double corner marks and four centre crosses"
+        assert all(_outside(p.bbox, bleed) for p in marks)
+        assert all(0.27 <= p.width <= 0.32 for p in marks), "about 0.1 mm"
+        # Both trim lines and bleed lines are marked at the lower left corner.
+        xs = {round(p.bbox[0], 2) for p in marks if p.bbox[0] == p.bbox[2]}
+        assert round(trim[0], 2) in xs and round(bleed[0], 2) in xs
+        # Nothing in registration colour inside the bleed: the marks never print on the page.
+        inside = [p for p in paints if (p.stroke_colour == ("cmyk", REGISTRATION) or p.fill_colour == ("cmyk", REGISTRATION))
+                  and not _outside(p.bbox, bleed)]
+        assert inside == []
+
+
+def test_cover_bands_run_into_the_bleed(press_pdf: Path) -> None:
+    page = PdfReader(press_pdf).pages[0]
+    bleed = [float(v) for v in page.bleedbox]
+    navy = ("cmyk", PRESS["navy"])
+    bands = [p for p in read_page(page).paints if p.fill and p.fill_colour == navy]
+    full = [p for p in bands if abs(p.bbox[0] - bleed[0]) < 0.01 and abs(p.bbox[2] - bleed[2]) < 0.01]
+    assert any(abs(p.bbox[3] - bleed[3]) < 0.01 for p in full), "top band reaches the top of the bleed"
+    assert any(abs(p.bbox[1] - bleed[1]) < 0.01 for p in full), "foot band reaches the foot of the bleed"
+
+
+def test_nothing_else_moves(press_pdf: Path, bundled_pdf: Path) -> None:
+    """The same text at the same place relative to the trim as on the screen PDF."""
+    screen = read_page(PdfReader(bundled_pdf).pages[2]).texts
+    press_page = PdfReader(press_pdf).pages[2]
+    x0, y0 = float(press_page.trimbox[0]), float(press_page.trimbox[1])
+    press = read_page(press_page).texts
+    assert [t.text for t in screen] == [t.text for t in press]
+    for a, b in zip(screen, press):
+        assert _close(a.bbox, (b.bbox[0] - x0, b.bbox[1] - y0, b.bbox[2] - x0, b.bbox[3] - y0), 0.01)
+
+
+def _text_colour_ops(data: bytes) -> list[tuple[bytes, bytes]]:
+    ops = []
+    for block in re.findall(rb"BT\b(.*?)\bET", data, re.S):
+        ops += re.findall(rb"((?:[\d.]+ ){1,4})(k|rg|g|sc|scn)\b", block)
+    return ops
+
+
+def test_text_is_cmyk_and_black_text_is_k_only(press_pdf: Path) -> None:
+    reader = PdfReader(press_pdf)
+    black = 0
+    for page in reader.pages:
+        data = page.get_contents().get_data()
+        assert not re.search(rb"\b(rg|RG)\b", data), "no RGB colour in a press build"
+        for values, op in _text_colour_ops(data):
+            assert op == b"k", f"text colour {op!r}: CMYK expected"
+            c, m, y, k = (float(v) for v in values.split())
+            assert not (k > 0.5 and c + m + y > 0), "no rich black in text"
+            black += (c, m, y, k) == (0, 0, 0, 1)
+    assert black > 20, "body text in K100"
+
+
+def test_bundled_press_build_passes_preflight(press_pdf: Path) -> None:
+    found = preflight(press_pdf)
+    assert [f for f in found if f.level == "error"] == []
+    # What remains are the RGB photos, which the shop converts (or --icc does).
+    assert all("RGB の画像" in f.message for f in found)
+
+
+def test_preflight_flags_a_screen_pdf(bundled_pdf: Path) -> None:
+    messages = [f.message for f in preflight(bundled_pdf) if f.level == "error"]
+    assert any("TrimBox" in m for m in messages)
+    assert any("RGB で指定された色" in m for m in messages)
+    assert any("塗り足し" in m and "伸びていません" in m for m in messages), "the cover bands stop at the trim"
+
+
+def test_preflight_catches_a_100_ppi_photo(tmp_path: Path) -> None:
+    case = CASE + "photos:\n  - image: small.png\n    caption: 小さな写真\n"
+    edition = make_edition(tmp_path, {"01-small.yaml": case})
+    Image.new("RGB", (240, 180), (90, 120, 160)).save(tmp_path / "images" / "small.png")
+    out = tmp_path / "small.pdf"
+    build(edition, out, kind=PRESS_KIND)
+    page = PdfReader(out).pages[2]
+    placed = read_page(page).images
+    assert len(placed) == 1 and placed[0].pixels == (240, 180)
+    found = [f for f in preflight(out) if "ppi" in f.message]
+    assert len(found) == 1 and found[0].page == 3
+    expected = round(placed[0].ppi)
+    assert expected < 150 and found[0].level == "error" and f"{expected} ppi" in found[0].message
+
+
+def test_preflight_names_text_in_the_safe_zone() -> None:
+    edition = load_edition(BUNDLED)
+    fonts = load_fonts()
+    narrow = dataclasses.replace(STYLE, page=dataclasses.replace(STYLE.page, margin_x=mm(1.5)))  # text 1.5 mm from the trim
+    pages = layout_edition(edition, fonts, narrow).pages
+    images, _ = ImageStore(None).process_pages(pages)
+    pdf = render_pdf(pages, meta_for(edition), fonts, images, output=PRESS_KIND)
+    found = preflight(pdf)
+    near = [f for f in found if "3 mm 以内" in f.message]
+    assert {1, 3} <= {f.page for f in near}  # the cover and a case page
+    assert "「令和５年５月更新」" in near[0].message, "the cover's date line is named"
+    assert near[0].level == "warning"
+    # The screen layout keeps every text out of the safe zone.
+    assert not [f for f in preflight(render_prepared(prepare(BUNDLED), PRESS_KIND)) if "3 mm" in f.message]
+
+
+def test_preflight_is_one_line_when_clean() -> None:
+    assert summary([], 5) == ["入稿チェック: 問題はありません（5 ページ）。"]
+
+
+def test_press_build_is_reproducible(press_pdf: Path, tmp_path: Path) -> None:
+    again = tmp_path / "again.pdf"
+    build(BUNDLED, again, kind=PRESS_KIND)
+    assert again.read_bytes() == press_pdf.read_bytes()
+
+
+def test_second_edition_press_build(tmp_path: Path) -> None:
+    out = tmp_path / "second.pdf"
+    build(SECOND, out, kind=PRESS_KIND)
+    assert [f for f in preflight(out) if f.level == "error"] == []
+    assert all("/TrimBox" in page and "/BleedBox" in page for page in PdfReader(out).pages)
+
+
+def test_cli_build_print_ends_with_the_report(tmp_path: Path) -> None:
+    out = tmp_path / "p.pdf"
+    result = CliRunner().invoke(main, ["build", str(BUNDLED), "-o", str(out), "--print", "--no-cache"])
+    assert result.exit_code == 0, result.output
+    assert result.output.strip().splitlines()[-1].startswith("入稿チェック: エラー 0 件")
+
+
+def test_cli_check_print_runs_preflight_without_writing(tmp_path: Path) -> None:
+    result = CliRunner().invoke(main, ["check", str(BUNDLED), "--print", "--no-cache"])
+    assert result.exit_code == 0, result.output
+    assert "入稿チェック:" in result.output
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_cli_refuses_handout_with_print(tmp_path: Path) -> None:
+    result = CliRunner().invoke(main, ["build", str(BUNDLED), "-o", str(tmp_path / "x.pdf"), "--print", "--handout", "2"])
+    assert result.exit_code == 2
+    assert "--handout" in result.output and not (tmp_path / "x.pdf").exists()
+
+
+def test_cli_refuses_an_rgb_profile(tmp_path: Path) -> None:
+    from PIL import ImageCms
+
+    srgb = tmp_path / "srgb.icc"
+    srgb.write_bytes(ImageCms.ImageCmsProfile(ImageCms.createProfile("sRGB")).tobytes())
+    result = CliRunner().invoke(main, ["build", str(BUNDLED), "-o", str(tmp_path / "x.pdf"), "--icc", str(srgb)])
+    assert result.exit_code == 2
+    assert "CMYK のプロファイルではありません" in result.output
