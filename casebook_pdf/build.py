@@ -35,6 +35,7 @@ class Result:
     pages: int
     size: int
     warnings: tuple[Issue, ...]
+    notices: tuple[Issue, ...] = ()  # results to show even under -q: the PDF went to another name
 
 
 def meta_for(edition: Edition) -> Meta:
@@ -115,7 +116,7 @@ def build(edition_file: Path, output: Path, cache_dir: Path | None = None, dpi: 
         raise StrictWarnings(list(ready.warnings))
     pdf = render_prepared(ready, kind)
     written, notes = write_pdf(output, pdf)
-    return Result(written, len(ready.layout.pages), len(pdf), ready.warnings + notes)
+    return Result(written, len(ready.layout.pages), len(pdf), ready.warnings, notes)
 
 
 def render_prepared(ready: Prepared, kind: Output = Output()) -> bytes:

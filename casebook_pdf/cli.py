@@ -13,8 +13,9 @@ from pathlib import Path
 import click
 
 from casebook_pdf import __version__
+from casebook_pdf.cli_text import Group, localize_click
 from casebook_pdf.errors import CasebookError, Issue
-from casebook_pdf.messages import _
+from casebook_pdf.messages import LANGUAGES, N_, _, choose_language
 
 # Exit codes (README 「メッセージ・制限・終了コード」): scripts and print-shop checks rely on them.
 EXIT_OK = 0
@@ -24,12 +25,21 @@ EXIT_INTERNAL = 3  # a bug in casebook-pdf: report it with the --debug output
 EXIT_INTERRUPTED = 130  # Ctrl-C or SIGTERM: the temporary file is removed, the old PDF kept
 
 DEFAULT_EDITION = Path("data/casebook.yaml")
+DEBUG_HELP = N_("エラーのときに Python の詳しい情報（トレースバック）を表示します。")
+
+localize_click()
 
 
 def _warn(warnings: tuple[Issue, ...], quiet: bool) -> None:
     if not quiet:
         for w in warnings:
-            click.echo(f"warning: {w}", err=True)
+            click.echo(_("警告: {issue}").format(issue=w), err=True)
+
+
+def _notify(notices: tuple[Issue, ...]) -> None:
+    """Results the user must know even under -q (the PDF went to another name)."""
+    for notice in notices:
+        click.echo(_("お知らせ: {issue}").format(issue=notice), err=True)
 
 
 def _fail(exc: BaseException, debug: bool) -> None:
@@ -39,12 +49,12 @@ def _fail(exc: BaseException, debug: bool) -> None:
         raise exc
     if isinstance(exc, StrictWarnings):
         for issue in exc.issues:
-            click.echo(f"warning: {issue}", err=True)
+            click.echo(_("警告: {issue}").format(issue=issue), err=True)
         click.echo(_("--strict のため、警告 {n} 件で止めました。PDF は書き出していません。").format(n=len(exc.issues)), err=True)
         sys.exit(EXIT_WARNINGS)
     if isinstance(exc, CasebookError):
         for issue in exc.issues:
-            click.echo(f"error: {issue}", err=True)
+            click.echo(_("エラー: {issue}").format(issue=issue), err=True)
         click.echo(_("問題が {n} 件見つかりました。何も書き出していません。").format(n=len(exc.issues)), err=True)
         sys.exit(EXIT_INPUT)
     detail = " ".join(f"{type(exc).__name__}: {exc}".split())[:200]
@@ -74,34 +84,49 @@ def _interruptible() -> Iterator[None]:
             signal.signal(signal.SIGTERM, previous)
 
 
-@click.group(context_settings={"help_option_names": ["-h", "--help"]})
-@click.version_option(__version__, prog_name="casebook-pdf")
-def main() -> None:
-    """casebook-pdf: YAML の事例データから印刷用の PDF 事例集を作ります。
+def _language(ctx: click.Context, param: click.Parameter, value: str | None) -> str | None:
+    choose_language(value)
+    return value
 
-    Turn YAML case reports into a print-ready Japanese PDF casebook.
-    """
+
+class _Main(Group):
+    def make_context(self, info_name: str | None, args: list[str], parent: click.Context | None = None,
+                     **extra: object) -> click.Context:
+        if parent is None:
+            choose_language(None)  # each command line starts from the environment's language
+        return super().make_context(info_name, args, parent, **extra)  # type: ignore[arg-type]
+
+
+@click.group(cls=_Main, context_settings={"help_option_names": ["-h", "--help"]},
+             help=N_("casebook-pdf: YAML の事例データから印刷用の PDF 事例集を作ります。"))
+@click.version_option(__version__, prog_name="casebook-pdf", help=N_("バージョンを表示して終わります。"))
+@click.option("--lang", type=click.Choice(LANGUAGES), default=None, is_eager=True, expose_value=False,
+              callback=_language,
+              help=N_("表示の言語（ja: 日本語、en: 英語）。省略すると CASEBOOK_LANG、なければ環境の言語（LANG が en なら英語）、"
+                      "それ以外は日本語です。"))
+def main() -> None:
+    pass
 
 
 def image_options(command):
     """--dpi, --cache-dir and --no-cache, shared by the commands that process images."""
-    command = click.option("--no-cache", is_flag=True, help="Process every image and page afresh; do not read or write the cache (parsed fonts, derived from the bundled fonts alone, are still kept).")(command)
+    command = click.option("--no-cache", is_flag=True, help=N_("キャッシュを使わず、すべての画像とページを作り直します（キャッシュを読みも書きもしません。同梱フォントの解析結果だけは残します）。"))(command)
     command = click.option("--cache-dir", type=click.Path(path_type=Path), default=None,
-                           help="Folder for processed images and laid-out pages (default: $CASEBOOK_CACHE or ~/.cache/casebook-pdf). Safe to delete.")(command)
+                           help=N_("処理済みの画像と組んだページを置くフォルダ（省略すると $CASEBOOK_CACHE、なければ利用者のキャッシュフォルダ）。消しても大丈夫です。"))(command)
     command = click.option("--dpi", type=click.IntRange(72, 1200), default=300, show_default=True,
-                           help="Highest image resolution at printed size; larger photos are downsampled.")(command)
+                           help=N_("印刷する大きさでの写真の解像度の上限。これより細かい写真は縮めます。"))(command)
     return command
 
 
 def output_options(command):
     """--print, --icc, --grayscale and --handout: which PDF build writes (check takes --print too)."""
     command = click.option("--handout", type=click.Choice(["2", "3", "4"]), default=None,
-                           help=_("研修用の配布資料: A4 1 枚に 2 ページ（縦）、3 ページ（縦、メモ欄つき）、4 ページ（横）。"))(command)
-    command = click.option("--grayscale", is_flag=True, help=_("白黒コピー用: すべての色と写真をグレーにします（濃淡の差と模様で区別を残します）。"))(command)
+                           help=N_("研修用の配布資料: A4 1 枚に 2 ページ（縦）、3 ページ（縦、メモ欄つき）、4 ページ（横）。"))(command)
+    command = click.option("--grayscale", is_flag=True, help=N_("白黒コピー用: すべての色と写真をグレーにします（濃淡の差と模様で区別を残します）。"))(command)
     command = click.option("--icc", type=click.Path(path_type=Path, exists=True, dir_okay=False), default=None,
-                           help=_("印刷所の CMYK プロファイル（.icc）: 写真を CMYK に変換し、出力インテントとして埋め込みます（--print 用）。"))(command)
+                           help=N_("印刷所の CMYK プロファイル（.icc）: 写真を CMYK に変換し、出力インテントとして埋め込みます（--print 用）。"))(command)
     command = click.option("--print", "press", is_flag=True,
-                           help=_("入稿用: 塗り足し 3 mm、トンボ、TrimBox/BleedBox、CMYK の色。最後に入稿チェックの結果を表示します。"))(command)
+                           help=N_("入稿用: 塗り足し 3 mm、トンボ、TrimBox/BleedBox、CMYK の色。最後に入稿チェックの結果を表示します。"))(command)
     return command
 
 
@@ -111,22 +136,25 @@ def _cache(cache_dir: Path | None, no_cache: bool) -> Path | None:
     return None if no_cache else (cache_dir or default_cache_dir())
 
 
-@main.command()
+@main.command(short_help=N_("事例集の PDF を作ります。"),
+              help=N_("版 EDITION（casebook.yaml か、それがあるフォルダ。省略すると data/casebook.yaml）から PDF を作ります。"))
 @click.argument("edition", type=click.Path(path_type=Path), default=DEFAULT_EDITION)
 @click.option("-o", "--output", type=click.Path(path_type=Path), default=Path("casebook.pdf"), show_default=True,
-              help="Where to write the PDF.")
-@click.option("-q", "--quiet", is_flag=True, help="Do not print warnings or the summary.")
-@click.option("--debug", is_flag=True, help="Show a traceback on errors.")
-@click.option("--watch", is_flag=True, help=_("保存のたびに作り直します（YAML と画像を見張ります。Ctrl-C で終了）。"))
-@click.option("--strict", is_flag=True, help=_("警告があれば PDF を書き出さず、終了コード 1 で止めます。"))
+              help=N_("PDF を書き出す場所。"))
+@click.option("-q", "--quiet", is_flag=True, help=N_("警告と結果の行を出しません（置き換えられなかった PDF のお知らせは出します）。"))
+@click.option("--debug", is_flag=True, help=DEBUG_HELP)
+@click.option("--watch", is_flag=True, help=N_("保存のたびに作り直します（YAML と画像を見張ります。Ctrl-C で終了）。"))
+@click.option("--strict", is_flag=True, help=N_("警告があれば PDF を書き出さず、終了コード 1 で止めます。"))
 @output_options
 @image_options
 def build(edition: Path, output: Path, quiet: bool, debug: bool, dpi: int, cache_dir: Path | None, no_cache: bool,
           watch: bool, strict: bool, press: bool, icc: Path | None, grayscale: bool, handout: str | None) -> None:
-    """Build EDITION (default data/casebook.yaml) into a PDF."""
     from casebook_pdf.build import build as run_build
     from casebook_pdf.errors import display_path
+    from casebook_pdf.workflow.new import edition_file
     from casebook_pdf.workflow.progress import Display, workspace
+
+    edition = edition_file(edition)
 
     kind = _output_kind(press, icc, grayscale, handout)
     if watch:
@@ -143,9 +171,10 @@ def build(edition: Path, output: Path, quiet: bool, debug: bool, dpi: int, cache
         _fail(exc, debug)
         return
     _warn(result.warnings, quiet)
+    _notify(result.notices)
     if not quiet:
-        seconds = time.perf_counter() - start
-        click.echo(f"wrote {display_path(result.output)} ({result.pages} pages, {result.size / 1024:.0f} KB) in {seconds:.1f} s")
+        click.echo(_("{pdf} を書き出しました（{pages} ページ、{kb:.0f} KB、{seconds:.1f} 秒）").format(
+            pdf=display_path(result.output), pages=result.pages, kb=result.size / 1024, seconds=time.perf_counter() - start))
     if kind.press and result.output is not None:
         _preflight(result.output.read_bytes(), result.pages)
 
@@ -173,11 +202,14 @@ def _read_icc(path: Path) -> bytes:
     return data
 
 
-def _preflight(pdf: bytes, pages: int) -> None:
+def _preflight(pdf: bytes, pages: int) -> int:
+    """Print the print shop's check of the PDF; returns how many things it found."""
     from casebook_pdf.preflight import preflight, summary
 
-    for line in summary(preflight(pdf), pages):
+    found = preflight(pdf)
+    for line in summary(found, pages):
         click.echo(line)
+    return len(found)
 
 
 def _watch(edition: Path, output: Path, cache: Path | None, dpi: int, quiet: bool) -> None:
@@ -187,35 +219,35 @@ def _watch(edition: Path, output: Path, cache: Path | None, dpi: int, quiet: boo
     sys.exit(watch_edition(edition, output, cache, dpi, quiet, lambda line: click.echo(line), Display(quiet=quiet)))
 
 
-@main.command()
+@main.command(short_help=N_("PDF を作らずに版を確かめます。"),
+              help=N_("版 EDITION を確かめます（データ、画像、文字、文章が枠に収まるか）。PDF は書き出しません。"))
 @click.argument("edition", type=click.Path(path_type=Path), default=DEFAULT_EDITION)
-@click.option("--debug", is_flag=True, help="Show a traceback on errors.")
-@click.option("--strict", is_flag=True, help=_("警告があれば終了コード 1 で終わります。"))
-@click.option("--print", "press", is_flag=True, help=_("入稿チェックもします（入稿用 PDF をメモリ上で作って調べます。何も書き出しません）。"))
+@click.option("--debug", is_flag=True, help=DEBUG_HELP)
+@click.option("--strict", is_flag=True, help=N_("警告があれば終了コード 1 で終わります。"))
+@click.option("--print", "press", is_flag=True, help=N_("入稿チェックもします（入稿用 PDF をメモリ上で作って調べます。何も書き出しません）。"))
 @click.option("--icc", type=click.Path(path_type=Path, exists=True, dir_okay=False), default=None,
-              help=_("入稿チェックで使う CMYK プロファイル（build --print --icc と同じ）。"))
+              help=N_("入稿チェックで使う CMYK プロファイル（build --print --icc と同じ）。"))
 @image_options
 def check(edition: Path, debug: bool, dpi: int, cache_dir: Path | None, no_cache: bool, strict: bool, press: bool,
           icc: Path | None) -> None:
-    """Check EDITION (data, images, glyphs, text fitting) without writing a PDF."""
     from casebook_pdf.build import prepare, render_prepared
+    from casebook_pdf.workflow.new import edition_file
     from casebook_pdf.workflow.progress import Display, workspace
 
     kind = _output_kind(press, icc, False, None)
     cache = _cache(cache_dir, no_cache)
     try:
-        ready = prepare(edition, cache, dpi, workspace(cache, dpi, Display()))
+        ready = prepare(edition_file(edition), cache, dpi, workspace(cache, dpi, Display()))
         pdf = render_prepared(ready, kind) if kind.press else b""
     except Exception as exc:  # noqa: BLE001
         _fail(exc, debug)
         return
     _warn(ready.warnings, False)
-    click.echo(f"ok: {len(ready.edition.cases)} cases, {len(ready.layout.pages)} pages")
+    click.echo(_("問題ありません: 事例 {cases} 件、{pages} ページ").format(cases=len(ready.edition.cases), pages=len(ready.layout.pages)))
     _list_cases(ready.edition)
-    if kind.press:
-        _preflight(pdf, len(ready.layout.pages))
-    if strict and ready.warnings:
-        click.echo(_("--strict のため、警告 {n} 件で終了コード 1 にします。").format(n=len(ready.warnings)), err=True)
+    found = _preflight(pdf, len(ready.layout.pages)) if kind.press else 0
+    if strict and (ready.warnings or found):
+        click.echo(_("--strict のため、警告 {n} 件で終了コード 1 にします。").format(n=len(ready.warnings) + found), err=True)
         sys.exit(EXIT_WARNINGS)
 
 
@@ -240,16 +272,16 @@ def _date_option(ctx: click.Context, param: click.Parameter, value: str | None) 
     return value
 
 
-@main.command(short_help=_("新しい版を作ります（去年の版から、またはひな形から）。"),
-              help=_("新しい版（フォルダ DEST）を作ります。--from に去年の版を指定すると、それを写して日付を変えます。"
+@main.command(short_help=N_("新しい版を作ります（去年の版から、またはひな形から）。"),
+              help=N_("新しい版（フォルダ DEST）を作ります。--from に去年の版を指定すると、それを写して日付を変えます。"
                      "指定しなければ、説明つきのひな形を作ります。"))
 @click.argument("dest", type=click.Path(path_type=Path))
 @click.option("--from", "source", type=click.Path(path_type=Path, exists=True), default=None,
-              help=_("元にする版（casebook.yaml か、それがあるフォルダ）。"))
+              help=N_("元にする版（casebook.yaml か、それがあるフォルダ）。"))
 @click.option("--date", default=None, callback=_date_option, metavar="YYYY-MM",
-              help=_("新しい版の発行年月（省略すると今月）。"))
-@click.option("--copy-images", is_flag=True, help=_("画像フォルダも写します（省略すると前の版の画像をそのまま参照します）。"))
-@click.option("--debug", is_flag=True, help="Show a traceback on errors.")
+              help=N_("新しい版の発行年月（省略すると今月）。"))
+@click.option("--copy-images", is_flag=True, help=N_("画像フォルダも写します（省略すると前の版の画像をそのまま参照します）。"))
+@click.option("--debug", is_flag=True, help=DEBUG_HELP)
 def new(dest: Path, source: Path | None, date: str | None, copy_images: bool, debug: bool) -> None:
     from casebook_pdf.workflow.new import new_from, new_starter, this_month
     from casebook_pdf.workflow.say import next_steps_after_new
@@ -268,11 +300,11 @@ def _title_argument(ctx: click.Context, param: click.Parameter, value: str) -> s
     return value.strip()
 
 
-@main.command(short_help=_("事例を 1 件追加します。"), help=_("事例を 1 件追加します。説明つきのひな形から事例ファイルを作り、EDITION の cases の一覧に書き足します。"))
+@main.command(short_help=N_("事例を 1 件追加します。"), help=N_("事例を 1 件追加します。説明つきのひな形から事例ファイルを作り、EDITION の cases の一覧に書き足します。"))
 @click.argument("title", callback=_title_argument)
 @click.argument("edition", type=click.Path(path_type=Path), default=DEFAULT_EDITION)
-@click.option("--file", "name", default=None, help=_("事例ファイルの名前（省略すると 04-case.yaml のような次の番号）。"))
-@click.option("--debug", is_flag=True, help="Show a traceback on errors.")
+@click.option("--file", "name", default=None, help=N_("事例ファイルの名前（省略すると 04-case.yaml のような次の番号）。"))
+@click.option("--debug", is_flag=True, help=DEBUG_HELP)
 def add(title: str, edition: Path, name: str | None, debug: bool) -> None:
     from casebook_pdf.workflow.add import add_case
     from casebook_pdf.workflow.new import edition_file
@@ -286,20 +318,20 @@ def add(title: str, edition: Path, name: str | None, debug: bool) -> None:
     click.echo(next_steps_after_add(added, edition_file(edition)))
 
 
-@main.command(short_help=_("ページを PNG 画像にします。"), help=_("ページを PNG 画像にします（1 ページ 1 ファイル: page-01.png …）。印刷前の確認や資料づくりに。"))
+@main.command(short_help=N_("ページを PNG 画像にします。"), help=N_("ページを PNG 画像にします（1 ページ 1 ファイル: page-01.png …）。印刷前の確認や資料づくりに。"))
 @click.argument("edition", type=click.Path(path_type=Path), default=DEFAULT_EDITION)
 @click.option("-o", "--output", "out_dir", type=click.Path(path_type=Path, file_okay=False), required=True,
-              help=_("画像を書き出すフォルダ。"))
-@click.option("--dpi", type=click.IntRange(20, 600), default=100, show_default=True, help=_("画像の解像度。"))
-@click.option("--pages", default=None, metavar="1,3-5", help=_("書き出すページ（省略するとすべて）。1 が表紙です。"))
+              help=N_("画像を書き出すフォルダ。"))
+@click.option("--dpi", type=click.IntRange(20, 600), default=100, show_default=True, help=N_("画像の解像度。"))
+@click.option("--pages", default=None, metavar="1,3-5", help=N_("書き出すページ（省略するとすべて）。1 が表紙です。"))
 @click.option("--colors", type=click.IntRange(2, 256), default=None, metavar="N",
-              help=_("N 色までのパレット PNG にします（ファイルが 3 分の 1 ほどに。資料用）。"))
-@click.option("-q", "--quiet", is_flag=True, help=_("警告と結果の行を出しません。"))
-@click.option("--debug", is_flag=True, help="Show a traceback on errors.")
+              help=N_("N 色までのパレット PNG にします（ファイルが 3 分の 1 ほどに。資料用）。"))
+@click.option("-q", "--quiet", is_flag=True, help=N_("警告と結果の行を出しません。"))
+@click.option("--debug", is_flag=True, help=DEBUG_HELP)
 @click.option("--image-dpi", type=click.IntRange(72, 1200), default=300, show_default=True,
-              help=_("写真の解像度の上限（build の --dpi と同じ）。"))
-@click.option("--cache-dir", type=click.Path(path_type=Path), default=None, help=_("キャッシュのフォルダ（build と同じ）。"))
-@click.option("--no-cache", is_flag=True, help=_("キャッシュを使いません。"))
+              help=N_("写真の解像度の上限（build の --dpi と同じ）。"))
+@click.option("--cache-dir", type=click.Path(path_type=Path), default=None, help=N_("キャッシュのフォルダ（build と同じ）。"))
+@click.option("--no-cache", is_flag=True, help=N_("キャッシュを使いません。"))
 def preview(edition: Path, out_dir: Path, dpi: int, pages: str | None, colors: int | None, quiet: bool, debug: bool,
             image_dpi: int, cache_dir: Path | None, no_cache: bool) -> None:
     from casebook_pdf.workflow.new import edition_file

@@ -26,6 +26,7 @@ from PIL import Image, ImageOps, UnidentifiedImageError
 from casebook_pdf.cachedir import default_cache_dir  # noqa: F401 - its old home, still imported from here
 from casebook_pdf.errors import ImageError, Issue
 from casebook_pdf.frames import Page, Picture, leaves
+from casebook_pdf.messages import N_, _
 
 DEFAULT_DPI = 300
 LOW_DPI = 150
@@ -45,7 +46,7 @@ class Processed:
     dpi: float  # effective resolution at the printed size
 
 
-TOO_BIG_HINT = "Export it at a normal photo size (for example 4000×3000) and try again."
+TOO_BIG_HINT = N_("ふつうの写真の大きさ（例: 4000×3000）で書き出し直してから、もう一度作成してください。")
 
 
 def _open(path: Path | IO[bytes]) -> Image.Image:
@@ -55,9 +56,10 @@ def _open(path: Path | IO[bytes]) -> Image.Image:
             warnings.simplefilter("error", Image.DecompressionBombWarning)
             img = Image.open(path)
     except (Image.DecompressionBombWarning, Image.DecompressionBombError):
-        raise _Bad(f"image has more than {MAX_PIXELS // 1_000_000} million pixels.", TOO_BIG_HINT) from None
+        raise _Bad(_("画素数が {n} 百万を超えています。").format(n=MAX_PIXELS // 1_000_000), _(TOO_BIG_HINT)) from None
     if img.width * img.height > MAX_PIXELS:
-        raise _Bad(f"image has {img.width}×{img.height} pixels, more than {MAX_PIXELS // 1_000_000} million.", TOO_BIG_HINT)
+        raise _Bad(_("画像が {w}×{h} 画素で、{n} 百万画素を超えています。").format(w=img.width, h=img.height, n=MAX_PIXELS // 1_000_000),
+                   _(TOO_BIG_HINT))
     return img
 
 
@@ -295,8 +297,8 @@ class ImageStore:
                 continue
             done[key] = outcome
             if outcome.dpi < LOW_DPI:
-                warned.append(_issue(picture, f"image prints at only {outcome.dpi:.0f} dpi (below {LOW_DPI}); it may look blurred.",
-                                     "Use a larger original if you have one."))
+                warned.append(_issue(picture, _("印刷すると {dpi:.0f} dpi にしかならず（{low} 未満）、ぼやけて見えるかもしれません。").format(
+                    dpi=outcome.dpi, low=LOW_DPI), _("もっと大きな元の写真があれば、それを使ってください。")))
         if problems:
             raise ImageError(problems)
         return done, warned
@@ -307,9 +309,9 @@ class ImageStore:
         except _Bad as bad:
             return _issue(picture, bad.message, bad.hint)
         except (UnidentifiedImageError, Image.DecompressionBombError, Image.DecompressionBombWarning) as exc:
-            return _issue(picture, _describe(exc), "Open it in an image program and save it again as JPEG or PNG.")
+            return _issue(picture, _describe(exc), _("画像のソフトで開き、JPEG か PNG で保存し直してください。"))
         except (OSError, SyntaxError, ValueError) as exc:
-            return _issue(picture, f"image cannot be read ({exc}).", "Save it again as JPEG or PNG, or replace it.")
+            return _issue(picture, _("画像を読めません（{error}）。").format(error=exc), _("JPEG か PNG で保存し直すか、別の画像にしてください。"))
 
 
 def picture_key(picture: Picture) -> tuple:
@@ -319,8 +321,8 @@ def picture_key(picture: Picture) -> tuple:
 
 def _describe(exc: Exception) -> str:
     if isinstance(exc, (Image.DecompressionBombError, Image.DecompressionBombWarning)):
-        return "image has far too many pixels to be a photo (a decompression bomb?)."
-    return "file is not an image Pillow can read (unknown or damaged format)."
+        return _("写真としては画素数が多すぎます（壊れているか、細工されたファイルかもしれません）。")
+    return _("読める画像ではありません（知らない形式か、ファイルが壊れています）。")
 
 
 def _issue(picture: Picture, message: str, hint: str) -> Issue:

@@ -36,3 +36,14 @@ def second_pdf(tmp_path_factory: pytest.TempPathFactory) -> Path:
 def _private_image_cache(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch) -> None:
     """Tests never write to the user's real cache folder."""
     monkeypatch.setenv("CASEBOOK_CACHE", str(tmp_path_factory.getbasetemp() / "image-cache"))
+
+
+@pytest.fixture(autouse=True)
+def _japanese_messages(monkeypatch: pytest.MonkeyPatch):
+    """Messages in the default language, Japanese, whatever the locale of the machine running the tests."""
+    from casebook_pdf.messages import choose_language
+
+    monkeypatch.setenv("CASEBOOK_LANG", "ja")
+    choose_language(None)
+    yield
+    choose_language(None)

@@ -110,7 +110,7 @@ def test_valid_case_builds_or_reports_what_does_not_fit(case: dict) -> None:
         try:
             build(edition, root / "out.pdf")
         except FitError as exc:
-            assert all("does not fit" in issue.message and issue.file.name == "01-case.yaml" for issue in exc.issues)
+            assert all("枠に収まりません" in issue.message and issue.file.name == "01-case.yaml" for issue in exc.issues)
         else:
             import pdfplumber
 

@@ -31,7 +31,7 @@ def test_codes_0_1_2(tmp_path: Path) -> None:
     edition = make_edition(tmp_path, {"01-test.yaml": PHOTO_CASE})  # a 400×300 photo prints below 150 dpi
     out = tmp_path / "book.pdf"
     code, text = run("build", str(edition), "-o", str(out))
-    assert code == EXIT_OK and "warning:" in text, text
+    assert code == EXIT_OK and "警告:" in text, text
     out.unlink()
     code, text = run("build", str(edition), "-o", str(out), "--strict")
     assert code == EXIT_WARNINGS, text
@@ -62,7 +62,7 @@ def test_output_never_overwrites_an_input(tmp_path: Path, target: str) -> None:
     before = {p: p.read_bytes() for p in tmp_path.rglob("*") if p.is_file()}
     code, text = run("build", str(edition), "-o", str(tmp_path / target))
     assert code == EXIT_INPUT, text
-    assert "-o:" in text and text.count("error:") == 1
+    assert "-o:" in text and text.count("エラー:") == 1
     assert {p: p.read_bytes() for p in tmp_path.rglob("*") if p.is_file()} == before
 
 

@@ -122,15 +122,15 @@ def _error(tmp_path: Path, path: Path) -> str:
 
 def test_file_that_is_not_an_image(tmp_path: Path) -> None:
     (tmp_path / "fake.jpg").write_bytes(b"this is not a JPEG at all")
-    assert "not an image" in _error(tmp_path, tmp_path / "fake.jpg")
+    assert "読める画像ではありません" in _error(tmp_path, tmp_path / "fake.jpg")
 
 
 def test_truncated_image(tmp_path: Path) -> None:
     data = photo(tmp_path / "full.jpg", size=(1600, 1200)).read_bytes()
     (tmp_path / "cut.jpg").write_bytes(data[: len(data) // 3])
-    assert "cannot be read" in _error(tmp_path, tmp_path / "cut.jpg")
+    assert "画像を読めません" in _error(tmp_path, tmp_path / "cut.jpg")
 
 
 def test_absurd_pixel_count_is_refused_before_decoding(tmp_path: Path) -> None:
     Image.new("1", (12000, 10000)).save(tmp_path / "bomb.png")  # 120 megapixels, a few kilobytes
-    assert "million" in _error(tmp_path, tmp_path / "bomb.png")
+    assert "百万" in _error(tmp_path, tmp_path / "bomb.png")

@@ -153,7 +153,7 @@ def test_crowded_page_shrinks_with_a_warning_naming_the_zone(tmp_path: Path) -> 
     laid = layout_edition(_one_case(tmp_path, **{"これまでは紙で回覧していた。": long_item}), FONTS)
     assert len(laid.warnings) == 1
     warning = laid.warnings[0]
-    assert warning.path == "before" and warning.line == 5 and "shrunk from 10 pt" in warning.message
+    assert warning.path == "before" and warning.line == 5 and "10 pt から" in warning.message
 
 
 def test_hopeless_text_fails_naming_file_path_and_lines_over(tmp_path: Path) -> None:
@@ -164,4 +164,4 @@ def test_hopeless_text_fails_naming_file_path_and_lines_over(tmp_path: Path) -> 
         layout_edition(_one_case(tmp_path, **{"これまでは紙で回覧していた。": long_item}), FONTS)
     issue = caught.value.issues[0]
     assert issue.file.name == "01-test.yaml" and issue.path == "before"
-    assert "even at 8 pt" in issue.message and "lines over" in issue.message
+    assert "8 pt まで小さくしても" in issue.message and "行あふれます" in issue.message

@@ -148,19 +148,22 @@ def test_preflight_flags_a_screen_pdf(bundled_pdf: Path) -> None:
     assert any("塗り足し" in m and "伸びていません" in m for m in messages), "the cover bands stop at the trim"
 
 
-def test_preflight_catches_a_100_ppi_photo(tmp_path: Path) -> None:
+@pytest.mark.parametrize("pixels, level", [((490, 368), "error"), ((980, 735), "warning")])
+def test_preflight_catches_a_low_resolution_photo(tmp_path: Path, pixels: tuple[int, int], level: str) -> None:
+    """About 100 ppi at its placed size is an error, about 200 ppi a warning."""
     case = CASE + "photos:\n  - image: small.png\n    caption: 小さな写真\n"
     edition = make_edition(tmp_path, {"01-small.yaml": case})
-    Image.new("RGB", (240, 180), (90, 120, 160)).save(tmp_path / "images" / "small.png")
+    Image.new("RGB", pixels, (90, 120, 160)).save(tmp_path / "images" / "small.png")
     out = tmp_path / "small.pdf"
     build(edition, out, kind=PRESS_KIND)
     page = PdfReader(out).pages[2]
     placed = read_page(page).images
-    assert len(placed) == 1 and placed[0].pixels == (240, 180)
+    assert len(placed) == 1 and placed[0].pixels == pixels
+    ppi = round(placed[0].ppi)
+    assert abs(ppi - (100 if level == "error" else 200)) <= 5
     found = [f for f in preflight(out) if "ppi" in f.message]
     assert len(found) == 1 and found[0].page == 3
-    expected = round(placed[0].ppi)
-    assert expected < 150 and found[0].level == "error" and f"{expected} ppi" in found[0].message
+    assert found[0].level == level and f"{ppi} ppi" in found[0].message
 
 
 def test_preflight_names_text_in_the_safe_zone() -> None:
@@ -224,3 +227,56 @@ def test_cli_refuses_an_rgb_profile(tmp_path: Path) -> None:
     result = CliRunner().invoke(main, ["build", str(BUNDLED), "-o", str(tmp_path / "x.pdf"), "--icc", str(srgb)])
     assert result.exit_code == 2
     assert "CMYK のプロファイルではありません" in result.output
+
+
+@pytest.fixture(scope="module")
+def icc_file(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    from tests.iccgen import cmyk_profile
+
+    path = tmp_path_factory.mktemp("icc") / "test-cmyk.icc"
+    path.write_bytes(cmyk_profile())
+    return path
+
+
+def _photo_mean(pdf: Path, page_index: int, box: tuple[float, float, float, float]) -> tuple[float, ...]:
+    import pypdfium2 as pdfium
+    from PIL import ImageStat
+
+    doc = pdfium.PdfDocument(str(pdf))
+    try:
+        image = doc[page_index].render(scale=1).to_pil().convert("RGB")
+    finally:
+        doc.close()
+    return tuple(ImageStat.Stat(image.crop(tuple(round(v) for v in box))).mean)
+
+
+def test_icc_converts_photos_and_embeds_the_output_intent(icc_file: Path, press_pdf: Path, tmp_path: Path) -> None:
+    out = tmp_path / "icc.pdf"
+    result = CliRunner().invoke(main, ["build", str(BUNDLED), "-o", str(out), "--icc", str(icc_file), "--no-cache"])
+    assert result.exit_code == 0, result.output
+    assert result.output.strip().splitlines()[-1] == "入稿チェック: 問題はありません（5 ページ）。", "a clean report is one line"
+    reader = PdfReader(out)
+    intent = reader.trailer["/Root"]["/OutputIntents"][0].get_object()
+    assert intent["/S"] == "/GTS_PDFX" and intent["/OutputConditionIdentifier"] == "casebook-pdf test CMYK"
+    assert intent["/DestOutputProfile"].get_object().get_data() == icc_file.read_bytes()
+    page = reader.pages[2]
+    placed = read_page(page).images
+    assert len(placed) == 3 and {i.space for i in placed} == {"cmyk"}
+    # The CMYK photo looks like the RGB one (a wrongly inverted JPEG would show a negative).
+    trim = [float(v) for v in page.trimbox]
+    for image in placed:
+        x0, y0, x1, y1 = image.bbox
+        ph = float(page.mediabox.height)
+        box = (x0 + 4, ph - y1 + 4, x1 - 4, ph - y0 - 4)
+        cmyk_mean = _photo_mean(out, 2, box)
+        rgb_mean = _photo_mean(press_pdf, 2, box)
+        assert trim[0] < x0
+        assert max(abs(a - b) for a, b in zip(cmyk_mean, rgb_mean)) < 40, (cmyk_mean, rgb_mean)
+
+
+def test_cli_check_print_strict_counts_preflight_findings(icc_file: Path) -> None:
+    loose = CliRunner().invoke(main, ["check", str(BUNDLED), "--print", "--strict", "--no-cache"])
+    assert loose.exit_code == 1, "RGB photos are findings of the print shop's check"
+    clean = CliRunner().invoke(main, ["check", str(BUNDLED), "--print", "--icc", str(icc_file), "--strict", "--no-cache"])
+    assert clean.exit_code == 0, clean.output
+    assert clean.output.strip().splitlines()[-1] == "入稿チェック: 問題はありません（5 ページ）。"

@@ -76,7 +76,7 @@ def test_watch_rebuilds_after_a_change_and_keeps_running_after_a_bad_edit(tmp_pa
 
         rebuilt = output.read_bytes()
         w.change_until(case, original + "overview: [unclosed\n", r"問題が 1 件あります")
-        assert any("01-snow-patrol.yaml:" in s and s.startswith("error:") for s in w.seen), w.seen
+        assert any("01-snow-patrol.yaml:" in s and s.startswith("エラー:") for s in w.seen), w.seen
         assert w.proc.poll() is None, "the watch goes on after a bad edit"
         assert output.read_bytes() == rebuilt, "the last good PDF stays"
 

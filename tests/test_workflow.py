@@ -120,7 +120,7 @@ def test_starter_edition_builds_and_explains_every_key(tmp_path: Path) -> None:
     assert all("#" in line.lstrip("# ") for line in keys), [k for k in keys if "#" not in k.lstrip("# ")]
     code, out = run("build", tmp_path / "first" / "casebook.yaml", "-o", tmp_path / "first.pdf")
     assert code == 0, out
-    assert "3 pages" in out and "令和７年４月" in cover_text(tmp_path / "first.pdf")
+    assert "（3 ページ" in out and "令和７年４月" in cover_text(tmp_path / "first.pdf")
 
 
 # ---- add -------------------------------------------------------------------------------------------
@@ -140,7 +140,7 @@ def test_add_then_check_lists_the_new_case(source: Path, tmp_path: Path) -> None
     assert after.replace(f"  - cases/{name}\n", "", 1) == before, "one line added, nothing else touched"
     code, out = run("check", edition)
     assert code == 0, out
-    assert f"ok: {count + 1} cases" in out
+    assert f"問題ありません: 事例 {count + 1} 件" in out
     assert re.search(rf"{count + 1}\s+スマホで現場確認\s+\(.*{name}\)", out)
 
 
@@ -239,7 +239,7 @@ def test_pdf_held_open_is_written_beside_it(tmp_path: Path, monkeypatch: pytest.
     assert out.read_bytes() == b"%PDF- the old one, open in a viewer"
     assert (tmp_path / "casebook-1.pdf").read_bytes().startswith(b"%PDF-")
     assert "開かれている" in message and "casebook-1.pdf" in message
-    assert "wrote casebook-1.pdf" in message
+    assert "casebook-1.pdf を書き出しました" in message
     assert [p.name for p in tmp_path.iterdir() if p.name.endswith(".tmp")] == []
 
 
@@ -269,7 +269,7 @@ def test_the_annotated_case_in_the_readme_builds(tmp_path: Path) -> None:
     (tmp_path / "casebook.yaml").write_text(edition, encoding="utf-8")
     code, out = run("build", tmp_path / "casebook.yaml", "-o", tmp_path / "a.pdf")
     assert code == 0, out
-    assert "warning" not in out, out
+    assert "警告" not in out, out
 
 
 def test_a_rebuild_from_memory_gives_the_same_pdf_as_a_fresh_build(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
@@ -296,3 +296,24 @@ def test_a_rebuild_from_memory_gives_the_same_pdf_as_a_fresh_build(tmp_path: Pat
     assert (tmp_path / "again.pdf").read_bytes() == (tmp_path / "fresh.pdf").read_bytes()
     assert (tmp_path / "again.pdf").read_bytes() != (tmp_path / "first.pdf").read_bytes()
     assert len(work.memo._kept) == 4, "the memo keeps the pages of the last build only"
+
+
+def test_quiet_build_still_tells_that_the_pdf_went_to_another_name(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """-q hides progress, warnings and the summary, not the result that the PDF is not where it was asked."""
+    out = tmp_path / "casebook.pdf"
+    out.write_bytes(b"%PDF- the old one, open in a viewer")
+    real_replace = os.replace
+
+    def replace(src: str, dst: str | Path) -> None:
+        if Path(dst).resolve() == out.resolve():
+            raise PermissionError(13, "used by another process")
+        real_replace(src, dst)
+
+    monkeypatch.setattr("casebook_pdf.build.os.replace", replace)
+    monkeypatch.chdir(tmp_path)
+    code, message = run("build", SECOND, "-o", "casebook.pdf", "-q")
+    assert code == 0, message
+    assert message.startswith("お知らせ: casebook.pdf: ") and "casebook-1.pdf に書き出しました" in message, message
+    assert "を書き出しました（" not in message, "the summary stays hidden"
+    code, message = run("--lang", "en", "build", SECOND, "-o", "casebook.pdf", "-q")
+    assert code == 0 and message.startswith("notice: casebook.pdf: ") and "written to casebook-1.pdf" in message, message

@@ -22,6 +22,7 @@ from casebook_pdf.layout import photos
 from casebook_pdf.layout.blocks import arrow_right, layout_block
 from casebook_pdf.layout.report import Report
 from casebook_pdf.layout.style import Style
+from casebook_pdf.messages import N_
 from casebook_pdf.layout.textset import ASCENT, SetBlock, Type, fit, set_body, set_spans, set_text, spread, stack
 from casebook_pdf.model import Case
 from casebook_pdf.text.inline import Span
@@ -132,7 +133,7 @@ def _header(case: Case, fonts: Fonts, s: Style, top: float, report: Report) -> l
     size, floor = s.scale.title, s.scale.lead
     t = Type(size, c.white, bold=True, align="left", leading=1.2)
     fitted = fit(lambda sz: set_spans(fonts, spans, title_w, t.scaled(sz)), g.band_h - mm(2), size, floor, 1.2)
-    _note_fit(report, case, "title", "page heading", fitted, size, floor, "Shorten the title or the department.")
+    _note_fit(report, case, "title", N_("ページの見出し"), fitted, size, floor, N_("題名か担当部署を短くしてください。"))
     items += fitted.block.at(x0 + pad, top + (g.band_h - fitted.block.height) / 2)
     items += dept.at(x0 + w - pad - w * 0.38, top + (g.band_h - dept.height) / 2)
     return items
@@ -150,7 +151,7 @@ def _headline(case: Case, fonts: Fonts, s: Style, top: float, row_h: float, repo
         t = Type(size, c.teal_ink, bold=True, align="left", leading=1.25)
         mark = size * 1.1
         fitted = fit(lambda sz: set_text(fonts, headline, text_w - mark, t.scaled(sz)), row_h, size, floor, 1.25)
-        _note_fit(report, case, "headline", "headline", fitted, size, floor, "Shorten the headline.")
+        _note_fit(report, case, "headline", N_("題名の下の見出し"), fitted, size, floor, N_("headline を短くしてください。"))
         y = top + (row_h - fitted.block.height) / 2
         items.append(Icon("arrow", x0, y + (fitted.size * 1.25 - fitted.size) / 2, fitted.size, c.accent))
         items += fitted.block.at(x0 + mark, y)
@@ -396,11 +397,11 @@ def _culprit(case: Case, rows: SetBlock, plan: Plan) -> tuple[str, str, str]:
     """The YAML key, zone name and advice for the zone that takes the most room on a crowded page."""
     if rows.height > plan.need:
         key = max(("overview", "effects", "notes"), key=lambda k: len(str(getattr(case, k))))
-        return key, "概要/効果/気づき", "Shorten the text or move part of it to a block."
+        return key, N_("概要/効果/気づき"), N_("文章を短くするか、一部を blocks に移してください。")
     if plan.left_blocks or max(plan.before.height, plan.after.height) >= plan.need - 1e-6:
         key = "before" if plan.before.height >= plan.after.height else "after"
-        return key, "～これまで～/～これから～", "Shorten the items or move some to notes."
-    return "blocks", "photos and blocks", "Remove a block or a photo, or shorten the block text."
+        return key, N_("～これまで～/～これから～"), N_("項目を短くするか、一部を notes に移してください。")
+    return "blocks", N_("写真と追加の枠"), N_("枠か写真を 1 つ減らすか、枠の文章を短くしてください。")
 
 
 def _folio(fonts: Fonts, s: Style, folio: int) -> list[Item]:

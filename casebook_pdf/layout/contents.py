@@ -18,6 +18,7 @@ from casebook_pdf.fonts import Fonts
 from casebook_pdf.frames import Box, Circle, Item, Link, Page, Rule, Text, flatten, mm
 from casebook_pdf.layout.report import Report
 from casebook_pdf.layout.style import Style
+from casebook_pdf.messages import N_
 from casebook_pdf.layout.textset import ASCENT, SetBlock, Type, fit, set_spans
 from casebook_pdf.layout.vertical import SIDEWAYS, split_columns
 from casebook_pdf.model import Edition, Tool, ToolGroup
@@ -262,7 +263,7 @@ def _row(fonts: Fonts, s: Style, edition: Edition, n: int, geo: Geometry, y: flo
     t = Type(size, c.navy, align="left", leading=1.3)
     fitted = fit(lambda sz: set_spans(fonts, spans, text_w, t.scaled(sz)), row_h - mm(2), size, sc.floor, 1.3)
     if report is not None and fitted.over > 0:
-        report.overflow(case.where("title"), "contents entry", fitted.lines_over, sc.floor, "Shorten the title or the category.")
+        report.overflow(case.where("title"), N_("目次の行"), fitted.lines_over, sc.floor, N_("題名か分類を短くしてください。"))
     block = fitted.block
     top = y + (row_h - block.height) / 2
     items += block.at(geo.left + pad, top)

@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import casebook_pdf
+from casebook_pdf.messages import language
 
 # Modules whose code decides what a case page looks like: a change to any of them is a new key.
 CODE = ("layout", "text", "fonts.py", "frames.py", "model.py")
@@ -40,6 +41,7 @@ class LayoutMemo:
 
     def key(self, *parts: object) -> str:
         digest = hashlib.sha256(code_version().encode())
+        digest.update(language().encode())  # an entry keeps its warnings as text, in one language
         for part in parts:
             digest.update(repr(part).encode("utf-8"))
             digest.update(b"\0")

@@ -10,6 +10,7 @@ from casebook_pdf.frames import Box, Item, Picture, mm
 from casebook_pdf.layout.report import Report
 from casebook_pdf.load.printed import photo_where
 from casebook_pdf.layout.style import Style
+from casebook_pdf.messages import N_
 from casebook_pdf.layout.textset import SetBlock, Type, fit, set_text
 from casebook_pdf.model import Case, Photo
 
@@ -92,8 +93,8 @@ def layout_photos(case: Case, fonts: Fonts, s: Style, grid: Grid, width: float, 
         fitted = _caption(fonts, s, photo, grid.pw, size)
         where = photo_where(case, i, "caption")
         if fitted.over > 0:
-            report.overflow(where, "photo caption", fitted.lines_over, s.scale.floor, "Shorten the caption.")
+            report.overflow(where, N_("写真の説明"), fitted.lines_over, s.scale.floor, N_("写真の説明（caption）を短くしてください。"))
         elif fitted.size < size:
-            report.shrunk(where, "photo caption", fitted.size, size)
+            report.shrunk(where, N_("写真の説明"), fitted.size, size)
         items += fitted.block.at(x, y + grid.ph + mm(1.2))
     return SetBlock(width, grid.height, tuple(items), 0)

@@ -8,6 +8,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from casebook_pdf.errors import FitError, Issue
+from casebook_pdf.messages import _
 from casebook_pdf.model import Where
 
 
@@ -18,18 +19,20 @@ class Report:
 
     def shrunk(self, where: Where, zone: str, size: float, base: float) -> None:
         self.warnings.append(
-            Issue(where.file, where.line, where.path, f"{zone}: text shrunk from {base:g} pt to {size:g} pt to fit its box.")
+            Issue(where.file, where.line, where.path, _("{zone}: 枠に収めるため、文字を {base:g} pt から {size:g} pt に小さくしました。").format(
+                zone=_(zone), base=base, size=size))
         )
 
     def overflow(self, where: Where, zone: str, lines_over: int, floor: float, hint: str) -> None:
-        lines = "line" if lines_over == 1 else "lines"
+        """`zone` and `hint` are msgids (marked N_ where they are written), translated here."""
         self.errors.append(
             Issue(
                 where.file,
                 where.line,
                 where.path,
-                f"{zone}: text does not fit its box even at {floor:g} pt ({lines_over} {lines} over).",
-                hint,
+                _("{zone}: {floor:g} pt まで小さくしても枠に収まりません（{n} 行あふれます）。").format(
+                    zone=_(zone), floor=floor, n=lines_over),
+                _(hint),
             )
         )
 

@@ -21,7 +21,7 @@ from reportlab.pdfgen.canvas import Canvas
 from casebook_pdf import __version__
 from casebook_pdf.fonts import REGULAR, Fonts
 from casebook_pdf.frames import Box, Circle, Group, Icon, Item, Link, Page, Picture, Polygon, Rule, Text
-from casebook_pdf.images import Processed, picture_key, placement
+from casebook_pdf.images import JPEG_QUALITY, Processed, picture_key, placement
 from casebook_pdf.render.colour import Ink, gray
 from casebook_pdf.render.marks import SLUG, Sheet, bled, draw_marks
 
@@ -314,7 +314,13 @@ def _reader(done: Processed, key: tuple, ctx: _Context) -> ImageReader:
     if not ctx.ink.converts_images():
         return _Encoded(done)
     if key not in ctx.converted:
-        ctx.converted[key] = ImageReader(ctx.ink.image(done.data))
+        image = ctx.ink.image(done.data)
+        if done.format == "jpeg":  # a photo stays a JPEG (reportlab writes CMYK JPEGs with Adobe's inverted Decode)
+            buf = io.BytesIO()
+            image.save(buf, "JPEG", quality=JPEG_QUALITY, optimize=True)
+            ctx.converted[key] = ImageReader(io.BytesIO(buf.getvalue()))
+        else:
+            ctx.converted[key] = ImageReader(image)
     return ctx.converted[key]
 
 

@@ -54,9 +54,13 @@ def check_date(text: str) -> str | None:
 
 
 def edition_file(path: Path) -> Path:
-    """The edition file meant by `path`: the file itself, or casebook.yaml in a folder."""
+    """The edition file meant by `path`: the file itself, or in a folder its casebook.yaml, else its
+    data/casebook.yaml (the layout of this repository and of an edition kept with its tools)."""
     path = Path(path)
-    return path / EDITION_FILE if path.is_dir() else path
+    if not path.is_dir():
+        return path
+    inside = path / "data" / EDITION_FILE
+    return inside if not (path / EDITION_FILE).exists() and inside.is_file() else path / EDITION_FILE
 
 
 def new_from(source: Path, dest: Path, date: str, copy_images: bool) -> Made:

@@ -59,7 +59,7 @@ def _rebuild(edition: Path, output: Path, cache_dir: Path | None, dpi: int, work
         result = build(edition, output, cache_dir, dpi, work)
     except CasebookError as exc:
         for issue in exc.issues:
-            echo(f"error: {issue}")
+            echo(_("エラー: {issue}").format(issue=issue))
         echo(_("{time} 問題が {n} 件あります。PDF は前のままです。直して保存すると、また作ります。{why}").format(
             time=stamp, n=len(exc.issues), why=because))
         return
@@ -72,7 +72,9 @@ def _rebuild(edition: Path, output: Path, cache_dir: Path | None, dpi: int, work
             work.memo.sweep()
     if not quiet:
         for warning in result.warnings:
-            echo(f"warning: {warning}")
+            echo(_("警告: {issue}").format(issue=warning))
+    for notice in result.notices:
+        echo(_("お知らせ: {issue}").format(issue=notice))
     echo(_("{time} {pdf} を作りました（{pages} ページ、警告 {warnings} 件、{seconds:.2f} 秒）{why}").format(
         time=stamp, pdf=display_path(result.output), pages=result.pages, warnings=len(result.warnings),
         seconds=time.perf_counter() - start, why=because))
