@@ -14,10 +14,10 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Protocol
 
+from casebook_pdf import parsememo
 from casebook_pdf.errors import Issue, OutputError, StrictWarnings
-from casebook_pdf.frames import Picture, leaves
 from casebook_pdf.fonts import load_fonts
-from casebook_pdf.images import DEFAULT_DPI, ImageStore, Processed, picture_key
+from casebook_pdf.images import DEFAULT_DPI, ImageStore, Processed, pictures
 from casebook_pdf.glyphs import check_glyphs
 from casebook_pdf.layout import Layout, layout_edition
 from casebook_pdf.layout.memo import LayoutMemo
@@ -91,7 +91,8 @@ def prepare(edition_file: Path, cache_dir: Path | None = None, dpi: int = DEFAUL
     work = work or Workspace.fresh(cache_dir, dpi)
     if output is not None:
         guard_output(output, None)
-    edition = load_edition(edition_file)
+    with parsememo.stored_in(cache_dir / "yaml" if cache_dir else None):
+        edition = load_edition(edition_file)
     if output is not None:
         guard_output(output, edition)
     fonts = load_fonts()
@@ -104,7 +105,7 @@ def prepare(edition_file: Path, cache_dir: Path | None = None, dpi: int = DEFAUL
 
 
 def count_pictures(laid: Layout) -> int:
-    return len({picture_key(item) for page in laid.pages for item in leaves(page.items) if isinstance(item, Picture)})
+    return len(pictures(laid.pages))
 
 
 def build(edition_file: Path, output: Path, cache_dir: Path | None = None, dpi: int = DEFAULT_DPI,

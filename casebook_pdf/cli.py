@@ -85,8 +85,17 @@ def _interruptible() -> Iterator[None]:
 
 
 def _language(ctx: click.Context, param: click.Parameter, value: str | None) -> str | None:
-    choose_language(value)
+    if value is not None:  # not given: the language of the command line so far (make_context resets it)
+        choose_language(value)
     return value
+
+
+def lang_option(command):
+    """--lang, on the group (casebook-pdf --lang en build) and on each command (build --lang en) alike."""
+    return click.option("--lang", type=click.Choice(LANGUAGES), default=None, is_eager=True, expose_value=False,
+                        callback=_language, metavar="[ja|en]",
+                        help=N_("表示の言語（ja: 日本語、en: 英語）。省略すると CASEBOOK_LANG、なければ環境の言語（LANG が "
+                                "en なら英語）、それ以外は日本語です。"))(command)
 
 
 class _Main(Group):
@@ -100,10 +109,7 @@ class _Main(Group):
 @click.group(cls=_Main, context_settings={"help_option_names": ["-h", "--help"]},
              help=N_("casebook-pdf: YAML の事例データから印刷用の PDF 事例集を作ります。"))
 @click.version_option(__version__, prog_name="casebook-pdf", help=N_("バージョンを表示して終わります。"))
-@click.option("--lang", type=click.Choice(LANGUAGES), default=None, is_eager=True, expose_value=False,
-              callback=_language,
-              help=N_("表示の言語（ja: 日本語、en: 英語）。省略すると CASEBOOK_LANG、なければ環境の言語（LANG が en なら英語）、"
-                      "それ以外は日本語です。"))
+@lang_option
 def main() -> None:
     pass
 
@@ -147,6 +153,7 @@ def _cache(cache_dir: Path | None, no_cache: bool) -> Path | None:
 @click.option("--strict", is_flag=True, help=N_("警告があれば PDF を書き出さず、終了コード 1 で止めます。"))
 @output_options
 @image_options
+@lang_option
 def build(edition: Path, output: Path, quiet: bool, debug: bool, dpi: int, cache_dir: Path | None, no_cache: bool,
           watch: bool, strict: bool, press: bool, icc: Path | None, grayscale: bool, handout: str | None) -> None:
     from casebook_pdf.build import build as run_build
@@ -228,6 +235,7 @@ def _watch(edition: Path, output: Path, cache: Path | None, dpi: int, quiet: boo
 @click.option("--icc", type=click.Path(path_type=Path, exists=True, dir_okay=False), default=None,
               help=N_("入稿チェックで使う CMYK プロファイル（build --print --icc と同じ）。"))
 @image_options
+@lang_option
 def check(edition: Path, debug: bool, dpi: int, cache_dir: Path | None, no_cache: bool, strict: bool, press: bool,
           icc: Path | None) -> None:
     from casebook_pdf.build import prepare, render_prepared
@@ -282,6 +290,7 @@ def _date_option(ctx: click.Context, param: click.Parameter, value: str | None) 
               help=N_("新しい版の発行年月（省略すると今月）。"))
 @click.option("--copy-images", is_flag=True, help=N_("画像フォルダも写します（省略すると前の版の画像をそのまま参照します）。"))
 @click.option("--debug", is_flag=True, help=DEBUG_HELP)
+@lang_option
 def new(dest: Path, source: Path | None, date: str | None, copy_images: bool, debug: bool) -> None:
     from casebook_pdf.workflow.new import new_from, new_starter, this_month
     from casebook_pdf.workflow.say import next_steps_after_new
@@ -305,6 +314,7 @@ def _title_argument(ctx: click.Context, param: click.Parameter, value: str) -> s
 @click.argument("edition", type=click.Path(path_type=Path), default=DEFAULT_EDITION)
 @click.option("--file", "name", default=None, help=N_("事例ファイルの名前（省略すると 04-case.yaml のような次の番号）。"))
 @click.option("--debug", is_flag=True, help=DEBUG_HELP)
+@lang_option
 def add(title: str, edition: Path, name: str | None, debug: bool) -> None:
     from casebook_pdf.workflow.add import add_case
     from casebook_pdf.workflow.new import edition_file
@@ -332,6 +342,7 @@ def add(title: str, edition: Path, name: str | None, debug: bool) -> None:
               help=N_("写真の解像度の上限（build の --dpi と同じ）。"))
 @click.option("--cache-dir", type=click.Path(path_type=Path), default=None, help=N_("キャッシュのフォルダ（build と同じ）。"))
 @click.option("--no-cache", is_flag=True, help=N_("キャッシュを使いません。"))
+@lang_option
 def preview(edition: Path, out_dir: Path, dpi: int, pages: str | None, colors: int | None, quiet: bool, debug: bool,
             image_dpi: int, cache_dir: Path | None, no_cache: bool) -> None:
     from casebook_pdf.workflow.new import edition_file

@@ -11,7 +11,8 @@ from __future__ import annotations
 
 import contextlib
 import importlib
-from collections.abc import Iterator
+import unicodedata
+from collections.abc import Iterable, Iterator
 from typing import Any
 
 import click
@@ -50,6 +51,83 @@ def _translated(objects: list[Any], *attributes: str) -> Iterator[None]:
             setattr(obj, name, value)
 
 
+NO_LINE_START = set("、。，．）」』】〕〉》・：；？！ー…％")  # kinsoku: never the first character of a line
+NO_LINE_END = set("（「『【〔〈《")  # never the last
+
+
+def display_width(text: str) -> int:
+    """Columns on a terminal: East Asian wide and full-width characters take two."""
+    return sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in text)
+
+
+def _pieces(paragraph: str) -> list[str]:
+    """The paragraph cut where a line may break: at spaces and between Japanese characters, a closing
+    mark kept with what precedes it and an opening one with what follows."""
+    pieces: list[str] = []
+    glue_next = False
+    for ch in paragraph:
+        wide = display_width(ch) == 2
+        if ch == " ":
+            pieces.append(" ")
+        elif pieces and (glue_next or ch in NO_LINE_START or not (wide or display_width(pieces[-1][-1]) == 2 or pieces[-1] == " ")):
+            pieces[-1] += ch
+        else:
+            pieces.append(ch)
+        glue_next = ch in NO_LINE_END
+    return pieces
+
+
+def wrap(text: str, width: int, indent: str = "", first_indent: str | None = None) -> list[str]:
+    """Lines of at most `width` columns (a piece wider than that stands alone); blank lines separate
+    paragraphs, and the lines inside a paragraph are joined as click joins them."""
+    lines: list[str] = []
+    for n, paragraph in enumerate(p for p in text.split("\n\n") if p.strip()):
+        if n:
+            lines.append("")
+        line = first_indent if first_indent is not None and not lines else indent
+        start = len(line)
+        for piece in _pieces(" ".join(paragraph.split())):
+            if piece == " " and len(line) == start:
+                continue
+            if len(line) > start and display_width(line) + display_width(piece.rstrip()) > width:
+                lines.append(line.rstrip())
+                line = indent
+                start = len(line)
+                if piece == " ":
+                    continue
+            line += piece
+        lines.append(line.rstrip())
+    return lines
+
+
+class HelpFormatter(click.HelpFormatter):
+    """click's help layout, wrapped by terminal columns so that Japanese lines fit the window."""
+
+    def write_text(self, text: str) -> None:
+        indent = " " * self.current_indent
+        self.write("\n".join(wrap(text, self.width, indent)) + "\n")
+
+    def write_dl(self, rows: Iterable[tuple[str, str]], col_max: int = 30, col_spacing: int = 2) -> None:
+        rows = list(rows)
+        first_col = min(max((display_width(first) for first, _ in rows), default=0), col_max) + col_spacing
+        for first, second in rows:
+            self.write(f"{'':>{self.current_indent}}{first}")
+            if not second:
+                self.write("\n")
+                continue
+            if display_width(first) <= first_col - col_spacing:
+                self.write(" " * (first_col - display_width(first)))
+            else:
+                self.write("\n" + " " * (first_col + self.current_indent))
+            lines = wrap(second, max(self.width - first_col - self.current_indent, 10))
+            pad = " " * (first_col + self.current_indent)
+            self.write("\n".join([lines[0], *(pad + line if line else "" for line in lines[1:])]) + "\n")
+
+
+class Context(click.Context):
+    formatter_class = HelpFormatter
+
+
 class _Localized:
     """Mixin for click commands whose help, short help and option help texts are msgids."""
 
@@ -74,8 +152,9 @@ class _Localized:
 
 
 class Command(_Localized, click.Command):
-    pass
+    context_class = Context
 
 
 class Group(_Localized, click.Group):
     command_class = Command
+    context_class = Context

@@ -205,3 +205,54 @@ def test_a_text_edit_changes_the_pdf_as_a_fresh_build_does(tmp_path: Path) -> No
     build(edition, tmp_path / "b.pdf", cache)
     build(edition, tmp_path / "fresh.pdf")
     assert (tmp_path / "b.pdf").read_bytes() == (tmp_path / "fresh.pdf").read_bytes() != (tmp_path / "a.pdf").read_bytes()
+
+
+# --- Parsed YAML ---------------------------------------------------------------------------------
+
+from casebook_pdf import parsememo  # noqa: E402
+from casebook_pdf.load.source import load_yaml, parse_yaml  # noqa: E402
+from tests.conftest import BUNDLED, SECOND  # noqa: E402
+
+
+def _yaml_files() -> list[Path]:
+    return sorted({*BUNDLED.parent.rglob("*.yaml"), *SECOND.parent.rglob("*.yaml")})
+
+
+def test_parsed_files_read_back_from_disk_are_what_the_parser_gives(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(parsememo, "_memory", parsememo.OrderedDict())
+    files = _yaml_files()
+    with parsememo.stored_in(tmp_path):
+        first = [load_yaml(f) for f in files]
+    assert len(list(tmp_path.rglob("*.json"))) == len(files)
+    parsememo._memory.clear()  # as a new process would
+    monkeypatch.setattr("casebook_pdf.load.source.parse_yaml", lambda *a: pytest.fail("parsed again"))
+    with parsememo.stored_in(tmp_path):
+        again = [load_yaml(f) for f in files]
+    for f, a, b in zip(files, first, again):
+        fresh = parse_yaml(f.read_text(encoding="utf-8-sig"), f)
+        assert a == fresh and b == fresh, f
+        assert repr(b.data) == repr(fresh.data)  # the same types too (dates, ints, floats)
+
+
+def test_dates_times_and_numbers_survive_the_disk(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(parsememo, "_memory", parsememo.OrderedDict())
+    file = tmp_path / "x.yaml"
+    file.write_text("a: 2024-04-01\nb: 2024-04-01 10:30:00\nc: 8:45\nd: 0123\ne: 1.5\nf: yes\ng: [1, .inf]\n"
+                    "h: {\"\\0odd\": 1}\n", encoding="utf-8")
+    with parsememo.stored_in(tmp_path / "memo"):
+        first = load_yaml(file)
+    parsememo._memory.clear()
+    with parsememo.stored_in(tmp_path / "memo"):
+        again = load_yaml(file)
+    assert repr(again) == repr(first)
+
+
+def test_a_changed_text_is_parsed_again(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(parsememo, "_memory", parsememo.OrderedDict())
+    file = tmp_path / "x.yaml"
+    file.write_text("title: 一\n", encoding="utf-8")
+    with parsememo.stored_in(tmp_path / "memo"):
+        assert load_yaml(file).data == {"title": "一"}
+        file.write_text("# 注記\ntitle: 一\n", encoding="utf-8")
+        changed = load_yaml(file)
+    assert changed.data == {"title": "一"} and changed.lines == {"title": 2}

@@ -251,3 +251,35 @@ def test_english_starter_edition_explains_in_english_and_builds(tmp_path: Path) 
     assert "# month of issue" in (tmp_path / "first" / "casebook.yaml").read_text(encoding="utf-8")
     code, out = run("--lang", "en", "build", tmp_path / "first", "-o", tmp_path / "first.pdf")
     assert code == 0 and "wrote" in out and "pages: 3" in out, out
+
+
+def test_lang_after_the_command_works_too(tmp_path: Path) -> None:
+    edition = make_edition(tmp_path)
+    assert run("check", edition, "--lang", "en")[1].startswith("ok:")
+    assert run("--lang", "en", "check", edition, "--lang", "ja")[1].startswith("問題ありません")
+    assert run("--lang", "en", "check", edition)[1].startswith("ok:"), "a command without --lang keeps the group's"
+
+
+@pytest.mark.parametrize("lang", ["ja", "en"])
+def test_help_fits_an_80_column_window(lang: str) -> None:
+    """Japanese characters take two columns: the help is wrapped by columns, not by characters."""
+    from casebook_pdf.cli_text import display_width
+
+    for command in [[], *([name] for name in main.commands)]:
+        code, out = run("--lang", lang, *command, "--help", env={"COLUMNS": "80"})
+        assert code == 0
+        wide = [line for line in out.splitlines() if display_width(line) > 80]
+        assert not wide, (command, wide)
+
+
+def test_wrap_breaks_between_japanese_characters_but_not_before_closing_marks() -> None:
+    from casebook_pdf.cli_text import display_width, wrap
+
+    text = "印刷する大きさでの写真の解像度の上限。これより細かい写真は縮めます（CASEBOOK_LANG、LANG）。"
+    lines = wrap(text, 20)
+    assert "".join(lines) == text
+    assert all(display_width(line) <= 20 for line in lines)
+    assert not any(line[0] in "、。）" for line in lines[1:])
+    assert not any(line.endswith("（") for line in lines)
+    assert any("CASEBOOK_LANG、" in line for line in lines), "a Latin word stays whole, with its closing mark"
+    assert wrap("one two three", 7) == ["one two", "three"]

@@ -347,10 +347,28 @@ class TestJustification:
         assert line.width == pytest.approx(em(6))
         assert [p.text for p in line.pieces] == ["ab", "cd", "ef", "gh"]
 
-    def test_too_much_slack_leaves_line_left_aligned(self) -> None:
-        result = lines("あい" + "ABCDEFGHIJKLMNOP", 9)
-        assert result[0].text == "あい"
-        assert result[0].width == pytest.approx(em(2))
+    def test_a_loose_line_is_rebroken_rather_than_letter_spaced(self) -> None:
+        # Filled greedily, the second line would be 8 em of kana in 10 em (a quarter em per gap).
+        result = lines("あ" * 18 + "DoMEETああ", 10)
+        assert [l.text for l in result] == ["あ" * 9, "あ" * 9, "DoMEETああ"]
+        for line in result[:2]:
+            assert line.width == pytest.approx(em(10))
+            assert [b.x - a.x for a, b in zip(line.pieces, line.pieces[1:])] == pytest.approx([em(1.125)] * 8)
+
+    def test_spaces_and_wa_take_the_slack_before_the_gaps_between_characters(self) -> None:
+        first = lines("あいうPCえおかきくけこさしすせそ", 8.8)[0]
+        assert first.text == "あいうPCえおかき"
+        xs = [p.x for p in first.pieces]
+        assert xs[:3] == pytest.approx([0, em(1), em(2)])  # 字間 untouched
+        assert piece(first, "PC").x == pytest.approx(em(3 + 0.25 + 0.1))  # 和欧間 0.25 + 0.1
+        assert piece(first, "え").x == pytest.approx(em(3.35 + 1.1 + 0.35))
+        assert first.width == pytest.approx(em(8.8))
+
+    def test_a_line_that_cannot_be_justified_widens_its_gaps_only_to_their_bounds(self) -> None:
+        result = lines("あいうえお" + "ABCDEFGHIJKLMNOP", 9)
+        assert result[0].text == "あいうえお"
+        assert [p.x for p in result[0].pieces] == pytest.approx([em(1.125 * i) for i in range(5)])
+        assert result[0].width == pytest.approx(em(5.5))
 
     def test_line_without_gaps_is_left_aligned(self) -> None:
         result = lines("ABCDEFGHIJKLMNOPQRSTUVWXYZ", 5)
@@ -489,8 +507,11 @@ class TestRealFont:
             if unit in source and width_em >= 8.5:
                 assert any(unit in l.text for l in result)
         left_aligned = break_lines(spans, width, size, font, justify=False)
-        for line, plain in zip(result[:-1], left_aligned):
-            assert line.width == pytest.approx(width) or line == plain
+        assert len(result) <= len(left_aligned)
+        for line in result[:-1]:
+            for a, b in zip(line.pieces, line.pieces[1:]):
+                if _kana_or_kanji(a.text) and _kana_or_kanji(b.text):  # 字間: an eighth of an em at most
+                    assert b.x - a.x <= font.advance(a.text, a.bold) * size + size / 8 + 1e-6, line.text
         assert result[-1].width == pytest.approx(_natural_width(result[-1], font, size), abs=1e-6)
 
     def test_bold_pieces_are_measured_with_the_bold_font(self, font: FontMeasure) -> None:
@@ -513,6 +534,10 @@ class TestRealFont:
         assert xs["DoMEET"] - xs["り"] == pytest.approx(font.advance("り", False) * 10.0 + 2.5)
 
 
+def _kana_or_kanji(text: str) -> bool:
+    return len(text) == 1 and ("\u3041" <= text <= "\u30fa" or "\u4e00" <= text <= "\u9fff")
+
+
 def _natural_width(line: TextLine, measure: object, size: float) -> float:
     """Width of a left-aligned line whose pieces sit at their natural positions (for the last line)."""
     last = line.pieces[-1]
@@ -533,7 +558,21 @@ class TestWidows:
         for line in fixed[:-1]:
             assert line.width == pytest.approx(em(10))  # still justified to the full measure
 
+    def test_a_widow_is_avoided_within_the_gap_bound_without_a_new_line(self) -> None:
+        text = "あ" * 90 + "い"  # ten full lines and one character: two lines of nine fit at 1/8 em
+        result = break_lines([Span(text)], em(10), SIZE, FAKE, avoid_widows=True)
+        assert len(result) == 10 and len(result[-1].text) > 1
+        for line in result[:-1]:
+            assert line.width == pytest.approx(em(10))
+            steps = [b.x - a.x for a, b in zip(line.pieces, line.pieces[1:])]
+            assert max(steps) <= em(1.125) + 1e-9
+
     def test_nothing_changes_when_the_line_count_would_grow(self) -> None:
-        text = "あ" * 90 + "い"  # ten full lines: narrowing by up to 3 em would need an eleventh
-        lines = break_lines([Span(text)], em(10), SIZE, FAKE, avoid_widows=True)
-        assert len(lines) == 10 and lines[-1].text == "い"
+        text = "あ" * 50 + "い"  # ten full lines: any other break needs an eleventh
+        result = break_lines([Span(text)], em(5), SIZE, FAKE, avoid_widows=True)
+        assert len(result) == 11 and result[-1].text == "い"
+
+    def test_a_widow_stays_when_avoiding_it_would_letter_space(self) -> None:
+        text = "あ" * 5 + "い"  # four kana in five ems would need a third of an em per gap
+        result = break_lines([Span(text)], em(5), SIZE, FAKE, avoid_widows=True)
+        assert [l.text for l in result] == ["あ" * 5, "い"]

@@ -7,6 +7,7 @@ before it was a forced split: one on which no break was allowed at all.
 
 from __future__ import annotations
 
+import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -172,19 +173,37 @@ def test_pieces_are_ordered_and_do_not_overlap(spans: list[Span], width_em: floa
 
 
 @SETTINGS
-@given(paragraphs, widths_em, st.sampled_from(SIZES))
-def test_justification_moves_pieces_but_never_breaks(spans: list[Span], width_em: float, size: float) -> None:
+@given(paragraphs, widths_em, st.sampled_from(SIZES), st.booleans())
+def test_justification_takes_no_more_lines_and_keeps_each_gap_within_its_bound(
+    spans: list[Span], width_em: float, size: float, avoid_widows: bool
+) -> None:
+    """Justified text chooses its own breaks, but never more lines than plain filling, and widens a
+    gap between two Japanese letters by at most an eighth of an em, any other gap by at most a quarter."""
+    text, bolds = source_of(spans)
     width = width_em * size
-    justified = break_lines(spans, width, size, FAKE)
+    justified = break_lines(spans, width, size, FAKE, avoid_widows=avoid_widows)
     plain = break_lines(spans, width, size, FAKE, justify=False)
-    assert [l.text for l in justified] == [l.text for l in plain]
-    assert justified[-1] == plain[-1]
-    for j, p in zip(justified[:-1], plain):
-        assert j == p or abs(j.width - width) < 1e-6
-        assert [q.text for q in j.pieces] == [q.text for q in p.pieces]
-        for a, b in zip(j.pieces, p.pieces):
-            assert a.x >= b.x - 1e-6  # stretching only moves pieces right ...
-            assert a.x - b.x <= 0.5 * size * len(j.pieces) + 1e-6  # ... by at most half an em per gap
+    assert len(justified) <= len(plain)
+    for n, (line, start) in enumerate(zip(justified, line_starts(justified, text))):
+        own = [Span(ch, bolds[start + i]) for i, ch in enumerate(line.text)]
+        (natural,) = break_lines(own, 1e9, size, FAKE, justify=False)
+        if natural.width > width + 1e-6:
+            continue  # squeezed by 追い込み, not stretched
+        assert [p.text for p in line.pieces] == [p.text for p in natural.pieces]
+        if n == len(justified) - 1:  # the last line is never stretched
+            assert [p.x for p in line.pieces] == pytest.approx([p.x for p in natural.pieces])
+            continue
+        ends, pos = [], 0
+        for p in line.pieces:
+            pos = line.text.index(p.text, pos) + len(p.text)
+            ends.append(pos)
+        pairs = zip(line.pieces, line.pieces[1:], natural.pieces, natural.pieces[1:], ends)
+        for a, b, na, nb, a_end in pairs:
+            widened = (b.x - a.x) - (nb.x - na.x)
+            assert widened >= -1e-6
+            touching = line.text.startswith(b.text, a_end)  # no space typed between them
+            bound = 0.125 if touching and a.text in PLAIN_CJK and b.text in PLAIN_CJK else 0.25
+            assert widened <= bound * size + 1e-6, (line.text, a.text, b.text, widened / size)
 
 
 @SETTINGS

@@ -25,6 +25,7 @@ from casebook_pdf.errors import DataError, Issue
 from casebook_pdf.load.reading import read_text
 from casebook_pdf.load.syntax import ODD_BREAKS, EditorLines, diagnose
 from casebook_pdf.messages import _
+from casebook_pdf.parsememo import parsed
 from casebook_pdf.text.normalise import FOLD, join_folds
 
 _STD = "tag:yaml.org,2002:"
@@ -157,8 +158,9 @@ def child_path(parent: str, key: str | int) -> str:
 
 
 def load_yaml(path: Path) -> Source:
-    """Read and parse one YAML file; raise DataError naming the file (and line) on any problem."""
-    return parse_yaml(read_text(path), path)
+    """Read and parse one YAML file; raise DataError naming the file (and line) on any problem.
+    A text parsed before is not parsed again (casebook_pdf.parsememo)."""
+    return parsed(path, read_text(path), parse_yaml)
 
 
 def parse_yaml(text: str, file: Path) -> Source:

@@ -204,13 +204,14 @@ def _chunks(run: list[Text], fonts: Fonts) -> Iterator[tuple[list[Text], float]]
     for t in run:
         if chunk:
             last = chunk[-1]
-            same = (t.y, t.size, t.bold, t.face, t.color) == (last.y, last.size, last.bold, last.face, last.color)
-            gap = t.x - (last.x + fonts.width(last.text, last.size, last.bold))
-            single = len(t.text) == 1 and len(last.text) == 1
-            if same and single and (len(chunk) == 1 or abs(gap - spacing) < 0.005):
-                spacing = gap if len(chunk) == 1 else spacing
-                chunk.append(t)
-                continue
+            if (len(t.text) == 1 and len(last.text) == 1
+                    and (t.y, t.size, t.bold, t.face, t.color) == (last.y, last.size, last.bold, last.face, last.color)):
+                # one character's advance times the size: fonts.width's very arithmetic, without its loop
+                gap = t.x - (last.x + fonts.advance(last.text, last.bold) * last.size)
+                if len(chunk) == 1 or abs(gap - spacing) < 0.005:
+                    spacing = gap if len(chunk) == 1 else spacing
+                    chunk.append(t)
+                    continue
             yield chunk, (spacing if len(chunk) > 1 else 0.0)
         chunk, spacing = [t], 0.0
     if chunk:

@@ -3,16 +3,25 @@
 Pure functions; widths come from a `Measure`. The rules follow JLREQ / JIS X 4051 as narrowed for
 this project (clusters and what lies between them are built in clusters.py):
 
-* Filling is greedy per line. When the next cluster does not fit: break before it if allowed; else,
-  if it may not start a line, push it in (追い込み) when compressing the line's punctuation blanks and
-  和欧間 absorbs the overflow; else push out (追い出し) to the last allowed break; else, with no
-  allowed break on the line at all, split as a last resort (a long Latin run by character).
-* Lines other than a paragraph's last (or one ended by "\\n") are justified (両端揃え) over the gaps
-  between CJK characters, 和欧間 and spaces, unless that needs more than half an em per gap.
+* Justified text (両端揃え) chooses its breaks for the whole paragraph at once (total fit): fewest
+  lines first (boxes are sized by them), then the least shortfall of lines that cannot be
+  justified, then no widow, then the least stretch and squeeze. A line is shortened by compressing punctuation blanks and 和欧間 (追い込み: a character
+  is pulled in), or lengthened by JIS X 4051 priority: word spaces and 和欧間 first (up to half an
+  em), then the gaps between Japanese characters by at most an eighth of an em each. A line that
+  would need more is not letter-spaced: another break is chosen (a character pushed out or pulled
+  in); only when every choice needs more (a long unbreakable word follows) does a line stop short,
+  its gaps at their bounds.
+* Breaks are only ever taken where kinsoku allows (clusters.py). When no choice of allowed breaks
+  fits (a Latin run longer than the line), filling falls back to greedy with a last-resort split.
+* Unjustified text (left, centred, right) is filled greedily: break before the cluster that does
+  not fit if allowed; else push a run that may not start a line in (追い込み) if compression absorbs
+  it; else push out (追い出し) to the last allowed break; else split as a last resort.
+* The last line of a paragraph (or one ended by "\\n") is never stretched.
 """
 
 from __future__ import annotations
 
+import bisect
 from dataclasses import dataclass
 from typing import Protocol, Sequence
 
@@ -21,7 +30,10 @@ from .clusters import Cluster, Segment, build_clusters, make_segment, split_clus
 from .inline import NEWLINE, Span
 
 EPS = 1e-9
-MAX_STRETCH_EM = 0.5  # justification gives up (left-aligns) beyond this much per gap
+# Total-fit costs, compared as tuples in this order (lines always first).
+SQUEEZE_WEIGHT = 0.5  # a squeezed line is a little better than an equally loose one (JIS prefers 追い込み)
+SHORT_TOLERANCE = 0.5  # points: a line ending a hairline short still reads as justified
+SHORT_CHOICES = 4  # when some line must end short, breaks this many places earlier are weighed too
 
 
 class Measure(Protocol):
@@ -76,14 +88,131 @@ def _break_segment(seg: Segment, width: float, size: float, justify: bool, avoid
     clusters = build_clusters(seg, size)
     if not clusters:
         return [EMPTY_LINE]
-    spans = _fill(clusters, seg, width)
-    if avoid_widows and len(spans) > 1 and _lonely(clusters, spans[-1], seg):
-        clusters, spans = _fewer_lonely(seg, width, size, clusters, spans)
+    spans = _total_fit(clusters, seg, width, avoid_widows) if justify else None
+    if spans is None:
+        spans = _fill(clusters, seg, width)
+        if avoid_widows and len(spans) > 1 and _lonely(clusters, spans[-1], seg):
+            clusters, spans = _fewer_lonely(seg, width, size, clusters, spans)
     last = len(spans) - 1
     return [
-        _layout(clusters, s, e, squeeze, seg, width, size, justify and n < last)
+        _layout(clusters, s, e, squeeze, seg, width, justify and n < last)
         for n, (s, e, squeeze) in enumerate(spans)
     ]
+
+
+# --- total fit (justified text) -------------------------------------------------------------------
+
+
+def _total_fit(
+    clusters: list[Cluster], seg: Segment, width: float, avoid_widows: bool
+) -> list[tuple[int, int, float]] | None:
+    """The best breaks for justified text, or None when no choice of allowed breaks fits.
+
+    A line s..e is possible when its natural width less everything 追い込み may take is within the
+    measure. Most paragraphs can be set with every line justified in the fewest lines: the cheap
+    search over justifiable lines only (a few ends per start) finds that, and the wider one runs
+    only when it does not."""
+    if any(c.adv + c.shift > width + EPS for c in clusters):
+        return None  # a run wider than the line: only the greedy filler splits it
+    fit = _Fit(clusters, seg, width, avoid_widows)
+    found = fit.search(justified_only=True)
+    if found is not None and len(found) == fit.fewest_lines():
+        return found
+    return fit.search(justified_only=False)
+
+
+class _Fit:
+    """Prefix sums over the clusters, for O(1) measurement of any line, and the search over them."""
+
+    def __init__(self, clusters: list[Cluster], seg: Segment, width: float, avoid_widows: bool) -> None:
+        n = len(clusters)
+        self.clusters, self.seg, self.width, self.avoid_widows, self.n = clusters, seg, width, avoid_widows, n
+        nat = self.nat = [0.0] * (n + 1)  # over clusters[:k]: gap + advance, compression, growth
+        cap = self.cap = [0.0] * (n + 1)
+        spaced = self.spaced = [0.0] * (n + 1)
+        chars = self.chars = [0.0] * (n + 1)
+        for k, c in enumerate(clusters):
+            nat[k + 1] = nat[k] + c.gap + c.adv
+            cap[k + 1] = cap[k] + c.cap + c.gap_cap
+            grow = c.grow if c.stretch else 0.0
+            spaced[k + 1] = spaced[k] + (grow if c.spaced else 0.0)
+            chars[k + 1] = chars[k] + (0.0 if c.spaced else grow)
+        self.ends = [k for k in range(1, n) if clusters[k].brk] + [n]
+
+    def fewest_lines(self) -> int:
+        """The fewest lines any choice of breaks can give: fill each line as far as 追い込み allows."""
+        nat, cap, ends, clusters = self.nat, self.cap, self.ends, self.clusters
+        lines, s, i = 0, 0, 0
+        while s < self.n:
+            head = clusters[s]
+            limit = self.width + EPS + (nat[s] + head.gap - head.shift) - (cap[s] + head.gap_cap)
+            j = bisect.bisect_left(ends, True, lo=i, key=lambda e: nat[e] - cap[e] > limit) - 1
+            j = max(j, i)  # (cannot happen: every cluster fits the measure on its own)
+            lines, s, i = lines + 1, ends[j], j + 1
+        return lines
+
+    def search(self, justified_only: bool) -> list[tuple[int, int, float]] | None:
+        n, width, ends, clusters = self.n, self.width, self.ends, self.clusters
+        nat, cap, spaced, chars = self.nat, self.cap, self.spaced, self.chars
+        best: dict[int, tuple[tuple[float, ...], int, float]] = {0: ((0.0, 0.0, 0.0, 0.0), -1, 0.0)}
+        for i, s in enumerate([0, *ends[:-1]]):
+            found = best.get(s)
+            if found is None:
+                continue
+            lines, short, widow, bad = found[0]
+            head = clusters[s]
+            base_nat = nat[s] + head.gap - head.shift  # the gap before a line's first cluster is dropped
+            base_cap = cap[s] + head.gap_cap
+            base_spaced, base_chars = spaced[s + 1], chars[s + 1]
+            # The first end whose line is long enough once fully widened: shorter lines end short.
+            reach = width - SHORT_TOLERANCE - EPS + base_nat + base_spaced + base_chars
+            first = bisect.bisect_left(ends, True, lo=i, key=lambda e: nat[e] + spaced[e] + chars[e] >= reach)
+            if not justified_only:
+                first = max(i, first - SHORT_CHOICES)
+            first = min(first, len(ends) - 1)  # the last line (ends[-1] == n) may be short
+            for e in ends[first:]:
+                natural = nat[e] - base_nat
+                room = cap[e] - base_cap
+                if natural - room > width + EPS:
+                    break  # and every later end is wider still
+                last = e == n
+                line_bad, line_short = _line_cost(natural, room, width, spaced[e] - base_spaced, chars[e] - base_chars, last)
+                if line_short and justified_only:
+                    continue
+                lonely = 1.0 if last and self.avoid_widows and s > 0 and _lonely(clusters, (s, e, 0.0), self.seg) else 0.0
+                cost = (lines + 1, short + line_short, widow + lonely, bad + line_bad)
+                old = best.get(e)
+                if old is None or cost < old[0]:
+                    best[e] = (cost, s, natural - width if natural > width else 0.0)
+        if n not in best:
+            return None
+        spans: list[tuple[int, int, float]] = []
+        e = n
+        while e > 0:
+            _, s, squeeze = best[e]
+            spans.append((s, e, squeeze))
+            e = s
+        spans.reverse()
+        return spans
+
+
+def _line_cost(natural: float, room: float, width: float, spaced: float, chars: float, last: bool) -> tuple[float, float]:
+    """(badness, shortfall) of a possible line. Badness is the squared share of its compression, or
+    of its 字間 growth, that the line uses (word spaces and 和欧間 widen for free). The shortfall is
+    how far the line still ends short of the measure with every gap at its bound: such a line is
+    not letter-spaced further; it ends short (flush left), which is the first thing to avoid."""
+    if natural > width:
+        over = natural - width
+        return (SQUEEZE_WEIGHT * (over / room) ** 2 if room > 0.0 else 0.0), 0.0
+    if last:
+        return 0.0, 0.0
+    slack = width - natural - spaced
+    if slack <= EPS:
+        return 0.0, 0.0
+    if slack > chars + EPS:
+        short = slack - chars
+        return 1.0, (short if short > SHORT_TOLERANCE else 0.0)
+    return (slack / chars) ** 2, 0.0
 
 
 # --- filling lines ----------------------------------------------------------------------------
@@ -204,23 +333,29 @@ def _cut(c: Cluster, room: float, seg: Segment, *, force: bool) -> int:
 
 
 def _layout(
-    clusters: list[Cluster], s: int, e: int, squeeze: float, seg: Segment, width: float, size: float, justify: bool
+    clusters: list[Cluster], s: int, e: int, squeeze: float, seg: Segment, width: float, justify: bool
 ) -> TextLine:
     """Clusters s..e-1 -> a TextLine: compress by `squeeze`, or stretch to `width` when justifying."""
     natural = clusters[s].adv + clusters[s].shift
     cap = clusters[s].cap
-    gaps = 0
+    spaced = chars = 0.0
     for k in range(s + 1, e):
         c = clusters[k]
         natural += c.gap + c.adv
         cap += c.cap + c.gap_cap
-        gaps += c.stretch
+        if c.stretch:
+            if c.spaced:
+                spaced += c.grow
+            else:
+                chars += c.grow
     shrink = squeeze / cap if squeeze > 0.0 and cap > 0.0 else 0.0
-    extra = 0.0
-    if justify and not squeeze and gaps:
+    spaced_share = chars_share = 0.0  # the share of each gap's growth that is used
+    if justify and not squeeze:
         slack = width - natural
-        if EPS < slack <= MAX_STRETCH_EM * size * gaps:
-            extra = slack / gaps
+        if slack > EPS:  # word spaces and 和欧間 first, then 字間; never past their bounds
+            spaced_share = min(slack / spaced, 1.0) if spaced > 0.0 else 0.0
+            if slack > spaced and chars > 0.0:
+                chars_share = min((slack - spaced) / chars, 1.0)
     pieces: list[Piece] = []
     head = clusters[s]
     _emit(pieces, head, 0.0, seg)
@@ -229,10 +364,10 @@ def _layout(
         c = clusters[k]
         x += c.gap - shrink * c.gap_cap
         if c.stretch:
-            x += extra
+            x += c.grow * (spaced_share if c.spaced else chars_share)
         _emit(pieces, c, x - c.shift, seg)
         x += c.adv - shrink * c.cap
-    if (extra or shrink) and abs(x - width) < 1e-6:
+    if (spaced_share or chars_share or shrink) and abs(x - width) < 1e-6:
         x = width  # remove float noise: these lines end exactly at the measure
     return TextLine(tuple(pieces), x, seg.text[clusters[s].start : clusters[e - 1].end])
 

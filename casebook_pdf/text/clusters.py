@@ -41,6 +41,13 @@ WA_MIN_EM = 0.125  # ... and how far 追い込み may shrink it
 WA_DIGIT_EM = 0.125
 WA_DIGIT_MIN_EM = 0.0
 PUNCT_MIN_EM = 0.5  # a punctuation mark's advance is never compressed below half an em
+# How far justification may widen a gap, in JIS X 4051 order: word spaces and 和欧間 first, then
+# the gaps between Japanese characters by at most an eighth of an em each. JIS lets 和欧間 grow to
+# half an em, but on the page a half-em 和欧間 reads as a typed space, so it grows by an eighth.
+SPACE_GROW_EM = 0.25
+WA_GROW_EM = 0.125
+WA_DIGIT_GROW_EM = 0.0625
+CHAR_GROW_EM = 0.125
 
 _UNIT_FIRST = frozenset(w[0] for w in UNIT_WORDS)
 _KINDS = CJK | LATIN | ABRACKET
@@ -59,7 +66,9 @@ class Segment:
 class Cluster:
     """An unbreakable run of characters text[start:end], plus what lies between it and the previous one."""
 
-    __slots__ = ("start", "end", "kind", "first", "last", "adv", "shift", "cap", "gap", "gap_cap", "brk", "stretch")
+    __slots__ = (
+        "start", "end", "kind", "first", "last", "adv", "shift", "cap", "gap", "gap_cap", "brk", "stretch", "grow", "spaced"
+    )
 
     def __init__(self, start: int, end: int, first: int, last: int) -> None:
         self.start = start
@@ -74,6 +83,8 @@ class Cluster:
         self.gap_cap = 0.0  # how much 追い込み may shrink that gap
         self.brk = True  # a line may break before it
         self.stretch = False  # justification may widen the gap before it
+        self.grow = 0.0  # ... by at most this much (points)
+        self.spaced = False  # ... and that gap is a word space or 和欧間 (widened first), not 字間
 
 
 def make_segment(text: str, bolds: list[bool], size: float, measure: Measure) -> Segment:
@@ -167,6 +178,7 @@ def _link(clusters: list[Cluster], advs: list[float], size: float) -> None:
     wa_cap = (WA_SPACE_EM - WA_MIN_EM) * size
     digit_gap = WA_DIGIT_EM * size
     digit_cap = (WA_DIGIT_EM - WA_DIGIT_MIN_EM) * size
+    char_grow = CHAR_GROW_EM * size
     for k in range(1, len(clusters)):
         a, b = clusters[k - 1], clusters[k]
         fa, fb = a.last, b.first
@@ -175,6 +187,8 @@ def _link(clusters: list[Cluster], advs: list[float], size: float) -> None:
             b.gap = sum(advs[a.end : b.start])
             b.brk = brk
             b.stretch = True
+            b.spaced = b.gap > 0.0  # a zero-width space widens like the gap between two characters
+            b.grow = (SPACE_GROW_EM if b.spaced else CHAR_GROW_EM) * size
             continue
         if fa & INSEPARABLE and fb & INSEPARABLE:
             brk = False
@@ -185,10 +199,12 @@ def _link(clusters: list[Cluster], advs: list[float], size: float) -> None:
             digit = (fb if fa & WA else fa) & DIGIT
             b.gap = digit_gap if digit else wa_gap
             b.gap_cap = digit_cap if digit else wa_cap
-            b.stretch = True
+            b.stretch = b.spaced = True
+            b.grow = (WA_DIGIT_GROW_EM if digit else WA_GROW_EM) * size
         elif a.kind & CJK and b.kind & CJK:
             # Not after an opening bracket, nor before closing punctuation (but before small kana, ー, 々).
             b.stretch = brk or bool(fb & WA and not fa & NO_END)
+            b.grow = char_grow if b.stretch else 0.0
 
 
 def _bind_numbers(clusters: list[Cluster], text: str) -> None:
