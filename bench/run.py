@@ -54,11 +54,13 @@ class Bench:
         self.fonts = work / "font-cache"  # CASEBOOK_CACHE: where the parsed fonts are kept
         self.env = {"CASEBOOK_CACHE": str(self.fonts)}
         self.typst_max = 100
+        self.code: Path | None = None  # --code: another checkout's casebook_pdf (say, before a change)
 
     def ours(self, edition: Path, out: Path, cache: Path | None, env: dict[str, str] | None = None) -> tuple[float, float]:
         args = [sys.executable, "-m", "casebook_pdf", "build", str(edition), "-o", str(out), "-q"]
         args += ["--cache-dir", str(cache)] if cache else ["--no-cache"]
-        return run(args, {**self.env, **(env or {})})
+        code = {"PYTHONPATH": str(self.code)} if self.code else {}
+        return run(args, {**self.env, **code, **(env or {})})
 
     def typst(self, folder: Path, out: Path) -> tuple[float, float] | None:
         try:
@@ -101,7 +103,7 @@ def edit_one_case(edition: Path, text: str) -> None:
     case.write_text(body.replace(key, key + text, 1), encoding="utf-8")
 
 
-def watch_rebuild(edition: Path, out: Path, cache: Path) -> float:
+def watch_rebuild(bench: Bench, edition: Path, out: Path, cache: Path) -> float:
     """build --watch's case: one process builds, one case is edited, the same workspace rebuilds."""
     case = sorted((edition.parent / "cases").glob("*.yaml"))[1]
     code = (
@@ -120,7 +122,8 @@ def watch_rebuild(edition: Path, out: Path, cache: Path) -> float:
         f"build(Path({str(edition)!r}), Path({str(out)!r}), Path({str(cache)!r}), 300, work)\n"
         "print(time.perf_counter() - t)\n"
     )
-    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
+    env = {**os.environ, **bench.env, **({"PYTHONPATH": str(bench.code)} if bench.code else {})}
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, env=env)
     if done.returncode:
         sys.exit(f"watch build failed:\n{done.stderr}")
     return float(done.stdout.split()[-1])
@@ -168,7 +171,7 @@ def measure(size: int, bench: Bench, repeat: int, editions: Path) -> list[dict]:
     fresh = bench.ours(edition, work / "fresh.pdf", None)
     row("one case edited", *edit, same_as_fresh=(work / "edit.pdf").read_bytes() == (work / "fresh.pdf").read_bytes())
     rows[0]["same_as_warm"] = same_warm
-    watch = watch_rebuild(edition, work / "watch.pdf", work / "watch-cache")
+    watch = watch_rebuild(bench, edition, work / "watch.pdf", work / "watch-cache")
     row("watch: rebuild after one edit", watch, None,
         same_as_fresh=(work / "watch.pdf").read_bytes() == bench_fresh(bench, edition, work))
     return rows
@@ -203,11 +206,13 @@ def main() -> None:
     parser.add_argument("--repeat", type=int, default=0, help="cold and warm builds per size (default: 5 at 3 cases, 3 at 100, 1 above)")
     parser.add_argument("--editions", type=Path, default=None,
                         help="keep the made editions in this folder and reuse them (making 1000 cases takes minutes)")
+    parser.add_argument("--code", type=Path, default=None, help="time the casebook_pdf of this checkout instead (PYTHONPATH)")
     parser.add_argument("--typst-max", type=int, default=100, help="largest edition Typst compiles (its memory: ~45 MB a photo)")
     args = parser.parse_args()
     work = Path(tempfile.mkdtemp(prefix="casebook-bench-"))
     bench = Bench(work)
     bench.typst_max = args.typst_max
+    bench.code = args.code
     try:
         editions = args.editions or work / "editions"
         bench.ours(edition_for(3, work / "prime", editions)[0], work / "prime.pdf", None)  # fills the font cache
