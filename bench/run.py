@@ -5,7 +5,7 @@ Usage: python bench/run.py [SIZES] [--repeat N] [--editions DIR]
   any other N is a made edition of N cases with 3 distinct 4000x3000 JPEG photos each (bench/make_edition.py).
 
 Every build is a new process running the real command (`python -m casebook_pdf build`); its peak memory is
-that process's own maximum resident set (os.wait4). "cold" is an empty cache folder (images, laid-out
+that process's own maximum resident set (VmHWM, written by bench/peak.py). "cold" is an empty cache folder (images, laid-out
 pages); the parsed fonts live in their own folder, filled once before timing, like an installation's .pyc
 files: the "first run" row shows a run with that folder empty too. The Typst column compiles
 ../shared/peer/casebook.typ on the same edition with typst-py (`pip install -e ".[bench]"`), alternating
@@ -36,16 +36,20 @@ from make_edition import make  # noqa: E402
 
 
 def run(args: list[str], env: dict[str, str] | None = None) -> tuple[float, float]:
-    """Wall seconds and peak RSS (MB) of one new process."""
-    start = time.perf_counter()
-    proc = subprocess.Popen(args, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, env={**os.environ, **(env or {})})
-    _pid, status, usage = os.wait4(proc.pid, 0)
-    wall = time.perf_counter() - start
-    proc.returncode = os.waitstatus_to_exitcode(status)
-    err = proc.stderr.read().decode() if proc.stderr else ""
-    if proc.returncode:
-        sys.exit(f"failed: {' '.join(args)}\n{err}")
-    return wall, usage.ru_maxrss / 1024
+    """Wall seconds and peak RSS (MB, the process's own VmHWM through bench/peak.py) of one new process
+    running `python ARGS...`."""
+    with tempfile.NamedTemporaryFile(prefix="peak-", delete=False) as handle:
+        peak_file = Path(handle.name)
+    try:
+        start = time.perf_counter()
+        done = subprocess.run([sys.executable, str(HERE / "peak.py"), *args], stdout=subprocess.DEVNULL, stderr=subprocess.PIPE,
+                              env={**os.environ, **(env or {}), "BENCH_PEAK_FILE": str(peak_file)})
+        wall = time.perf_counter() - start
+        if done.returncode:
+            sys.exit(f"failed: {' '.join(args)}\n{done.stderr.decode()}")
+        return wall, int(peak_file.read_text() or 0) / 1024
+    finally:
+        peak_file.unlink(missing_ok=True)
 
 
 class Bench:
@@ -57,7 +61,7 @@ class Bench:
         self.code: Path | None = None  # --code: another checkout's casebook_pdf (say, before a change)
 
     def ours(self, edition: Path, out: Path, cache: Path | None, env: dict[str, str] | None = None) -> tuple[float, float]:
-        args = [sys.executable, "-m", "casebook_pdf", "build", str(edition), "-o", str(out), "-q"]
+        args = ["-m", "casebook_pdf", "build", str(edition), "-o", str(out), "-q"]
         args += ["--cache-dir", str(cache)] if cache else ["--no-cache"]
         code = {"PYTHONPATH": str(self.code)} if self.code else {}
         return run(args, {**self.env, **code, **(env or {})})
@@ -69,7 +73,7 @@ class Bench:
             return None
         if PEER is None:
             return None
-        return run([sys.executable, str(PEER / "typst_build.py"), str(folder), str(out)], {"CASEBOOK_FONTS": str(ROOT / "fonts")})
+        return run([str(PEER / "typst_build.py"), str(folder), str(out)], {"CASEBOOK_FONTS": str(ROOT / "fonts")})
 
 
 def edition_for(size: int, work: Path, editions: Path) -> tuple[Path, Path]:
