@@ -158,6 +158,7 @@ def build(edition: Path, output: Path, quiet: bool, debug: bool, dpi: int, cache
           watch: bool, strict: bool, press: bool, icc: Path | None, grayscale: bool, handout: str | None) -> None:
     from casebook_pdf.build import build as run_build
     from casebook_pdf.errors import display_path
+    from casebook_pdf.render.impose import sheet_count
     from casebook_pdf.workflow.new import edition_file
     from casebook_pdf.workflow.progress import Display, workspace
 
@@ -180,8 +181,14 @@ def build(edition: Path, output: Path, quiet: bool, debug: bool, dpi: int, cache
     _warn(result.warnings, quiet)
     _notify(result.notices)
     if not quiet:
-        click.echo(_("{pdf} を書き出しました（{pages} ページ、{kb:.0f} KB、{seconds:.1f} 秒）").format(
-            pdf=display_path(result.output), pages=result.pages, kb=result.size / 1024, seconds=time.perf_counter() - start))
+        seconds = time.perf_counter() - start
+        if kind.handout:
+            click.echo(_("{pdf} を書き出しました（{pages} ページを A4 {sheets} 枚に、{kb:.0f} KB、{seconds:.1f} 秒）").format(
+                pdf=display_path(result.output), pages=result.pages, sheets=sheet_count(result.pages, kind.handout),
+                kb=result.size / 1024, seconds=seconds))
+        else:
+            click.echo(_("{pdf} を書き出しました（{pages} ページ、{kb:.0f} KB、{seconds:.1f} 秒）").format(
+                pdf=display_path(result.output), pages=result.pages, kb=result.size / 1024, seconds=seconds))
     if kind.press and result.output is not None:
         _preflight(result.output.read_bytes(), result.pages)
 

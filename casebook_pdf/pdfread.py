@@ -127,6 +127,8 @@ class _Font:
             first = int(font.get("/FirstChar", 0))
             for k, v in enumerate(font.get("/Widths", [])):
                 self.widths[first + k] = float(v)
+            if not self.widths:  # a standard 14 font, no widths in the file: half an em is near enough
+                self.default = 500.0
             descriptor = font.get("/FontDescriptor")
         descriptor = descriptor.get_object() if descriptor is not None else {}
         embedded = any(key in descriptor for key in ("/FontFile", "/FontFile2", "/FontFile3"))
@@ -139,7 +141,8 @@ class _Font:
         return list(data)
 
     def text(self, codes: list[int]) -> str:
-        return "".join(self.unicode.get(c, "?") for c in codes)
+        fallback = (lambda c: "?") if self.two_byte else chr  # a simple font without ToUnicode: Latin-1
+        return "".join(self.unicode.get(c) or fallback(c) for c in codes)
 
 
 def _to_unicode(stream: Any) -> dict[int, str]:

@@ -18,9 +18,8 @@ from pypdf import PdfReader
 from casebook_pdf.frames import mm
 from casebook_pdf.messages import _
 from casebook_pdf.pdfread import PageFacts, Rect, read_page
+from casebook_pdf.render.marks import BLEED, SAFE
 
-BLEED = mm(3)
-SAFE = mm(3)
 HAIRLINE = mm(0.1)
 SMALL_TEXT = 6.0
 PPI_WARN, PPI_ERROR = 300, 150

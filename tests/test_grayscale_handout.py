@@ -177,6 +177,7 @@ def test_cli_handout_and_grayscale(tmp_path: Path) -> None:
     result = CliRunner().invoke(main, ["build", str(BUNDLED), "-o", str(out), "--handout", "2", "--grayscale", "--no-cache"])
     assert result.exit_code == 0, result.output
     assert len(PdfReader(out).pages) == 3
+    assert "（5 ページを A4 3 枚に、" in result.output
     bad = CliRunner().invoke(main, ["build", str(BUNDLED), "-o", str(out), "--handout", "5"])
     assert bad.exit_code == 2
 

@@ -280,3 +280,58 @@ def test_cli_check_print_strict_counts_preflight_findings(icc_file: Path) -> Non
     clean = CliRunner().invoke(main, ["check", str(BUNDLED), "--print", "--icc", str(icc_file), "--strict", "--no-cache"])
     assert clean.exit_code == 0, clean.output
     assert clean.output.strip().splitlines()[-1] == "入稿チェック: 問題はありません（5 ページ）。"
+
+
+def _faulty_pdf() -> bytes:
+    """A one-page press-shaped PDF with one of each fault preflight lists, drawn by hand."""
+    import io
+
+    from reportlab.pdfgen.canvas import Canvas
+
+    buf = io.BytesIO()
+    slug = mm(15)
+    w, h = A4_LONG + 2 * slug, A4_SHORT + 2 * slug
+    c = Canvas(buf, pagesize=(w, h), invariant=1)
+    c.setTrimBox((slug, slug, w - slug, h - slug))  # and no BleedBox
+    c.setFont("Helvetica", 5)  # a standard font: not embedded
+    c.setFillColorRGB(0.2, 0.2, 0.2)  # RGB text
+    c.drawString(slug + mm(20), slug + mm(100), "tiny")  # under 6 pt
+    c.setFillColorCMYK(0.6, 0.5, 0.4, 1.0)
+    c.drawString(slug + mm(20), slug + mm(90), "rich")  # rich black, small
+    c.setFillColorCMYK(0, 0, 0, 1)
+    c.drawString(slug - mm(2), slug + mm(80), "cut")  # across the trim
+    c.setStrokeColorCMYK(0, 0, 0, 1)
+    c.setLineWidth(0.1)
+    c.line(slug + mm(30), slug + mm(30), slug + mm(60), slug + mm(30))  # hairline
+    c.setFillColorCMYK(0.5, 0, 0, 0)
+    c.rect(slug, h - slug - mm(10), A4_LONG, mm(10), stroke=0, fill=1)  # a band stopping at the trim
+    c.showPage()
+    c.save()
+    return buf.getvalue()
+
+
+def test_preflight_catches_each_fault_it_lists() -> None:
+    found = preflight(_faulty_pdf())
+    errors = {f.message for f in found if f.level == "error"}
+    warnings = {f.message for f in found if f.level == "warning"}
+    assert any("BleedBox" in m for m in errors)
+    assert any("Helvetica" in m and "埋め込まれていません" in m for m in errors)
+    assert any("RGB で指定された色が 1 か所" in m for m in errors)
+    assert any("切れる文字" in m and "「cut」" in m for m in errors)
+    assert any("塗り足し（3 mm）まで伸びていません" in m for m in errors)
+    assert any("6 pt 未満" in m and "「tiny」" in m for m in warnings)
+    assert any("リッチブラック" in m and "「rich」" in m and "「tiny」" not in m for m in warnings)
+    assert any("0.1 mm より細い線が 1 本" in m for m in warnings)
+    assert all(f.page == 1 for f in found)
+    assert summary(found, 1)[-1] == f"入稿チェック: エラー {len(errors)} 件、注意 {len(warnings)} 件（1 ページ）。"
+
+
+def test_press_build_keeps_links_and_outline(press_pdf: Path, bundled_pdf: Path) -> None:
+    press, screen = PdfReader(press_pdf), PdfReader(bundled_pdf)
+    assert len(press.outline) == len(screen.outline) == 3
+    slug = float(press.pages[1].trimbox[0])
+    links = [a.get_object() for a in press.pages[1].get("/Annots", [])]
+    plain = [a.get_object() for a in screen.pages[1].get("/Annots", [])]
+    assert len(links) == len(plain) >= 3
+    for a, b in zip(links, plain):
+        assert _close(tuple(float(v) - slug for v in a["/Rect"]), tuple(float(v) for v in b["/Rect"]), 0.01), "links sit on their rows"

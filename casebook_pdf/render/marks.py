@@ -21,7 +21,7 @@ SLUG = mm(15)  # room for the marks beyond the bleed
 MARK_LEN = mm(10)  # how far each mark reaches out from where it starts
 MARK_WIDTH = 0.3  # points: about 0.1 mm, as Japanese print shops draw トンボ
 CENTRE_ARM = mm(5)  # half the length of the centre mark's cross bar
-SAFE = mm(3)  # text and marks that must not be cut stay this far inside the trim
+SAFE = mm(3)  # text and marks that must not be cut stay this far inside the trim (preflight checks it)
 EDGE = 0.5  # points: an item this close to the trim edge touches it
 BLEEDS = frozenset({"band"})  # box roles that may run off the page
 
