@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import calendar
 import contextlib
+import errno
 import os
 import tempfile
 from dataclasses import dataclass, field
@@ -90,7 +91,7 @@ def prepare(edition_file: Path, cache_dir: Path | None = None, dpi: int = DEFAUL
     """
     work = work or Workspace.fresh(cache_dir, dpi)
     if output is not None:
-        guard_output(output, None)
+        guard_output(output, None, edition_file)
     with parsememo.stored_in(cache_dir / "yaml" if cache_dir else None):
         edition = load_edition(edition_file)
     if output is not None:
@@ -147,6 +148,19 @@ def write_pdf(path: Path, data: bytes) -> tuple[Path, tuple[Issue, ...]]:
                             _("PDF ビューアを閉じるか、-o で別の名前を指定してください。")))
 
 
+def _os_reason(exc: OSError) -> str:
+    """The system's reason for a failed write, in words for the user."""
+    reasons = {
+        errno.ENOSPC: _("ディスクがいっぱいです"),
+        errno.EACCES: _("書き込みの権限がありません"),
+        errno.EPERM: _("書き込みの権限がありません"),
+        errno.EROFS: _("読み取り専用の場所です"),
+        errno.ENOENT: _("その場所にはファイルを作れません"),
+        errno.ENAMETOOLONG: _("ファイル名が長すぎます"),
+    }
+    return reasons.get(exc.errno or 0, str(exc.strerror or exc))
+
+
 def write_atomic(path: Path, data: bytes) -> None:
     """Write to a temporary file beside `path`, then rename over it: readers never see half a PDF."""
     path = Path(path)
@@ -169,5 +183,5 @@ def write_atomic(path: Path, data: bytes) -> None:
             Path(tmp).unlink(missing_ok=True)
             raise
     except OSError as exc:
-        raise OutputError(Issue(path, None, None, _("PDF を書き出せません（{reason}）。").format(reason=exc.strerror or exc),
+        raise OutputError(Issue(path, None, None, _("PDF を書き出せません（{reason}）。").format(reason=_os_reason(exc)),
                                 _("書き込めるフォルダを -o で指定してください。PDF がビューアで開かれていれば閉じてください。"))) from exc

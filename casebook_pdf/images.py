@@ -46,7 +46,8 @@ class Processed:
     dpi: float  # effective resolution at the printed size
 
 
-TOO_BIG_HINT = N_("ふつうの写真の大きさ（例: 4000×3000）で書き出し直してから、もう一度作成してください。")
+TOO_BIG_HINT = N_("ふつうの写真の大きさ（たとえば 4000×3000）で書き出し直してください。")
+RESAVE_HINT = N_("画像ソフトで開いて、JPEG か PNG で保存し直してください（iPhone の HEIC は JPEG に変換します）。")
 
 
 def _open(path: Path | IO[bytes]) -> Image.Image:
@@ -56,9 +57,9 @@ def _open(path: Path | IO[bytes]) -> Image.Image:
             warnings.simplefilter("error", Image.DecompressionBombWarning)
             img = Image.open(path)
     except (Image.DecompressionBombWarning, Image.DecompressionBombError):
-        raise _Bad(_("画素数が {n} 百万を超えています。").format(n=MAX_PIXELS // 1_000_000), _(TOO_BIG_HINT)) from None
+        raise _Bad(_("画素数が上限（{limit:,} 画素）を超えています。").format(limit=MAX_PIXELS), _(TOO_BIG_HINT)) from None
     if img.width * img.height > MAX_PIXELS:
-        raise _Bad(_("画像が {w}×{h} 画素で、{n} 百万画素を超えています。").format(w=img.width, h=img.height, n=MAX_PIXELS // 1_000_000),
+        raise _Bad(_("画素数が {w}×{h} で、上限（{limit:,} 画素）を超えています。").format(w=img.width, h=img.height, limit=MAX_PIXELS),
                    _(TOO_BIG_HINT))
     return img
 
@@ -293,8 +294,8 @@ class ImageStore:
                 continue
             done[key] = outcome
             if outcome.dpi < LOW_DPI:
-                warned.append(_issue(picture, _("印刷すると {dpi:.0f} dpi にしかならず（{low} 未満）、ぼやけて見えるかもしれません。").format(
-                    dpi=outcome.dpi, low=LOW_DPI), _("もっと大きな元の写真があれば、それを使ってください。")))
+                warned.append(_issue(picture, _("印刷すると {dpi:.0f} dpi にしかならず（{low} dpi 未満）、ぼやけて見えるかもしれません。")
+                                     .format(dpi=outcome.dpi, low=LOW_DPI), _("大きな元の写真があれば、そちらを使ってください。")))
         if problems:
             raise ImageError(problems)
         return done, warned
@@ -305,9 +306,9 @@ class ImageStore:
         except _Bad as bad:
             return _issue(picture, bad.message, bad.hint)
         except (UnidentifiedImageError, Image.DecompressionBombError, Image.DecompressionBombWarning) as exc:
-            return _issue(picture, _describe(exc), _("画像のソフトで開き、JPEG か PNG で保存し直してください。"))
-        except (OSError, SyntaxError, ValueError) as exc:
-            return _issue(picture, _("画像を読めません（{error}）。").format(error=exc), _("JPEG か PNG で保存し直すか、別の画像にしてください。"))
+            return _issue(picture, _describe(exc), _(RESAVE_HINT))
+        except (OSError, SyntaxError, ValueError):
+            return _issue(picture, _("画像を読めません（途中で切れているか、壊れています）。"), _(RESAVE_HINT))
 
 
 def pictures(pages: tuple[Page, ...]) -> dict[tuple, Picture]:
@@ -337,8 +338,8 @@ def picture_key(picture: Picture) -> tuple:
 
 def _describe(exc: Exception) -> str:
     if isinstance(exc, (Image.DecompressionBombError, Image.DecompressionBombWarning)):
-        return _("写真としては画素数が多すぎます（壊れているか、細工されたファイルかもしれません）。")
-    return _("読める画像ではありません（知らない形式か、ファイルが壊れています）。")
+        return _("画素数が多すぎて、写真として扱えません。")
+    return _("画像として読めないファイルです（JPEG・PNG・WebP 以外の形式か、壊れています）。")
 
 
 def _issue(picture: Picture, message: str, hint: str) -> Issue:

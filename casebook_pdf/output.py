@@ -38,24 +38,48 @@ def inputs_of(edition: Edition) -> set[Path]:
     return {_resolved(f) for f in files}
 
 
-def guard_output(output: Path, edition: Edition | None) -> None:
-    """Raise OutputError when writing `output` would destroy something; `edition` None = before loading."""
+def guard_output(output: Path, edition: Edition | None, edition_file: Path | None = None) -> None:
+    """Raise OutputError when writing `output` would destroy something.
+
+    Before loading (`edition` None): a folder, a path inside a file, the edition file itself.
+    After loading: any input of the edition, anything inside its images folder, and any existing
+    file that is not a PDF (a YAML file not listed in the edition, a document, a picture).
+    """
     target = _resolved(output)
-    shown = display_path(output)
-    try:
-        if target.is_dir():
-            raise _refuse(output, _("{name} はフォルダです。").format(name=shown),
-                          _("PDF のファイル名まで指定してください（例: -o {name}/casebook.pdf）。").format(name=shown))
-        if target.is_file() and target.stat().st_size > 0:
-            with open(target, "rb") as fh:
-                if not fh.read(5).startswith(b"%PDF-"):
-                    raise _refuse(output, _("{name} は PDF ではない既存のファイルです。上書きすると中身が失われるため、書き出しません。")
-                                  .format(name=shown))
-    except OSError:
-        pass  # unreadable or odd: writing will report it with the reason
+    if _is_dir(target):
+        raise _refuse(output, _("ここはフォルダです。"),
+                      _("PDF のファイル名まで指定してください（例: -o {name}/casebook.pdf）。").format(name=display_path(output)))
+    blocking = next((p for p in target.parents if p.exists() and not _is_dir(p)), None)
+    if blocking is not None:
+        raise _refuse(output, _("{name} はファイルなので、その中には書き出せません。").format(name=display_path(blocking)),
+                      _("書き出すフォルダを -o で指定し直してください。"))
+    if edition_file is not None and target == _resolved(edition_file):
+        raise _refuse(output, _INPUT)
     if edition is None:
         return
     if target in inputs_of(edition):
-        raise _refuse(output, _("{name} はこの版の入力ファイルです。上書きすると元のデータが消えるため、書き出しません。").format(name=shown))
+        raise _refuse(output, _INPUT)
     if target.is_relative_to(_resolved(edition.images_dir)):
-        raise _refuse(output, _("{name} は画像フォルダの中です。PDF は画像フォルダの外に書き出してください。").format(name=shown))
+        raise _refuse(output, _("画像フォルダの中です。PDF は画像フォルダの外に書き出してください。"))
+    if not _is_pdf_or_new(target):
+        raise _refuse(output, _("PDF ではない既存のファイルです。上書きすると中身が失われるため、書き出しません。"))
+
+
+_INPUT = _("この版の入力ファイル（casebook.yaml・事例ファイル・写真）です。上書きすると元のデータが消えるため、書き出しません。")
+
+
+def _is_dir(path: Path) -> bool:
+    try:
+        return path.is_dir()
+    except (OSError, ValueError):
+        return False
+
+
+def _is_pdf_or_new(path: Path) -> bool:
+    try:
+        if not path.is_file() or path.stat().st_size == 0:
+            return True
+        with open(path, "rb") as fh:
+            return fh.read(5) == b"%PDF-"
+    except OSError:
+        return True  # unreadable or odd: writing will report it with the reason

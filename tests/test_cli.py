@@ -96,7 +96,7 @@ def test_unwritable_output_is_a_clear_error(tmp_path: Path) -> None:
     blocker = tmp_path / "file"
     blocker.write_text("not a folder")
     code, message = run("build", str(edition), "-o", str(blocker / "x.pdf"))
-    assert code == 2 and "PDF を書き出せません" in message
+    assert code == 2 and "はファイルなので、その中には書き出せません" in message
 
 
 def test_check_reports_ok_without_writing(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:

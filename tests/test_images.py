@@ -122,7 +122,7 @@ def _error(tmp_path: Path, path: Path) -> str:
 
 def test_file_that_is_not_an_image(tmp_path: Path) -> None:
     (tmp_path / "fake.jpg").write_bytes(b"this is not a JPEG at all")
-    assert "読める画像ではありません" in _error(tmp_path, tmp_path / "fake.jpg")
+    assert "画像として読めない" in _error(tmp_path, tmp_path / "fake.jpg")
 
 
 def test_truncated_image(tmp_path: Path) -> None:
@@ -133,4 +133,12 @@ def test_truncated_image(tmp_path: Path) -> None:
 
 def test_absurd_pixel_count_is_refused_before_decoding(tmp_path: Path) -> None:
     Image.new("1", (12000, 10000)).save(tmp_path / "bomb.png")  # 120 megapixels, a few kilobytes
-    assert "百万" in _error(tmp_path, tmp_path / "bomb.png")
+    assert "画素数" in _error(tmp_path, tmp_path / "bomb.png")
+
+
+def test_95_megapixels_are_accepted_as_the_readme_promises(tmp_path: Path) -> None:
+    """Pillow's own guard starts at ~89 million pixels; the README promises up to 100 million."""
+    from casebook_pdf.images import _open
+
+    Image.new("1", (10000, 9500)).save(tmp_path / "big.png")
+    assert _open(tmp_path / "big.png").size == (10000, 9500)

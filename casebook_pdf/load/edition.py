@@ -19,7 +19,7 @@ from casebook_pdf.errors import DataError, Issue
 from casebook_pdf.load.fields import MISSING, Checker, describe, suggest
 from casebook_pdf.messages import _
 from casebook_pdf.model import Case, Edition, Photo, Tool, ToolGroup
-from casebook_pdf.load.reading import file_problem
+from casebook_pdf.load.reading import file_problem, visible
 from casebook_pdf.load.source import child_path, load_yaml
 from casebook_pdf.text.normalise import DIGIT_FORMS, Digits, normalise_edition
 
@@ -66,6 +66,7 @@ class _Head:
     images_dir: Path | None = None
     tools: list[Tool | ToolGroup] = field(default_factory=list)
     tool_ids: set[str] = field(default_factory=set)  # every id written, valid or not
+    tools_refused: bool = False  # the tool list is over its limit (reported once, in the edition file)
     case_files: list[Path] = field(default_factory=list)
     subtitle: str | None = None
     date_suffix: str | None = None
@@ -236,11 +237,12 @@ def _read_images_dir(c: Checker, value: Any, folder: Path) -> Path | None:
 
 
 def _read_tools(c: Checker, value: Any, head: _Head) -> None:
-    entries = c.sequence(value, "tools", required=False) or []
+    entries = c.sequence(value, "tools", required=False, limit=None) or []
     columns = sum(len(e["tools"]) if isinstance(e, dict) and isinstance(e.get("tools"), list) else 1 for e in entries)
     if columns > MAX_TOOL_COLUMNS:
         c.report("tools", _("ツールが {n} 個あります。目次の一覧表に入るのは {limit} 個までです。").format(n=columns, limit=MAX_TOOL_COLUMNS),
                  _("目次の一覧に載せるツールを {limit} 個までに絞ってください。").format(limit=MAX_TOOL_COLUMNS))
+        head.tools_refused = True
         return
     first_seen: dict[str, str] = {}
     for i, entry in enumerate(entries):
@@ -309,7 +311,7 @@ def _resolve(path: Path) -> Path:
 
 
 def _read_case_list(c: Checker, value: Any, folder: Path) -> list[Path]:
-    entries = c.sequence(value, "cases", min_len=1) or []
+    entries = c.sequence(value, "cases", min_len=1, limit=None) or []
     if len(entries) > MAX_CASES:
         c.report("cases", _("事例が {n} 件あります。1 冊に入れられるのは {limit} 件までです。").format(n=len(entries), limit=MAX_CASES),
                  _("事例を減らすか、何冊かに分けてください。"))
@@ -336,7 +338,7 @@ def _read_case_list(c: Checker, value: Any, folder: Path) -> list[Path]:
         else:
             c.report(
                 path,
-                _("事例ファイル {written}: {problem}").format(written=written, problem=problem),
+                _("事例ファイル {written}: {problem}").format(written=visible(written), problem=problem),
                 _("名前を確かめてください（casebook.yaml のあるフォルダから見た場所です）。"),
             )
     return files
@@ -389,6 +391,8 @@ def _read_overview(c: Checker, value: Any) -> str | None:
 
 def _read_case_tools(c: Checker, value: Any, head: _Head) -> tuple[str, ...]:
     entries = c.sequence(value, "tools", required=False) or []
+    if head.tools_refused:
+        return ()
     if entries and not head.tool_ids:
         c.report(
             "tools",

@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import Any
 
 from casebook_pdf.errors import Issue, display_path
-from casebook_pdf.load.reading import file_problem
+from casebook_pdf.load.reading import file_problem, visible
 from casebook_pdf.messages import _
 from casebook_pdf.model import Body, Item, Where
 from casebook_pdf.load.source import Source, child_path
@@ -105,6 +105,8 @@ class Checker:
 
     def line(self, path: str) -> int | None:
         """Line of a path, falling back to its parent's line (a missing key has none)."""
+        if not path:  # the whole file: where its content starts, if it has any
+            return min(self.lines.values(), default=1) if self.data is not None else None
         probe = path
         while probe:
             if probe in self.lines:
@@ -160,9 +162,14 @@ class Checker:
         self.report(path, _("「{key}」というキーはありません{what}。").format(key=key, what=what), hint)
 
     def sequence(
-        self, value: Any, path: str, min_len: int = 0, max_len: int | None = None, required: bool = True
+        self, value: Any, path: str, min_len: int = 0, max_len: int | None = None, required: bool = True,
+        limit: int | None = MAX_LIST_ITEMS,
     ) -> list[Any] | None:
-        """A list; `key:` with no value is an empty list when the list is optional."""
+        """A list; `key:` with no value is an empty list when the list is optional.
+
+        A list longer than `limit` is refused whole (one issue, None), before its entries are read:
+        a runaway list costs no time. Lists with their own limit pass limit=None and check it.
+        """
         if value is MISSING:
             return None
         if value is None:
@@ -172,8 +179,8 @@ class Checker:
         if not isinstance(value, list):
             self.report(path, _("ここはリストを書く場所ですが、{found}が書かれています。").format(found=describe(value)), LIST_HINT)
             return None
-        if len(value) > MAX_LIST_ITEMS:
-            self.report(path, _("項目が {n} 個あります。1 つのリストは {limit} 個までです。").format(n=len(value), limit=MAX_LIST_ITEMS),
+        if limit is not None and len(value) > limit:
+            self.report(path, _("項目が {n} 個あります。1 つのリストは {limit} 個までです。").format(n=len(value), limit=limit),
                         _("項目を減らすか、いくつかのリストに分けてください。"))
             return None
         if not value and min_len:
@@ -341,7 +348,7 @@ class Checker:
         if target is None or problem is not None:
             self.report(
                 path,
-                _("画像 {name}/{written}: {problem}").format(name=images_dir.name, written=written, problem=problem or ""),
+                _("画像 {name}/{written}: {problem}").format(name=images_dir.name, written=visible(written), problem=problem or ""),
                 _("ファイルを画像フォルダ（{folder}）に入れるか、名前を直してください。").format(folder=folder)
                 + _near_file(images_dir, relative),
             )
@@ -356,7 +363,9 @@ def _near_file(images_dir: Path, relative: str) -> str:
         names = [p.name for p in wanted.parent.iterdir() if p.is_file()]
     except OSError:
         return ""
-    near = closest(wanted.name, names)
-    if near is None:
+    stems = {Path(n).stem: n for n in names}
+    near_stem = closest(wanted.stem, stems)
+    if near_stem is None:
         return ""
+    near = stems[near_stem]
     return _("「{near}」の書き間違いではありませんか。").format(near=Path(relative).parent.joinpath(near).as_posix().removeprefix("./"))

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import errno
 import stat
+import unicodedata
 from pathlib import Path
 
 from casebook_pdf.errors import DataError, Issue
@@ -17,6 +18,11 @@ from casebook_pdf.messages import _
 MAX_FILE_BYTES = 512 * 1024  # the largest real case file is ~6 KB, the edition file ~2 KB
 
 _RESAVE = _("メモ帳なら「名前を付けて保存」で文字コードを「UTF-8」にして保存し直してください。")
+
+
+def visible(name: str) -> str:
+    """A name as it can be shown in a message: invisible characters written as U+XXXX."""
+    return "".join(f"<U+{ord(ch):04X}>" if unicodedata.category(ch) in ("Cc", "Cf", "Zl", "Zp") else ch for ch in name)
 
 
 def _fail(path: Path, message: str, hint: str | None = None, line: int | None = None) -> DataError:

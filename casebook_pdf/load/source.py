@@ -23,7 +23,7 @@ from yaml.tokens import ScalarToken
 
 from casebook_pdf.errors import DataError, Issue
 from casebook_pdf.load.reading import read_text
-from casebook_pdf.load.syntax import ODD_BREAKS, EditorLines, diagnose
+from casebook_pdf.load.syntax import ODD_BREAKS, EditorLines, diagnose, odd_break_hint, odd_break_message
 from casebook_pdf.messages import _
 from casebook_pdf.parsememo import parsed
 from casebook_pdf.text.normalise import FOLD, join_folds
@@ -33,6 +33,8 @@ _INT, _FLOAT = _STD + "int", _STD + "float"
 _SCALAR_TAGS = {_STD + t for t in ("str", "int", "float", "bool", "null", "timestamp")}
 _MAP_TAG, _SEQ_TAG = _STD + "map", _STD + "seq"
 _MERGE_TAG, _VALUE_TAG = _STD + "merge", _STD + "value"
+# What an IME types for the "-" of a list entry: full-width minus, long vowel mark, minus sign, dashes.
+_LIST_LOOKALIKES = ("－", "ー", "−", "‐", "―")
 # Guards against alias bombs ("billion laughs"): no real casebook file comes near this.
 _MAX_NODES = 200_000
 
@@ -324,8 +326,9 @@ class _Builder:
         if written.startswith("\u3000"):
             self.report(node, path, _("行の始めに全角スペース（U+3000）があります。"),
                         _("字下げは半角スペースで書いてください（全角スペースを消して、半角スペースを入れ直します）。"))
+        elif written[:1] in _LIST_LOOKALIKES and written[1:2] in (" ", "\u3000"):
+            self.report(node, path, _("「{mark}」（全角）で始まっています。リストの印は半角の「- 」です。").format(mark=written[0]),
+                        _("「{mark}」を半角の「-」に書き換えてください。").format(mark=written[0]))
         odd = next((ch for ch in written if ch in ODD_BREAKS), None)
         if odd is not None:
-            self.report(node, path,
-                        _("文の中に見えない区切り文字（{code}）があり、そこで文が切れてしまいます。").format(code=ODD_BREAKS[odd]),
-                        _("その文字を消してください（ほかの文書から貼り付けたときに紛れ込みます）。"))
+            self.report(node, path, odd_break_message(odd), odd_break_hint())

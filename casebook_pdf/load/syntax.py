@@ -61,6 +61,24 @@ def ime_slips(text: str, file: Path) -> list[Issue]:
     return issues
 
 
+def odd_breaks(text: str, file: Path) -> list[Issue]:
+    """Lines holding U+2028, U+2029 or NEL: YAML breaks the line there, which editors do not show."""
+    issues = []
+    for n, line in enumerate(editor_lines(text), start=1):
+        odd = next((ch for ch in line if ch in ODD_BREAKS), None)
+        if odd is not None:
+            issues.append(Issue(file, n, None, odd_break_message(odd), odd_break_hint()))
+    return issues
+
+
+def odd_break_message(ch: str) -> str:
+    return _("この行に見えない区切り文字（{code}）があり、YAML はそこで行が切れたと読みます。").format(code=ODD_BREAKS[ch])
+
+
+def odd_break_hint() -> str:
+    return _("その文字を消してください（ほかの文書から貼り付けたときに紛れ込みます）。")
+
+
 # ---- unclosed quotes and brackets ----
 
 _VALUE_START = re.compile(r"(?:^|[:\-,\[{]\s)\s*$|(?:^|[\[{,])\s*$")
@@ -116,7 +134,7 @@ _CLOSER = {'"': '"', "'": "'", "[": "]", "{": "}"}
 
 def diagnose(exc: yaml.MarkedYAMLError, text: str, file: Path) -> list[Issue]:
     """The issues to show for a syntax error: IME slips, an unclosed quote or bracket, or the parser's words."""
-    slips = ime_slips(text, file)
+    slips = ime_slips(text, file) or odd_breaks(text, file)
     if slips:
         return slips
     lines = EditorLines(text)
@@ -148,6 +166,8 @@ _HINTS = (
     ("expected <block end>", _("この行と前の行の字下げを確かめてください。")),
     ("did not find expected '-'", _("このリストの字下げを確かめてください。")),
     ("found undefined alias", _("「*」を消すか、文全体を引用符 \" \" で囲んでください。")),
+    ("while scanning an alias", _("「*」で始まる文は、全体を引用符 \" \" で囲んでください。")),
+    ("while scanning an anchor", _("「&」で始まる文は、全体を引用符 \" \" で囲んでください。")),
     ("that cannot start any token", _("@ ` % * などの記号で始まる文は、全体を引用符 \" \" で囲んでください。")),
     ("expected a single document", _("「---」の行を消してください（1 つのファイルに 1 つの内容です）。")),
 )
