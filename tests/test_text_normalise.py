@@ -199,14 +199,18 @@ effects: 移動時間が1人あたり約1.5時間短縮された。
 """
 
 
-def test_the_same_text_typed_two_ways_gives_the_same_glyphs_and_positions(tmp_path: Path) -> None:
-    one = layout_edition(load_edition(_edition(tmp_path / "one", TYPED_ONE_WAY)), FONTS)
-    other = layout_edition(load_edition(_edition(tmp_path / "other", TYPED_ANOTHER_WAY)), FONTS)
+@pytest.mark.parametrize(("digits", "expected"), [("half", "約1.5時間"), ("full", "約１．５時間")])
+def test_the_same_text_typed_two_ways_gives_the_same_glyphs_and_positions(
+    tmp_path: Path, digits: str, expected: str
+) -> None:
+    head = f"digits: {digits}\n"
+    one = layout_edition(load_edition(_edition(tmp_path / "one", TYPED_ONE_WAY, head)), FONTS)
+    other = layout_edition(load_edition(_edition(tmp_path / "other", TYPED_ANOTHER_WAY, head)), FONTS)
     assert len(one.pages) == len(other.pages) == 3
     for a, b in zip(one.pages, other.pages):
         assert _glyphs(a) == _glyphs(b)
     printed = "".join(t for t, *_ in _glyphs(one.pages[2]))
-    assert "約1.5時間" in printed and "120,000枚" in printed and "モバイルPC" in printed
+    assert expected in printed and "モバイルPC" in printed
     assert one.pages == other.pages  # every frame, not only the text
 
 
@@ -241,3 +245,36 @@ def test_a_full_width_number_is_neither_broken_nor_spaced_out() -> None:
                 if a.text in "１２０，" and b.text in "１２０，":  # within one number: natural spacing
                     natural = FONTS.advance({"，": ","}.get(a.text, a.text), False) * 10.0
                     assert b.x - a.x == pytest.approx(natural), line.text
+
+
+# ---- properties over random text ------------------------------------------------------------------
+
+from hypothesis import given, settings  # noqa: E402
+from hypothesis import strategies as st  # noqa: E402
+
+_PIECES = st.sampled_from(
+    ["あ", "漢", "ー", "、", "。", "「", "」", "A", "PC", "Wi-Fi", "1", "２", "０", "．", "，", ".", ",", ":", "：",
+     " ", "  ", "\u3000", "**", "https://a.jp/12", FOLD, "\n"]
+)
+_TEXTS = st.lists(_PIECES, max_size=30).map("".join)
+
+
+@settings(max_examples=300, deadline=None)
+@given(_TEXTS, st.sampled_from(["half", "full"]))
+def test_normalising_twice_changes_nothing(text: str, digits: str) -> None:
+    once = normalise(text, digits)  # type: ignore[arg-type]
+    assert FOLD not in once
+    assert normalise(once, digits) == once  # type: ignore[arg-type]
+
+
+@settings(max_examples=300, deadline=None)
+@given(_TEXTS)
+def test_normalising_keeps_every_character_but_joins_spaces_and_widths(text: str) -> None:
+    """Only spaces and line-join marks disappear; every other character stays, in order, in one of its
+    two widths."""
+    fold = str.maketrans("０１２３４５６７８９．，：", "0123456789.,:")
+    for digits in ("half", "full"):
+        out = normalise(text, digits)  # type: ignore[arg-type]
+        kept = [ch for ch in text.translate(fold) if ch not in (" ", FOLD)]
+        assert [ch for ch in out.translate(fold) if ch != " "] == kept
+        assert "\u3000" * text.count("\u3000") == "".join(ch for ch in out if ch == "\u3000")

@@ -30,8 +30,10 @@ from casebook_pdf.text.inline import Span
 BEFORE_TITLE = "～これまで～"
 AFTER_TITLE = "～これから～"
 SECTIONS = (("概要", "overview"), ("効果", "effects"), ("気づき", "notes"))
-# A larger type tier is taken only if the page stays at most this full with it (13 pt, 11 pt).
-SPARSE_FILL = {13.0: 0.75, 11.0: 0.92}
+# A larger type tier is taken only if the page stays at most this full with it (13 pt, 11 pt);
+# with photos the bar is lower, since the photos are the first to take a page's spare room.
+SPARSE_FILL = {13.0: 0.9, 11.0: 0.95}
+SPARSE_FILL_PHOTOS = {13.0: 0.7, 11.0: 0.8}
 
 
 @dataclass(frozen=True)
@@ -89,7 +91,8 @@ def _body(case: Case, fonts: Fonts, s: Style, area: Frame, head_h: float, report
         plan = _plan_middle(case, fonts, s, area.w, room, tier)
         need = head_h + (s.gap if head_h else 0.0) + plan.need + s.gap + rows.height
         chosen = (tier, rows, plan, room, need)
-        if size > s.scale.body and need > area.h * SPARSE_FILL.get(size, 0.0):
+        bar = (SPARSE_FILL_PHOTOS if case.photos else SPARSE_FILL).get(size, 0.0)
+        if size > s.scale.body and need > area.h * bar:
             continue
         if plan.need <= room + 1e-6:
             break
@@ -105,16 +108,18 @@ def _body(case: Case, fonts: Fonts, s: Style, area: Frame, head_h: float, report
     middle_h = plan.grown_height(room)
     spare = max(0.0, room - middle_h)
     # Spare room: first a calmer rhythm (the zone gaps grow up to rhythm_max), then centring the
-    # content between the header band and the folio (boxes do not grow into empty tint).
+    # body (middle and label rows) in the room under the headline, which stays with the header band;
+    # boxes never grow into empty tint.
     n_gaps = 2 if head_h else 1
     grow = min(spare / n_gaps, s.gaps.rhythm_max - s.gap)
     gap = s.gap + grow
     offset = (spare - grow * n_gaps) / 2
-    y = area.y + offset
+    y = area.y
     items: list[Item] = []
     if head_h:
         items += _headline(case, fonts, s, y, head_h, report)
         y += head_h + gap
+    y += offset
     items += _draw_middle(case, fonts, s, Frame(area.x, y, area.w, middle_h), plan, report)
     y += middle_h + gap
     items += rows.at(area.x, y)
@@ -161,12 +166,64 @@ def _headline(case: Case, fonts: Fonts, s: Style, top: float, row_h: float, repo
     return items
 
 
+def _script(ch: str) -> str:
+    code = ord(ch)
+    if 0x3040 <= code <= 0x309F:
+        return "hiragana"
+    if 0x30A0 <= code <= 0x30FF:
+        return "katakana"
+    if 0x4E00 <= code <= 0x9FFF or ch in "々〆":
+        return "kanji"
+    return "latin" if ch.isascii() and ch.isalnum() else "other"
+
+
+def badge_words(text: str) -> list[str]:
+    """A short badge cut into words without a dictionary: where the script changes, hiragana kept
+    with the word before it (WLBも|充実), a long kanji run cut into two-character compounds (移動|時間)."""
+    runs: list[str] = []
+    for ch in text:
+        if runs and (_script(ch) == _script(runs[-1][-1]) or _script(ch) in ("hiragana", "other")):
+            runs[-1] += ch
+        else:
+            runs.append(ch)
+    words: list[str] = []
+    for run in runs:
+        if _script(run[0]) == "kanji" and len(run) > 3:
+            head = len(run) - len(run.rstrip("ぁ-ゟ"))  # trailing kana stay on the last piece
+            core, tail = run[: len(run) - head], run[len(run) - head :]
+            pieces = [core[i : i + 2] for i in range(0, len(core), 2)]
+            pieces[-1] += tail
+            words.extend(pieces)
+        else:
+            words.append(run)
+    return words
+
+
+def _badge_lines(fonts: Fonts, text: str, width: float, size: float) -> list[str] | None:
+    """The badge's words packed into lines no wider than `width`, or None if a word is too wide."""
+    lines: list[str] = []
+    for word in badge_words(text):
+        if fonts.width(word, size, True) > width:
+            return None
+        if lines and fonts.width(lines[-1] + word, size, True) <= width:
+            lines[-1] += word
+        else:
+            lines.append(word)
+    return lines
+
+
 def badge_text(fonts: Fonts, text: str, s: Style) -> SetBlock:
     """The badge's text at the body size, broken onto up to three lines with no lone last character
     (a narrower measure balances 印刷ゼ|ロ into 印刷|ゼロ); only a badge too long for that steps down,
     in half points, to the floor."""
     inner = s.case.badge_d * 0.74
     size = s.scale.body
+    t = Type(size, s.colors.white, bold=True, align="center", leading=1.15)
+    lines = _badge_lines(fonts, text, inner, size)
+    if lines and len(lines) <= 3 and len(lines) * t.pitch <= inner * 1.05:
+        block = set_text(fonts, "\n".join(lines), inner, t)
+        if block.lines == len(lines):  # no line wider than measured (和欧間 is added when set)
+            return block
     while True:
         for k in range(10, 3, -1):  # the full measure first, then narrower ones to balance the lines
             block = set_text(fonts, text, inner * k / 10, Type(size, s.colors.white, bold=True, align="center", leading=1.15))
@@ -263,6 +320,7 @@ class Plan:
     case: Case
     fonts: Fonts
     style: Style
+    span: bool = False  # wide, with its one block across the whole width under both boxes
 
     @property
     def box_h(self) -> float:
@@ -283,6 +341,8 @@ class Plan:
         right = sum(g + b.height for b in self.right_blocks)
         if self.wide:  # each column: its before/after box, then its blocks
             before_h, after_h = self.box_heights()
+            if self.span:
+                return max(before_h, after_h) + left, 0.0
             return before_h + left, after_h + right
         if self.has_photos:
             right += self.photos_min if photos_h is None else photos_h
@@ -327,6 +387,12 @@ def _plan_middle(case: Case, fonts: Fonts, s: Style, width: float, room: float, 
             if best is None or plan.need < best.need - 1e-6:
                 best = plan
         assert best is not None
+        if len(case.blocks) == 1:
+            # A single block reads better across the page under both boxes, unless that costs height.
+            full = layout_block(case.blocks[0], fonts, width, tier.small, s)
+            span = Plan(True, width, width, tier, before, after, (full,), (), 0.0, False, g, c_min, case, fonts, s, span=True)
+            if span.need <= best.need + mm(10):
+                return span
         return best
     left_w = width * s.case.left_share
     right_w = width - left_w - g
@@ -370,6 +436,12 @@ def _draw_middle(case: Case, fonts: Fonts, s: Style, f: Frame, plan: Plan, repor
         *plan.after.at(after_x, f.y),
         arrow_right(f.x + col_w + mm(1.5), f.y + max(plan.before.height, plan.after.height) / 2, s.case.arrow_w, mm(8), c.accent),
     ]
+    if plan.span:
+        y = f.y + max(before_h, after_h)
+        for block in plan.left_blocks:
+            items += block.at(f.x, y + g)
+            y += g + block.height
+        return items
     if plan.wide:
         for x, y, column in ((f.x, f.y + before_h, plan.left_blocks), (after_x, f.y + after_h, plan.right_blocks)):
             for block in column:

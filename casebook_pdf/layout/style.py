@@ -106,6 +106,39 @@ class CaseGrid:
     box_min: float = mm(24)  # the smallest a ～これまで～/～これから～ box gets
     left_share: float = 0.53  # of the content width, when photos or blocks take a right column
     arrow_w: float = mm(5)
+    photo_gap: float = mm(2.5)
+    photo_min_h: float = mm(18)  # below this a photo grid is not used
+
+
+@dataclass(frozen=True)
+class Panels:
+    """Inside the blocks: arrows between boxes, small insets and the corners of flow steps."""
+
+    arrow_w: float = mm(5)  # the room an arrow between two boxes takes
+    arrow_gap: float = mm(2)  # beside an arrow, between the two boxes it joins
+    column_gap: float = mm(2)  # between the columns of a comparison
+    inset: float = mm(1.2)  # inside flow steps; the coloured edge of a contrast side
+    cell_pad: float = mm(1.5)  # inside examples rows and caption tags
+    step_gap: float = mm(1.5)  # between parallel flow steps
+    radius: float = mm(1)  # corners of flow steps (tint panels are square)
+    event_w: float = mm(30)  # the widest an event label over a schedule runs
+
+
+@dataclass(frozen=True)
+class CoverGrid:
+    """Cover: bands at the paper's edges (they bleed in the print-shop build), date, title panel, issuer."""
+
+    top_band: float = mm(14)
+    band_rule: float = mm(1.2)
+    bottom_band: float = mm(10)
+    date_top: float = mm(27)
+    panel_top: float = mm(48)
+    panel_h: float = mm(96)
+    panel_x: float = mm(30)  # from each side of the paper
+    panel_radius: float = mm(3)
+    rule_x: float = mm(45)  # the panel's rules and the title measure, from each side of the paper
+    rule_inset: float = mm(8)  # from the panel's top and bottom
+    issuer_top: float = mm(165)
 
 
 @dataclass(frozen=True)
@@ -128,6 +161,8 @@ class Style:
     gaps: Gaps = field(default_factory=Gaps)
     scale: Scale = field(default_factory=Scale)
     case: CaseGrid = field(default_factory=CaseGrid)
+    cover: CoverGrid = field(default_factory=CoverGrid)
+    panels: Panels = field(default_factory=Panels)
     contents: ContentsGrid = field(default_factory=ContentsGrid)
     colors: Palette = field(default_factory=Palette)
 

@@ -24,6 +24,7 @@ from casebook_pdf.frames import Box, Circle, Group, Icon, Item, Link, Page, Pict
 from casebook_pdf.images import JPEG_QUALITY, Processed, picture_key, placement
 from casebook_pdf.render.colour import Ink, gray
 from casebook_pdf.render.marks import SLUG, Sheet, bled, draw_marks
+from casebook_pdf.render.photobleed import bled_frame, bled_photo, trim_sides
 
 
 @dataclass(frozen=True)
@@ -87,7 +88,7 @@ def render_pdf(
         canvas.setSubject(meta.subject)
         canvas.setCreator(f"casebook-pdf {__version__}")
         canvas.setProducer(f"casebook-pdf {__version__} (reportlab)")
-        ctx = _Context(fonts, [page.key for page in pages], images, output.ink, SLUG if output.press else 0.0, {})
+        ctx = DrawContext(fonts, [page.key for page in pages], images, output.ink, SLUG if output.press else 0.0, {})
         if output.handout:
             from casebook_pdf.render.impose import impose
 
@@ -118,7 +119,9 @@ class _Encoded(ImageReader):
 
 
 @dataclass(frozen=True)
-class _Context:
+class DrawContext:
+    """What drawing a page needs besides the canvas: fonts, pictures, the ink and the sheet offset."""
+
     fonts: Fonts
     keys: list[str]  # page index -> destination name
     images: dict[tuple, Processed]
@@ -129,7 +132,7 @@ class _Context:
     links: bool = True
 
 
-def _draw_page(canvas: Canvas, page: Page, ctx: _Context) -> None:
+def _draw_page(canvas: Canvas, page: Page, ctx: DrawContext) -> None:
     sheet = Sheet(page.width, page.height, ctx.slug)
     canvas.setPageSize(sheet.media)
     if ctx.slug:
@@ -143,7 +146,7 @@ def _draw_page(canvas: Canvas, page: Page, ctx: _Context) -> None:
     canvas.showPage()
 
 
-def paint_page(canvas: Canvas, page: Page, ctx: _Context) -> None:
+def paint_page(canvas: Canvas, page: Page, ctx: DrawContext) -> None:
     """The page's items, its top-left corner at (slug, slug) from the PDF page's top-left corner."""
     ctx = dataclasses.replace(ctx, trim=(page.width, page.height))
     canvas.saveState()
@@ -153,7 +156,7 @@ def paint_page(canvas: Canvas, page: Page, ctx: _Context) -> None:
     canvas.restoreState()
 
 
-def _draw_items(canvas: Canvas, items: tuple[Item, ...], ph: float, ctx: _Context, ox: float = 0.0, oy: float = 0.0) -> None:
+def _draw_items(canvas: Canvas, items: tuple[Item, ...], ph: float, ctx: DrawContext, ox: float = 0.0, oy: float = 0.0) -> None:
     run: list[Text] = []
     for item in items:
         if isinstance(item, Text) and not item.angle:
@@ -170,13 +173,15 @@ def _draw_items(canvas: Canvas, items: tuple[Item, ...], ph: float, ctx: _Contex
             canvas.restoreState()
         elif isinstance(item, Link):  # link rectangles are in page space, untouched by translate()
             _link(canvas, Link(item.x + ox, item.y + oy, item.w, item.h, item.target, item.uri), ph, ctx)
+        elif isinstance(item, Picture) and ctx.slug:  # a press build bleeds photos on the trim: needs the absolute frame
+            _picture(canvas, item, ph, ctx, ox, oy)
         else:
             DRAW[type(item)](canvas, item, ph, ctx)
     if run:
         _texts(canvas, run, ph, ctx)
 
 
-def _texts(c: Canvas, run: list[Text], ph: float, ctx: _Context) -> None:
+def _texts(c: Canvas, run: list[Text], ph: float, ctx: DrawContext) -> None:
     """Consecutive upright text items in one text object; pieces evenly spaced on one baseline
     (justified Japanese, one piece per character) become one string with character spacing."""
     obj = c.beginText()
@@ -218,7 +223,7 @@ def _chunks(run: list[Text], fonts: Fonts) -> Iterator[tuple[list[Text], float]]
         yield chunk, (spacing if len(chunk) > 1 else 0.0)
 
 
-def _text(c: Canvas, t: Text, ph: float, ctx: _Context) -> None:
+def _text(c: Canvas, t: Text, ph: float, ctx: DrawContext) -> None:
     ctx.ink.fill(c, t.color)
     c.setFont(ctx.fonts.name(t.bold, t.face), t.size)
     if t.angle:
@@ -240,7 +245,7 @@ def _colours(c: Canvas, fill, stroke, width: float, ink: Ink) -> tuple[int, int]
     return int(fill is not None), int(stroke is not None)
 
 
-def _box(c: Canvas, b: Box, ph: float, ctx: _Context) -> None:
+def _box(c: Canvas, b: Box, ph: float, ctx: DrawContext) -> None:
     if ctx.slug:
         b = bled(b, *ctx.trim)
     fill, stroke = _colours(c, b.fill, b.stroke, b.line_width, ctx.ink)
@@ -280,7 +285,7 @@ def _pattern(c: Canvas, b: Box, ph: float, angles: tuple[float, ...], base: floa
     c.restoreState()
 
 
-def _rule(c: Canvas, r: Rule, ph: float, ctx: _Context) -> None:
+def _rule(c: Canvas, r: Rule, ph: float, ctx: DrawContext) -> None:
     ctx.ink.stroke(c, r.color)
     c.setLineWidth(r.width)
     c.setDash(list(r.dash) if r.dash else [])
@@ -288,7 +293,7 @@ def _rule(c: Canvas, r: Rule, ph: float, ctx: _Context) -> None:
     c.setDash([])
 
 
-def _polygon(c: Canvas, p: Polygon, ph: float, ctx: _Context) -> None:
+def _polygon(c: Canvas, p: Polygon, ph: float, ctx: DrawContext) -> None:
     fill, stroke = _colours(c, p.fill, p.stroke, p.line_width, ctx.ink)
     path = c.beginPath()
     (x0, y0), *rest = p.points
@@ -299,19 +304,29 @@ def _polygon(c: Canvas, p: Polygon, ph: float, ctx: _Context) -> None:
     c.drawPath(path, stroke=stroke, fill=fill)
 
 
-def _circle(c: Canvas, o: Circle, ph: float, ctx: _Context) -> None:
+def _circle(c: Canvas, o: Circle, ph: float, ctx: DrawContext) -> None:
     fill, stroke = _colours(c, o.fill, o.stroke, o.line_width, ctx.ink)
     c.circle(o.cx, ph - o.cy, o.r, stroke=stroke, fill=fill)
 
 
-def _picture(c: Canvas, p: Picture, ph: float, ctx: _Context) -> None:
+def _picture(c: Canvas, p: Picture, ph: float, ctx: DrawContext, ox: float = 0.0, oy: float = 0.0) -> None:
     key = picture_key(p)
     done = ctx.images[key]
+    if ctx.slug:
+        sides = trim_sides(Picture(p.x + ox, p.y + oy, p.w, p.h, p.source, p.fit), *ctx.trim)
+        if sides.any():
+            x, y, w, h = bled_frame(p, sides)
+            bkey = (*key, sides)
+            if bkey not in ctx.converted:
+                data = bled_photo(p, sides, done.size[0])
+                ctx.converted[bkey] = _reader(Processed(data, "jpeg", (0, 0), done.dpi), bkey, ctx)
+            c.drawImage(ctx.converted[bkey], x, ph - y - h, w, h)
+            return
     x, y, w, h = placement(done.size, p.x, p.y, p.w, p.h, p.fit)
     c.drawImage(_reader(done, key, ctx), x, ph - y - h, w, h)
 
 
-def _reader(done: Processed, key: tuple, ctx: _Context) -> ImageReader:
+def _reader(done: Processed, key: tuple, ctx: DrawContext) -> ImageReader:
     if not ctx.ink.converts_images():
         return _Encoded(done)
     if key not in ctx.converted:
@@ -325,13 +340,13 @@ def _reader(done: Processed, key: tuple, ctx: _Context) -> ImageReader:
     return ctx.converted[key]
 
 
-def _icon(c: Canvas, i: Icon, ph: float, ctx: _Context) -> None:
+def _icon(c: Canvas, i: Icon, ph: float, ctx: DrawContext) -> None:
     from casebook_pdf.render.icons import draw_icon
 
     draw_icon(c, i.name, i.x, ph - i.y, i.size, i.color, ctx.ink)
 
 
-def _link(c: Canvas, lk: Link, ph: float, ctx: _Context) -> None:
+def _link(c: Canvas, lk: Link, ph: float, ctx: DrawContext) -> None:
     if not ctx.links:  # handout sheets: pictures of pages, not a document to click through
         return
     s = ctx.slug
@@ -342,7 +357,7 @@ def _link(c: Canvas, lk: Link, ph: float, ctx: _Context) -> None:
         c.linkAbsolute("", ctx.keys[lk.target], Rect=rect, thickness=0)
 
 
-DRAW: dict[type, Callable[[Canvas, Any, float, _Context], None]] = {
+DRAW: dict[type, Callable[[Canvas, Any, float, DrawContext], None]] = {
     Text: _text,
     Box: _box,
     Rule: _rule,
