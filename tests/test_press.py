@@ -382,3 +382,15 @@ def test_photos_on_the_trim_bleed_at_the_same_scale(tmp_path: Path) -> None:
         on_press = draw(press, (x + slug, y + slug, x + slug + w, y + slug + h))
         difference = ImageStat.Stat(ImageChops.difference(on_screen, on_press)).mean
         assert max(difference) < 4, difference
+
+
+def test_cli_quiet_print_build_shows_preflight_errors_only(tmp_path: Path) -> None:
+    out = tmp_path / "q.pdf"
+    clean = CliRunner().invoke(main, ["build", str(BUNDLED), "-o", str(out), "--print", "-q", "--no-cache"])
+    assert clean.exit_code == 0 and clean.output == "", "RGB photo notes are not errors: nothing to say"
+    case = CASE + "photos:\n  - image: small.png\n    caption: 小さな写真\n"
+    edition = make_edition(tmp_path, {"01-small.yaml": case})
+    Image.new("RGB", (200, 150), (90, 120, 160)).save(tmp_path / "images" / "small.png")
+    low = CliRunner().invoke(main, ["build", str(edition), "-o", str(out), "--print", "-q", "--no-cache"])
+    assert low.exit_code == 0
+    assert [line.split(":")[0] for line in low.output.strip().splitlines()] == ["エラー"]
