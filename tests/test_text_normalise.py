@@ -212,3 +212,32 @@ def test_the_same_text_typed_two_ways_gives_the_same_glyphs_and_positions(tmp_pa
 
 def _glyphs(page: Page) -> list[tuple[str, float, float, float]]:
     return [(i.text, round(i.x, 3), round(i.y, 3), i.size) for i in flatten(page.items) if isinstance(i, Text)]
+
+
+# ---- full-width numbers in the line breaker ----------------------------------------------------
+
+
+def test_a_full_width_point_inside_a_number_is_set_as_narrow_as_a_half_width_one() -> None:
+    from casebook_pdf.text import Span, break_lines
+
+    (line,) = break_lines([Span("約１．５倍、１２０，０００枚")], 500.0, 10.0, FONTS, justify=False)
+    x = {p.text: p.x for p in line.pieces}
+    assert x["５"] - x["．"] == pytest.approx(FONTS.advance(".", False) * 10.0)
+    assert x["，"] + FONTS.advance(",", False) * 10.0 == pytest.approx([p.x for p in line.pieces if p.text == "０"][1])
+    # A full stop that ends a sentence keeps its full cell.
+    (end,) = break_lines([Span("１．あ")], 500.0, 10.0, FONTS, justify=False)
+    assert end.pieces[2].x - end.pieces[1].x == pytest.approx(FONTS.advance("．", False) * 10.0)
+
+
+def test_a_full_width_number_is_neither_broken_nor_spaced_out() -> None:
+    from casebook_pdf.text import Span, break_lines
+
+    text = "資料は毎回１２０，０００枚を印刷し、１７：３０まで残っていた。" * 3
+    for width in (60.0, 75.0, 90.0, 110.0, 130.0):
+        lines = break_lines([Span(text)], width, 10.0, FONTS)
+        for line in lines:
+            assert not line.text.startswith(("２", "０", "，", "３", "：")), [l.text for l in lines]
+            for a, b in zip(line.pieces, line.pieces[1:]):
+                if a.text in "１２０，" and b.text in "１２０，":  # within one number: natural spacing
+                    natural = FONTS.advance({"，": ","}.get(a.text, a.text), False) * 10.0
+                    assert b.x - a.x == pytest.approx(natural), line.text

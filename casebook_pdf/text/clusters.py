@@ -88,14 +88,33 @@ class Cluster:
 
 
 def make_segment(text: str, bolds: list[bool], size: float, measure: Measure) -> Segment:
-    """Classify and measure every character of a segment (spaces measured as " ", zero-width ones as 0)."""
+    """Classify and measure every character of a segment (spaces measured as " ", zero-width ones as 0).
+
+    A full-width ．or ， inside a number (１．５, １２０，０００) is measured as its half-width form: its
+    dot sits at the left of a full-width cell, and the blank right half would read as 「１. ５」."""
     flags = [flags_of(ch) for ch in text]
     advance = measure.advance
     advs = [
         0.0 if f & SPACE and ch in ZERO_WIDTH else advance(" " if f & SPACE else ch, b) * size
         for ch, b, f in zip(text, bolds, flags)
     ]
+    for i in _number_points(text, flags):
+        advs[i] = advance(NUMBER_POINTS[text[i]], bolds[i]) * size
+        flags[i] &= ~CLOSING
     return Segment(text, bolds, flags, advs)
+
+
+NUMBER_POINTS = {"．": ".", "，": ","}
+NUMBER_JOINERS = "．，："  # full-width marks that hold the digits on both sides together (１７：３０)
+
+
+def _number_points(text: str, flags: list[int]) -> list[int]:
+    """Positions of full-width ．， with a digit on each side."""
+    return [
+        i
+        for i in range(1, len(text) - 1)
+        if text[i] in NUMBER_POINTS and flags[i - 1] & DIGIT and flags[i + 1] & DIGIT
+    ]
 
 
 def build_clusters(seg: Segment, size: float) -> list[Cluster]:
@@ -216,8 +235,15 @@ def _bind_numbers(clusters: list[Cluster], text: str) -> None:
         if not c.last & DIGIT or nxt.start != c.end:
             continue
         if c.kind & CJK and nxt.kind & CJK and _is_fullwidth_alnum(text[nxt.start]):
-            nxt.brk = False
+            nxt.brk = nxt.stretch = False  # one number: neither broken nor spaced out
+            nxt.grow = 0.0
             continue
+        if nxt.end == nxt.start + 1 and text[nxt.start] in NUMBER_JOINERS and k + 2 < n:
+            after = clusters[k + 2]
+            if after.start == nxt.end and after.first & DIGIT:  # １．５: the digits after the point too
+                nxt.brk = nxt.stretch = after.brk = after.stretch = False
+                nxt.grow = after.grow = 0.0
+                continue
         if text[c.end] not in _UNIT_FIRST:
             continue
         for word in UNIT_WORDS:
