@@ -26,6 +26,7 @@ from casebook_pdf.model import (
     ScheduleBlock,
     Where,
 )
+from casebook_pdf.text.classes import LINE_END_PROHIBITED, LINE_START_PROHIBITED
 from casebook_pdf.text.inline import Span
 
 ARROW_W = mm(5)
@@ -36,21 +37,27 @@ def arrow_right(x: float, y_mid: float, w: float, h: float, color: Color) -> Pol
     return Polygon(((x, y_mid - h / 2), (x + w, y_mid), (x, y_mid + h / 2)), fill=color)
 
 
-def _title(fonts: Fonts, text: str | None, width: float, t: Type) -> SetBlock | None:
+def title_size(s: Style, size: float) -> float:
+    """Block titles: one step up the scale from the block text, bold navy (the one panel-heading
+    style besides the ～これまで～/～これから～ headings)."""
+    return s.scale.above(size)
+
+
+def _title(fonts: Fonts, text: str | None, width: float, t: Type, s: Style) -> SetBlock | None:
     if not text:
         return None
-    return set_text(fonts, text, width, Type(t.size * 1.05, t.color, bold=True, align="left"))
+    return set_text(fonts, text, width, Type(title_size(s, t.size), s.colors.navy, bold=True, align="left", leading=1.3))
 
 
-def _panel(content: SetBlock, width: float, pad: float, fill: Color | None, stroke: Color | None) -> SetBlock:
-    items: list[Item] = [Box(0, 0, width, content.height + 2 * pad, fill=fill, stroke=stroke, radius=mm(1))]
+def _panel(content: SetBlock, width: float, pad: float, fill: Color | None, stroke: Color | None, radius: float = 0.0) -> SetBlock:
+    items: list[Item] = [Box(0, 0, width, content.height + 2 * pad, fill=fill, stroke=stroke, radius=radius)]
     items += content.at(pad, pad)
     return SetBlock(width, content.height + 2 * pad, tuple(items), content.lines)
 
 
 def _with_title(fonts: Fonts, title: str | None, body: SetBlock, width: float, t: Type, s: Style) -> SetBlock:
-    head = _title(fonts, title, width, Type(t.size, s.colors.navy))
-    return stack([head, body], mm(1.2)) if head else body
+    head = _title(fonts, title, width, t, s)
+    return stack([head, body], s.gaps.row) if head else body
 
 
 def items_block(b: ItemsBlock, fonts: Fonts, width: float, t: Type, s: Style) -> SetBlock:
@@ -60,28 +67,22 @@ def items_block(b: ItemsBlock, fonts: Fonts, width: float, t: Type, s: Style) ->
         set_spans(fonts, [Span(f"【{g.label}】", True), Span("、".join(g.items))], inner, t)
         for g in b.groups
     ]
-    parts = []
-    if b.title:
-        parts.append(set_text(fonts, f"◆{b.title}◆", inner, Type(t.size * 1.05, s.colors.navy, bold=True, align="left")))
-    parts += rows
-    return _panel(stack(parts, mm(1)), width, pad, s.colors.pale, s.colors.line)
+    panel = _panel(stack(rows, s.gaps.row), width, pad, s.colors.pale, None)
+    return _with_title(fonts, f"◆{b.title}◆" if b.title else None, panel, width, t, s)
 
 
 def list_block(b: ListBlock, fonts: Fonts, width: float, t: Type, s: Style) -> SetBlock:
     c, pad = s.colors, s.pad
-    parts: list[SetBlock] = []
-    if b.title:
-        head = set_text(fonts, b.title, width - 2 * pad, Type(t.size * 1.05, c.white, bold=True, align="left"))
-        bar = SetBlock(width, head.height + 2 * mm(1.2), (Box(0, 0, width, head.height + 2 * mm(1.2), fill=c.teal),) + tuple(head.at(pad, mm(1.2))), head.lines)
-        parts.append(bar)
-    body = set_items(fonts, b.items, width - 2 * pad, t, mark_color=c.teal)
-    parts.append(_panel(body, width, pad, c.pale_teal, None))
-    return stack(parts)
+    body = set_items(fonts, b.items, width - 2 * pad, t, mark_color=c.teal_ink)
+    return _with_title(fonts, b.title, _panel(body, width, pad, c.pale_teal, None), width, t, s)
 
 
-def _tone(s: Style, tone: str) -> tuple[Color, Color]:
+def _tone(s: Style, tone: str) -> tuple[Color, Color, Color]:
+    """A tone's fill (behind white text), tint, and ink (marks and text on the tint)."""
     c = s.colors
-    return {"good": (c.good, c.pale_good), "bad": (c.bad, c.pale_bad)}.get(tone, (c.neutral, c.pale_neutral))
+    return {"good": (c.good, c.pale_good, c.good_ink), "bad": (c.bad, c.pale_bad, c.bad_ink)}.get(
+        tone, (c.neutral, c.pale_neutral, c.neutral)
+    )
 
 
 def comparison_block(b: ComparisonBlock, fonts: Fonts, width: float, t: Type, s: Style) -> SetBlock:
@@ -90,14 +91,14 @@ def comparison_block(b: ComparisonBlock, fonts: Fonts, width: float, t: Type, s:
     col_w = (width - gap * (n - 1)) / n
     heads, bodies = [], []
     for col in b.columns:
-        strong, _ = _tone(s, col.tone)
+        _, _, ink = _tone(s, col.tone)
         heads.append(set_text(fonts, col.label, col_w - 2 * pad, Type(t.size, s.colors.white, bold=True, align="center")))
-        bodies.append(set_items(fonts, col.items, col_w - 2 * pad, t, mark_color=strong))
+        bodies.append(set_items(fonts, col.items, col_w - 2 * pad, t, mark_color=ink))
     head_h = max(h.height for h in heads) + 2 * mm(1)
     body_h = max(bd.height for bd in bodies) + 2 * pad
     items: list[Item] = []
     for i, col in enumerate(b.columns):
-        strong, pale = _tone(s, col.tone)
+        strong, pale, _ = _tone(s, col.tone)
         x = i * (col_w + gap)
         items += [Box(x, 0, col_w, head_h, fill=strong, role=f"tone-{col.tone}"), Box(x, head_h, col_w, body_h, fill=pale)]
         items += heads[i].at(x + pad, mm(1))
@@ -109,40 +110,88 @@ def comparison_block(b: ComparisonBlock, fonts: Fonts, width: float, t: Type, s:
 FLOW_PAD = mm(1.2)
 
 
+def _script(ch: str) -> str:
+    code = ord(ch)
+    if 0x30A0 <= code <= 0x30FF:
+        return "katakana"
+    if ch.isascii() and (ch.isalnum() or ch in "-_.'"):
+        return "latin"
+    return "other"
+
+
+def wrap_label(fonts: Fonts, text: str, width: float, size: float, bold: bool = True) -> str:
+    """A short label broken where its script changes (防災対応|システム, Web|カメラ) rather than inside
+    a katakana or Latin word, by inserting line breaks; a run longer than the width is left whole for
+    the line breaker."""
+    lines_out = []
+    for line in text.split("\n"):
+        if fonts.width(line, size, bold) <= width:
+            lines_out.append(line)
+            continue
+        runs: list[str] = []
+        for ch in line:
+            joined = runs and (
+                _script(ch) == _script(runs[-1][-1]) != "other"
+                or ch in LINE_START_PROHIBITED  # 禁則: ）。、 stay with what precedes them
+                or runs[-1][-1] in LINE_END_PROHIBITED  # （「 stay with what follows them
+            )
+            if joined:
+                runs[-1] += ch
+            else:
+                runs.append(ch)
+        current = ""
+        for run in runs:
+            if current and fonts.width(current + run, size, bold) > width:
+                lines_out.append(current)
+                current = run
+            else:
+                current += run
+        lines_out.append(current)
+    return "\n".join(lines_out)
+
+
 def _flow_step(fonts: Fonts, texts: tuple[str, ...], w: float, t: Type, s: Style) -> list[SetBlock]:
     out = []
     for text in texts:
+        text = wrap_label(fonts, text, w - 2 * FLOW_PAD, t.size)
         body = set_text(fonts, text, w - 2 * FLOW_PAD, Type(t.size, s.colors.navy, bold=True, align="center"))
-        out.append(_panel(body, w, FLOW_PAD, s.colors.white, s.colors.teal))
+        out.append(_panel(body, w, FLOW_PAD, s.colors.white, s.colors.teal, radius=mm(1)))
     return out
 
 
 def _flow_widths(fonts: Fonts, steps: tuple[tuple[str, ...], ...], width: float, size: float) -> list[float]:
     """Box widths: each step's longest line at its natural width, the spare room shared equally;
-    when the row is too narrow, every box gets the same share of the room and its text wraps."""
+    when the row is too narrow, every box is narrowed in proportion and its text wraps."""
     room = width - ARROW_W * (len(steps) - 1)
     natural = [
         max(fonts.width(line, size, True) for text in step for line in text.split("\n")) + 2 * FLOW_PAD + 1.0
         for step in steps
     ]
-    if sum(natural) > room:
-        return [room / len(steps)] * len(steps)
+    if sum(natural) > room:  # every box narrowed in proportion, so long labels keep the most room
+        return [room * w / sum(natural) for w in natural]
     spare = (room - sum(natural)) / len(steps)
     return [w + spare for w in natural]
+
+
+def _via_width(fonts: Fonts, label: str, widths: list[float], i: int, room: float, size: float) -> float:
+    """An arrow label spans the arrow and half of each box it joins; a label longer than that gets its
+    natural width (within the row) rather than breaking inside a word (Webカメ|ラ)."""
+    span = widths[i] / 2 + widths[i + 1] / 2 + ARROW_W
+    natural = max(fonts.width(line, size) for line in label.split("\n")) + 1.0
+    return max(span, min(natural, room))
 
 
 def flow_block(b: FlowBlock, fonts: Fonts, width: float, t: Type, s: Style) -> SetBlock:
     c = s.colors
     n = len(b.steps)
-    t = t.scaled(t.size * 0.92)
     widths = _flow_widths(fonts, b.steps, width - 2 * s.pad, t.size)
     slots = [_flow_step(fonts, step, w, t, s) for step, w in zip(b.steps, widths)]
     gap = mm(1.5)
     slot_h = [sum(p.height for p in slot) + gap * (len(slot) - 1) for slot in slots]
     row_h = max(slot_h)
-    small = Type(t.size * 0.85, c.muted, align="center")
+    small = Type(t.size, c.muted, align="center")
     xs = [sum(widths[:i]) + ARROW_W * i for i in range(n)]
-    via_labels = {i: set_text(fonts, label, widths[i] / 2 + widths[i + 1] / 2 + ARROW_W, small) for i, label in b.via}
+    via_labels = {i: set_text(fonts, label, _via_width(fonts, label, widths, i, width - 2 * s.pad, t.size), small) for i, label in b.via}
     via_h = max((v.height for v in via_labels.values()), default=0.0)
     top = via_h
     items: list[Item] = []
@@ -157,10 +206,11 @@ def flow_block(b: FlowBlock, fonts: Fonts, width: float, t: Type, s: Style) -> S
         if i in via_labels:  # just above the taller of the two boxes the arrow joins
             v = via_labels[i]
             boxes_top = top + (row_h - max(slot_h[i], slot_h[i + 1])) / 2
-            items += v.at(x + widths[i] + ARROW_W / 2 - v.width / 2, boxes_top - v.height)
+            vx = min(max(x + widths[i] + ARROW_W / 2 - v.width / 2, 0.0), width - 2 * s.pad - v.width)
+            items += v.at(vx, boxes_top - v.height)
     body = SetBlock(width, top + row_h, tuple(items), max(p.lines for slot in slots for p in slot))
     if b.caption:
-        tag = set_text(fonts, b.caption, width, Type(t.size * 0.85, c.white, bold=True, align="left"))
+        tag = set_text(fonts, b.caption, width, Type(t.size, c.white, bold=True, align="left"))
         tag_w = tag.width + 2 * mm(1.5)
         tag_box = SetBlock(tag_w, tag.height, (Box(0, 0, tag_w, tag.height, fill=c.muted, radius=mm(0.8)),) + tuple(tag.at(mm(1.5), 0)), 1)
         body = stack([tag_box, body], mm(1))
@@ -172,7 +222,7 @@ def contrast_block(b: ContrastBlock, fonts: Fonts, width: float, t: Type, s: Sty
     c, pad = s.colors, s.pad
     side_w = (width - ARROW_W - mm(2)) / 2
     sides = []
-    for name, side, (strong, pale) in (("before", b.before, (c.muted, c.pale_neutral)), ("after", b.after, (c.teal, c.pale_teal))):
+    for name, side, (strong, pale) in (("before", b.before, (c.muted, c.pale_neutral)), ("after", b.after, (c.teal_ink, c.pale_teal))):
         parts: list[SetBlock] = []
         if side.image is not None:
             img_h = (side_w - 2 * pad) * 0.5
@@ -206,20 +256,18 @@ def examples_block(b: ExamplesBlock, fonts: Fonts, width: float, t: Type, s: Sty
         items.append(arrow_right(case_w + mm(1), h / 2, ARROW_W, mm(3.5), c.accent))
         rows.append(SetBlock(width, h, tuple(items), max(case.lines, plan.lines)))
     body = stack(rows, mm(1.2))
-    head = _title(fonts, f"（{b.title}）" if b.title else None, width, Type(t.size, c.navy))
-    return stack([head, body], mm(1.2)) if head else body
+    return _with_title(fonts, f"（{b.title}）" if b.title else None, body, width, t, s)
 
 
 def note_block(b: NoteBlock, fonts: Fonts, width: float, t: Type, s: Style) -> SetBlock:
     text = b.text[1:] if b.text.startswith("※") else b.text
-    body = set_marked(fonts, "※", text, width, Type(t.size * 0.95, s.colors.ink, align="justify"))
+    body = set_marked(fonts, "※", text, width, Type(t.size, s.colors.ink, align="justify"))
     return _with_title(fonts, b.title, body, width, t, s)
 
 
 def schedule_block(b: ScheduleBlock, fonts: Fonts, width: float, t: Type, s: Style) -> SetBlock:
     body = layout_schedule(b, fonts, width, t, s)
-    head = _title(fonts, f"（{b.title}）" if b.title else None, width, Type(t.size, s.colors.navy))
-    return stack([head, body], mm(1.2)) if head else body
+    return _with_title(fonts, f"（{b.title}）" if b.title else None, body, width, t, s)
 
 
 LAYOUTS: dict[type, Callable[..., SetBlock]] = {

@@ -1,179 +1,293 @@
-"""The contents pages (目次): one row per case with its page number, beside the tool matrix.
+"""The contents pages (目次): one row per case (【category】title, leaders, page number) beside the
+tool matrix, whose header has two tiers over the tool labels: 活用ツール over every tool column, then
+each group's heading over its own tools.
 
-Rows link to their case pages. Tool labels too long for a narrow column, and group headings, are set
-vertically. Long editions continue on further contents pages.
+Tool labels all stand vertical at one size, Latin runs turned 90° as in vertical Japanese. Row height
+and type size follow the number of cases, so a short edition does not leave the page two-thirds
+empty and a long one continues on further contents pages with rows of equal height. Rows link to
+their case pages.
 """
 
 from __future__ import annotations
 
+import math
 from dataclasses import dataclass
 
 from casebook_pdf.era import fullwidth
 from casebook_pdf.fonts import Fonts
-from casebook_pdf.frames import Box, Circle, Item, Link, Page, Rule, Text, mm
+from casebook_pdf.frames import Box, Circle, Item, Link, Page, Rule, Text, flatten, mm
 from casebook_pdf.layout.report import Report
 from casebook_pdf.layout.style import Style
 from casebook_pdf.messages import N_
-from casebook_pdf.layout.textset import ASCENT, Type, fit, set_spans
-from casebook_pdf.layout.vertical import set_vertical
+from casebook_pdf.layout.textset import ASCENT, SetBlock, Type, fit, set_spans
+from casebook_pdf.layout.vertical import SIDEWAYS, split_columns
 from casebook_pdf.model import Edition, Tool, ToolGroup
 from casebook_pdf.text.inline import Span
 
-HEADING_SIZE = 22.0
-ROW_SIZE = 13.0
-ROW_FLOOR = 9.0
-LABEL_SIZE = 9.0
-LATIN_FLOOR = 6.5  # a Latin name that would need less stands turned 90°
-LABEL_PAD = mm(1.2)
-TOOL_COL = mm(14)
-GROUP_COL = mm(7)
-PAGE_COL = mm(16)
-HEADER_H = mm(36)
-ROW_H = mm(22)
-MIN_ROW_H = mm(9)
+TOOLS_HEADING = "活用ツール"
+TITLE_CAPTION = "分野・事例名"
+PAGE_CAPTION = "ページ"
+NO_TOOL = "—"
+LABEL_PAD = mm(2)
 
 
 @dataclass(frozen=True)
 class Column:
-    """A matrix column: a tool (with its id) or the narrow strip carrying a group heading."""
+    """A tool column and, for a grouped tool, its group's heading."""
 
     x: float
     w: float
-    tool: Tool | None
+    tool: Tool
     group: str | None = None
 
 
-def _columns(edition: Edition, right: float) -> list[Column]:
-    widths: list[tuple[float, Tool | None, str | None]] = []
+def _columns(edition: Edition, right: float, s: Style, fonts: Fonts) -> list[Column]:
+    flat: list[tuple[Tool, str | None]] = []
     for col in edition.tools:
         if isinstance(col, ToolGroup):
-            widths.append((GROUP_COL, None, col.label))
-            widths.extend((TOOL_COL, t, None) for t in col.tools)
+            flat.extend((t, col.label) for t in col.tools)
         else:
-            widths.append((TOOL_COL, col, None))
-    x = right - sum(w for w, _, _ in widths)
-    out = []
-    for w, tool, group in widths:
-        out.append(Column(x, w, tool, group))
-        x += w
-    return out
+            flat.append((col, None))
+    if not flat:
+        return []
+    # Columns widen when there are too few of them to carry the 活用ツール heading.
+    heading_w = fonts.width(TOOLS_HEADING, s.scale.body, True) + mm(4)
+    w = max(s.contents.tool_col, heading_w / len(flat))
+    x = right - w * len(flat)
+    return [Column(x + n * w, w, tool, group) for n, (tool, group) in enumerate(flat)]
 
 
-def latin_label_size(fonts: Fonts, columns: list[Column]) -> float:
-    """One size for every upright Latin tool name: the largest at which all that can stand upright fit."""
-    sizes = [
-        min(LABEL_SIZE, (col.w - 2 * LABEL_PAD) / fonts.width(col.tool.label, 1.0, True))
-        for col in columns
-        if col.tool is not None and col.tool.label.isascii()
-    ]
-    upright = [size for size in sizes if size >= LATIN_FLOOR]
-    return min(upright, default=LABEL_SIZE)
+def _is_latin(ch: str) -> bool:
+    return ch.isascii() and not ch.isspace()
 
 
-def _header_label(fonts: Fonts, col: Column, top: float, s: Style, latin_size: float) -> list[Item]:
-    c = s.colors
-    pad = mm(3)
-    if col.group is not None:
-        block = set_vertical(fonts, col.group, HEADER_H - 2 * pad, LABEL_SIZE, c.white, bold=True)
-        items: list[Item] = [Box(col.x, top, col.w, HEADER_H, fill=c.teal)]
-        return items + block.at(col.x + (col.w - block.width) / 2, top + (HEADER_H - block.height) / 2)
-    label = col.tool.label  # type: ignore[union-attr]
-    room = col.w - 2 * LABEL_PAD
-    natural = fonts.width(label, 1.0, True)
-    size = latin_size if label.isascii() else LABEL_SIZE
-    if natural * size <= room + 1e-6:
-        x = col.x + (col.w - natural * size) / 2
-        return [Text(x, top + HEADER_H / 2 + size * 0.35, label, size, c.navy, bold=True)]
-    if not label.isascii():
-        block = set_vertical(fonts, label, HEADER_H - 2 * pad, LABEL_SIZE, c.navy, bold=True)
-        return block.at(col.x + (col.w - block.width) / 2, top + (HEADER_H - block.height) / 2)
-    # A long Latin label reads turned 90° clockwise, as Latin words do in vertical Japanese text.
-    size = min(LABEL_SIZE, (HEADER_H - 2 * pad) / natural)
-    x = col.x + (col.w - size) / 2 + size * 0.12
-    return [Text(x, top + (HEADER_H - natural * size) / 2, label, size, c.navy, bold=True, angle=90.0)]
+def vertical_label(fonts: Fonts, text: str, height: float, size: float, color, bold: bool = True) -> SetBlock:
+    """A label set vertically in columns of at most `height`: Japanese upright (vertical forms where
+    the font has them), runs of Latin letters and digits turned 90° clockwise as one word."""
+    runs: list[str] = []
+    for ch in text:
+        if runs and _is_latin(ch) and _is_latin(runs[-1][-1]):
+            runs[-1] += ch
+        else:
+            runs.append(ch)
+
+    def length(run: str) -> float:
+        return fonts.width(run, size, bold) if _is_latin(run[0]) else size
+
+    # Columns: split where the script changes (総合文書管理|システム), never inside a Latin run.
+    total = sum(length(r) for r in runs)
+    if total <= height:
+        columns = [runs]
+    else:
+        chars = "".join(r if not _is_latin(r[0]) else "\0" * max(1, math.ceil(length(r) / size)) for r in runs)
+        per = max(1, int(height // size))
+        pieces = split_columns(chars, per)
+        columns, queue = [], list(runs)
+        for piece in pieces:
+            col, used = [], 0
+            while queue and used < len(piece):
+                run = queue.pop(0)
+                col.append(run)
+                used += max(1, math.ceil(length(run) / size)) if _is_latin(run[0]) else 1
+            columns.append(col)
+        if queue:
+            columns[-1].extend(queue)
+    pitch = size * 1.15
+    width = size + pitch * (len(columns) - 1)
+    items: list[Item] = []
+    tallest = 0.0
+    for n, col in enumerate(columns):
+        left = width - size - n * pitch
+        top = 0.0
+        for run in col:
+            if _is_latin(run[0]):
+                # Turned clockwise around its left baseline point; the baseline sits left of centre.
+                items.append(Text(left + size * (1 - ASCENT) + size * 0.05, top, run, size, color, bold, angle=90.0))
+                top += fonts.width(run, size, bold)
+            else:
+                adv = fonts.advance(run, bold) * size
+                if fonts.has_vertical_form(run, bold):
+                    items.append(Text(left, top + ASCENT * size, run, size, color, bold, face="vertical"))
+                elif run in SIDEWAYS:
+                    items.append(Text(left + size * (1 - ASCENT), top + (size - adv) / 2, run, size, color, bold, angle=90.0))
+                else:
+                    items.append(Text(left + (size - adv) / 2, top + ASCENT * size, run, size, color, bold))
+                top += size
+        tallest = max(tallest, top)
+    return SetBlock(width, tallest, tuple(items), len(columns))
 
 
-def _rows_per_page(avail: float, count: int) -> tuple[int, float]:
-    """How many rows fit a page, and their height (shrinking rows before adding pages)."""
-    if count * MIN_ROW_H <= avail:
-        return count, min(ROW_H, avail / count)
-    per_page = max(1, int(avail // MIN_ROW_H))
-    rows = min(per_page, count)
-    return rows, max(MIN_ROW_H, min(ROW_H, avail / rows))
+@dataclass(frozen=True)
+class Geometry:
+    """Where the table goes on every contents page of this edition."""
+
+    left: float
+    right: float
+    entry_w: float  # the title column
+    columns: tuple[Column, ...]
+    top: float
+    tiers: tuple[float, ...]  # heights of the header tiers: 活用ツール, group headings (if any), labels
+    label_size: float
+    row_h: float
+    row_size: float
+    per_page: int
+
+    @property
+    def header_h(self) -> float:
+        return sum(self.tiers)
+
+
+def _geometry(edition: Edition, fonts: Fonts, s: Style) -> Geometry:
+    g, sc = s.contents, s.scale
+    left, right = s.margin_x, s.page_w - s.margin_x
+    columns = _columns(edition, right, s, fonts)
+    matrix_left = columns[0].x if columns else right
+    entry_w = matrix_left - g.page_col - left
+    label_size = sc.body
+    longest = max((vertical_label(fonts, c.tool.label, mm(60), label_size, (0, 0, 0)).height for c in columns), default=0.0)
+    label_h = min(g.label_h, max(mm(14), longest + 2 * LABEL_PAD))
+    grouped = any(c.group for c in columns)
+    tiers = (g.group_h, g.group_h, label_h) if grouped else (g.group_h, label_h)
+    avail = s.page_h - s.margin_bottom - g.table_top - sum(tiers)
+    count = max(1, len(edition.cases))
+    per_fit = max(1, int(avail // g.row_min))
+    pages = math.ceil(count / per_fit)
+    per_page = math.ceil(count / pages)  # rows shared evenly between pages
+    row_h = max(g.row_min, min(g.row_max, avail / per_page))
+    # Type follows the row: large rows for a short edition, a step above the body for a long one;
+    # a larger size only when every entry still fits on one line at it.
+    row_size = sc.lead
+    for size in (sc.title, sc.heading):
+        if row_h >= size * 1.3 + mm(4) and all(
+            fonts.width(f"【{case.category}】{case.title}", size, True) <= entry_w - mm(6) for case in edition.cases
+        ):
+            row_size = size
+            break
+    return Geometry(left, right, entry_w, tuple(columns), g.table_top, tiers, label_size, row_h, row_size, per_page)
 
 
 def layout_contents(edition: Edition, fonts: Fonts, s: Style, first_case_page: int, report: Report | None = None) -> list[Page]:
     """The contents pages; rows link to page index first_case_page + n."""
-    c = s.colors
-    x0, right = s.margin_x, s.page_w - s.margin_x
-    columns = _columns(edition, right)
-    matrix_left = columns[0].x if columns else right
-    entry_w = matrix_left - PAGE_COL - x0
-    table_top = mm(34)
-    avail = s.page_h - s.margin_bottom - table_top - HEADER_H
-    per_page, row_h = _rows_per_page(avail, len(edition.cases))
+    geo = _geometry(edition, fonts, s)
     pages: list[Page] = []
-    for start in range(0, len(edition.cases), per_page):
-        items: list[Item] = _heading(fonts, s, start > 0)
-        items += _table_header(fonts, s, columns, x0, entry_w, table_top)
-        y = table_top + HEADER_H
-        for n in range(start, min(start + per_page, len(edition.cases))):
-            items += _row(fonts, s, edition, n, columns, x0, entry_w, y, row_h, first_case_page + n, report)
-            y += row_h
-        items.append(Rule(x0, y, right, y, c.navy, 1.0))
+    cases = edition.cases
+    for start in range(0, max(1, len(cases)), geo.per_page):
+        rows = range(start, min(start + geo.per_page, len(cases)))
+        table_h = geo.header_h + geo.row_h * len(rows)
+        # A short table sits a little lower, between the heading and the foot, not under the heading.
+        room = s.page_h - s.margin_bottom - geo.top - table_h
+        top = geo.top + room / 3
+        items: list[Item] = _heading(s, start > 0)
+        items += _table_header(fonts, s, geo, top)
+        y = top + geo.header_h
+        for n in rows:
+            items += _row(fonts, s, edition, n, geo, y, first_case_page + n, report)
+            y += geo.row_h
+        items.append(Rule(geo.left, y, geo.right, y, s.colors.navy, 1.0))
         pages.append(Page(s.page_w, s.page_h, tuple(items), key=f"contents-{len(pages) + 1}"))
     return pages
 
 
-def _heading(fonts: Fonts, s: Style, continued: bool) -> list[Item]:
-    c = s.colors
+def _heading(s: Style, continued: bool) -> list[Item]:
+    c, size = s.colors, s.scale.display
     title = "目次" + ("（続き）" if continued else "")
-    top = mm(12)
+    top = s.contents.heading_top
     return [
-        Box(s.margin_x, top, mm(2.2), HEADING_SIZE * 1.2, fill=c.teal),
-        Text(s.margin_x + mm(5), top + ASCENT * HEADING_SIZE + HEADING_SIZE * 0.1, title, HEADING_SIZE, c.navy, bold=True),
+        Box(s.margin_x, top, mm(2.2), size * 1.2, fill=c.teal),
+        Text(s.margin_x + mm(5), top + ASCENT * size + size * 0.1, title, size, c.navy, bold=True),
     ]
 
 
-def _table_header(fonts: Fonts, s: Style, columns: list[Column], x0: float, entry_w: float, top: float) -> list[Item]:
-    c = s.colors
-    right = s.page_w - s.margin_x
-    items: list[Item] = [Box(x0, top, right - x0, HEADER_H, fill=c.pale)]
-    items.append(Rule(x0, top, right, top, c.navy, 1.0))
-    items.append(Rule(x0, top + HEADER_H, right, top + HEADER_H, c.navy, 0.8))
-    latin_size = latin_label_size(fonts, columns)
-    for col in columns:
-        items.append(Rule(col.x, top, col.x, top + HEADER_H, c.line, 0.5))
-        items += _header_label(fonts, col, top, s, latin_size)
+def _centred_text(fonts: Fonts, text: str, x: float, w: float, y_mid: float, size: float, color, bold: bool = True) -> Text:
+    tw = fonts.width(text, size, bold)
+    return Text(x + (w - tw) / 2, y_mid + size * (ASCENT - 0.5), text, size, color, bold=bold)
+
+
+def _table_header(fonts: Fonts, s: Style, geo: Geometry, top: float) -> list[Item]:
+    c, sc = s.colors, s.scale
+    h = geo.header_h
+    items: list[Item] = [Box(geo.left, top, geo.right - geo.left, h, fill=c.pale)]
+    cols = geo.columns
+    # Captions over the title and page-number columns, on the header's last tier.
+    label_top = top + h - geo.tiers[-1]
+    cap_y = top + h - LABEL_PAD - sc.caption * (1 - ASCENT)
+    items.append(Text(geo.left + mm(3), cap_y, TITLE_CAPTION, sc.caption, c.navy, bold=True))
+    pw = fonts.width(PAGE_CAPTION, sc.caption, True)
+    page_right = geo.left + geo.entry_w + s.contents.page_col
+    items.append(Text(page_right - mm(3) - pw, cap_y, PAGE_CAPTION, sc.caption, c.navy, bold=True))
+    if cols:
+        x0, x1 = cols[0].x, cols[-1].x + cols[-1].w
+        tier = geo.tiers[0]
+        items.append(Box(x0, top, x1 - x0, tier, fill=c.navy))
+        items.append(_centred_text(fonts, TOOLS_HEADING, x0, x1 - x0, top + tier / 2, sc.body, c.white))
+        if len(geo.tiers) == 3:
+            y = top + tier
+            n = 0
+            while n < len(cols):
+                m = n
+                while m + 1 < len(cols) and cols[m + 1].group == cols[n].group and cols[n].group is not None:
+                    m += 1
+                if cols[n].group is not None:
+                    gx, gw = cols[n].x, cols[m].x + cols[m].w - cols[n].x
+                    items.append(Box(gx, y, gw, geo.tiers[1], fill=c.teal))
+                    size = min(sc.body, max(sc.floor, (gw - mm(1.5)) / max(1e-6, fonts.width(cols[n].group, 1.0, True))))
+                    size = math.floor(size * 2) / 2
+                    items.append(_centred_text(fonts, cols[n].group or "", gx, gw, y + geo.tiers[1] / 2, size, c.white))
+                    items.append(Rule(gx, y, gx, y + geo.tiers[1], c.white, 0.8))
+                n = m + 1
+        for i, col in enumerate(cols):
+            block = vertical_label(fonts, col.tool.label, geo.tiers[-1] - 2 * LABEL_PAD, geo.label_size, c.navy)
+            items += block.at(col.x + (col.w - block.width) / 2, label_top + LABEL_PAD)
+            # Rules between tools of one group start under the group's heading.
+            inside_group = i > 0 and col.group is not None and cols[i - 1].group == col.group
+            ruled_from = top if i == 0 else label_top if inside_group else top + geo.tiers[0]
+            items.append(Rule(col.x, ruled_from, col.x, top + h, c.line, 0.5))
+    items.append(Rule(geo.left, top, geo.right, top, c.navy, 1.0))
+    items.append(Rule(geo.left, top + h, geo.right, top + h, c.navy, 0.8))
     return items
 
 
-def _row(fonts, s: Style, edition: Edition, n: int, columns, x0, entry_w, y, row_h, target: int, report: Report | None) -> list[Item]:
-    c = s.colors
+def _row(fonts: Fonts, s: Style, edition: Edition, n: int, geo: Geometry, y: float, target: int, report: Report | None) -> list[Item]:
+    c, sc = s.colors, s.scale
     case = edition.cases[n]
-    right = s.page_w - s.margin_x
+    row_h = geo.row_h
     items: list[Item] = []
     if n % 2:
-        items.append(Box(x0, y, right - x0, row_h, fill=c.pale))
+        items.append(Box(geo.left, y, geo.right - geo.left, row_h, fill=c.pale))
     pad = mm(3)
-    spans = [Span(f"【{case.category}】", True), Span(case.title)]
-    t = Type(ROW_SIZE, c.navy, align="left", leading=1.3)
-    fitted = fit(lambda size: set_spans(fonts, spans, entry_w - 2 * pad, t.scaled(size)), row_h - mm(2), ROW_SIZE, ROW_FLOOR, 1.3)
-    if report is not None and fitted.over > 0:
-        report.overflow(case.where("title"), N_("目次の行"), fitted.lines_over, ROW_FLOOR, N_("題名か分類を短くしてください。"))
-    block = fitted.block
-    items += block.at(x0 + pad, y + (row_h - block.height) / 2)
     folio = fullwidth(str(n + 1))
-    size = min(ROW_SIZE, fitted.size + 1)
-    fw = fonts.width(folio, size, True)
-    items.append(Text(x0 + entry_w + PAGE_COL - pad - fw, y + row_h / 2 + size * 0.35, folio, size, c.navy, bold=True))
+    size = geo.row_size
+    page_w = fonts.width(folio, size, True)
+    text_w = geo.entry_w - 2 * pad
+    spans = [Span(f"【{case.category}】", True), Span(case.title)]
+    t = Type(size, c.navy, align="left", leading=1.3)
+    fitted = fit(lambda sz: set_spans(fonts, spans, text_w, t.scaled(sz)), row_h - mm(2), size, sc.floor, 1.3)
+    if report is not None and fitted.over > 0:
+        report.overflow(case.where("title"), N_("目次の行"), fitted.lines_over, sc.floor, N_("題名か分類を短くしてください。"))
+    block = fitted.block
+    top = y + (row_h - block.height) / 2
+    items += block.at(geo.left + pad, top)
+    # Leaders from the end of the title's last line to the page number, on that line's baseline.
+    texts = [t for t in flatten(block.items) if isinstance(t, Text)]
+    baseline = max(t.y for t in texts)
+    end = max(t.x + fonts.width(t.text, t.size, t.bold) for t in texts if t.y == baseline)
+    page_right = geo.left + geo.entry_w + s.contents.page_col - pad
+    line_y = top + baseline
+    lead_from, lead_to = geo.left + pad + end + mm(2), page_right - page_w - mm(2)
+    if lead_to - lead_from > mm(4):
+        items.append(Rule(lead_from, line_y - fitted.size * 0.3, lead_to, line_y - fitted.size * 0.3, c.muted, 1.0, (1.0, 2.5)))
+    items.append(Text(page_right - page_w, line_y, folio, size, c.navy, bold=True))
     used = set(case.tools)
-    for col in columns:
-        items.append(Rule(col.x, y, col.x, y + row_h, c.line, 0.5))
-        if col.group is not None:
-            items.append(Box(col.x, y, col.w, row_h, fill=c.pale_teal))
-        elif col.tool is not None and col.tool.id in used:
-            items.append(Circle(col.x + col.w / 2, y + row_h / 2, mm(2.1), fill=c.navy))
-    items.append(Rule(x0, y + row_h, right, y + row_h, c.line, 0.5))
-    items.append(Link(x0, y, entry_w + PAGE_COL, row_h, target))
+    cols = geo.columns
+    if cols and not used & {col.tool.id for col in cols}:
+        x0, x1 = cols[0].x, cols[-1].x + cols[-1].w
+        items.append(Rule(x0, y, x0, y + row_h, c.line, 0.5))
+        items.append(_centred_text(fonts, NO_TOOL, x0, x1 - x0, y + row_h / 2, geo.row_size, c.muted, bold=False))
+    else:
+        for col in cols:
+            items.append(Rule(col.x, y, col.x, y + row_h, c.line, 0.5))
+            if col.tool.id in used:
+                items.append(Circle(col.x + col.w / 2, y + row_h / 2, min(mm(2.1), row_h / 4), fill=c.navy))
+    items.append(Rule(geo.left, y + row_h, geo.right, y + row_h, c.line, 0.5))
+    items.append(Link(geo.left, y, geo.entry_w + s.contents.page_col, row_h, target))
     return items

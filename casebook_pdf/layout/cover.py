@@ -8,12 +8,6 @@ from casebook_pdf.frames import Box, Item, Page, Rule, Text, mm
 from casebook_pdf.layout.style import Style
 from casebook_pdf.layout.textset import ASCENT
 
-TITLE_SIZE = 36.0
-SUBTITLE_SIZE = 24.0
-DATE_SIZE = 15.0
-ISSUER_SIZE = 22.0
-
-
 def date_line(edition) -> str:
     return format_date(edition.date, edition.date_precision) + (edition.date_suffix or "")
 
@@ -41,6 +35,7 @@ def _spaced(fonts: Fonts, text: str, top: float, size: float, centre: float, col
 
 def layout_cover(edition, fonts: Fonts, s: Style) -> Page:
     c = s.colors
+    TITLE_SIZE, SUBTITLE_SIZE, DATE_SIZE, ISSUER_SIZE = s.scale.cover, s.scale.display, s.scale.heading, s.scale.display
     x0, w = s.margin_x, s.content_w
     items: list[Item] = [
         Box(0, 0, s.page_w, mm(14), fill=c.navy, role="band"),
@@ -66,7 +61,7 @@ def layout_cover(edition, fonts: Fonts, s: Style) -> Page:
         items.append(text)
         y += pitch
     if edition.subtitle:
-        text, _ = _centred(fonts, edition.subtitle, y + SUBTITLE_SIZE * 0.3, SUBTITLE_SIZE, inner_w, inner_x, c.teal)
+        text, _ = _centred(fonts, edition.subtitle, y + SUBTITLE_SIZE * 0.3, SUBTITLE_SIZE, inner_w, inner_x, c.teal_ink)
         items.append(text)
 
     items.extend(_spaced(fonts, edition.issuer, mm(165), ISSUER_SIZE, s.page_w / 2, c.navy))

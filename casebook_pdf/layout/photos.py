@@ -37,42 +37,49 @@ def _caption_type(s: Style, size: float) -> Type:
     return Type(size, s.colors.ink, align="center", leading=1.3)
 
 
-def _caption(fonts: Fonts, s: Style, photo: Photo, width: float):
-    t = _caption_type(s, s.small)
-    box_h = CAPTION_LINES * s.small * t.leading
-    return fit(lambda size: set_text(fonts, photo.caption, width, t.scaled(size)), box_h, s.small, s.small_floor, t.leading)
+def _caption(fonts: Fonts, s: Style, photo: Photo, width: float, size: float):
+    t = _caption_type(s, size)
+    box_h = CAPTION_LINES * size * t.leading
+    return fit(lambda sz: set_text(fonts, photo.caption, width, t.scaled(sz)), box_h, size, s.scale.floor, t.leading)
 
 
-def _caption_h(fonts: Fonts, s: Style, photos: tuple[Photo, ...], width: float) -> float:
-    return max(min(_caption(fonts, s, p, width).block.height, CAPTION_LINES * s.small * 1.3) for p in photos) + mm(1.2)
+def _caption_h(fonts: Fonts, s: Style, photos: tuple[Photo, ...], width: float, size: float) -> float:
+    return max(min(_caption(fonts, s, p, width, size).block.height, CAPTION_LINES * size * 1.3) for p in photos) + mm(1.2)
 
 
-def best_grid(case: Case, fonts: Fonts, s: Style, width: float, height: float) -> Grid | None:
+def best_grid(case: Case, fonts: Fonts, s: Style, width: float, height: float, size: float) -> Grid | None:
     """The grid giving the largest photos within width x height, or None if even the smallest does not fit."""
     n = len(case.photos)
     best: Grid | None = None
     for rows in range(1, n + 1):
         cols = math.ceil(n / rows)
         pw = (width - GAP * (cols - 1)) / cols
-        cap_h = _caption_h(fonts, s, case.photos, pw)
+        cap_h = _caption_h(fonts, s, case.photos, pw, size)
         ph = min(pw * ASPECT, (height - (rows - 1) * GAP) / rows - cap_h)
         if ph < MIN_H:
             continue
+        # A photo narrowed to fit the height has a narrower caption, which may need another line.
+        narrow_cap = _caption_h(fonts, s, case.photos, min(pw, ph / ASPECT), size)
+        if narrow_cap > cap_h + 1e-6:
+            cap_h = narrow_cap
+            ph = min(pw * ASPECT, (height - (rows - 1) * GAP) / rows - cap_h)
+            if ph < MIN_H:
+                continue
         grid = Grid(cols, rows, min(pw, ph / ASPECT), ph, cap_h)
         if best is None or grid.pw * grid.ph > best.pw * best.ph + 1e-6:
             best = grid
     return best
 
 
-def min_height(case: Case, fonts: Fonts, s: Style, width: float) -> float:
+def min_height(case: Case, fonts: Fonts, s: Style, width: float, size: float) -> float:
     """The height of one row of photos at the size they get when room is short."""
     n = len(case.photos)
     pw = (width - GAP * (n - 1)) / n
     ph = max(min(pw * ASPECT, mm(30)), MIN_H)
-    return ph + _caption_h(fonts, s, case.photos, pw)
+    return ph + _caption_h(fonts, s, case.photos, pw, size)
 
 
-def layout_photos(case: Case, fonts: Fonts, s: Style, grid: Grid, width: float, report: Report) -> SetBlock:
+def layout_photos(case: Case, fonts: Fonts, s: Style, grid: Grid, width: float, report: Report, size: float) -> SetBlock:
     items: list[Item] = []
     row_w = grid.cols * grid.pw + (grid.cols - 1) * GAP
     for i, photo in enumerate(case.photos):
@@ -83,11 +90,11 @@ def layout_photos(case: Case, fonts: Fonts, s: Style, grid: Grid, width: float, 
         y = row * (grid.ph + grid.caption_h + GAP)
         items.append(Picture(x, y, grid.pw, grid.ph, photo.image, photo.fit, photo_where(case, i, "image")))
         items.append(Box(x, y, grid.pw, grid.ph, stroke=s.colors.line, line_width=0.5))
-        fitted = _caption(fonts, s, photo, grid.pw)
+        fitted = _caption(fonts, s, photo, grid.pw, size)
         where = photo_where(case, i, "caption")
         if fitted.over > 0:
-            report.overflow(where, N_("写真の説明"), fitted.lines_over, s.small_floor, N_("写真の説明（caption）を短くしてください。"))
-        elif fitted.size < s.small:
-            report.shrunk(where, N_("写真の説明"), fitted.size, s.small)
+            report.overflow(where, N_("写真の説明"), fitted.lines_over, s.scale.floor, N_("写真の説明（caption）を短くしてください。"))
+        elif fitted.size < size:
+            report.shrunk(where, N_("写真の説明"), fitted.size, size)
         items += fitted.block.at(x, y + grid.ph + mm(1.2))
     return SetBlock(width, grid.height, tuple(items), 0)

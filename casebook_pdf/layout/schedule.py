@@ -13,8 +13,8 @@ EVENT_W = mm(30)
 
 
 def small_size(size: float) -> float:
-    """The times under the bar: four fifths of the text size, on a half point."""
-    return int(size * 0.8 * 2) / 2
+    """The times under the bar: the block's text size (the smallest size of the scale already)."""
+    return size
 
 
 def clock(minutes: int) -> str:
@@ -32,20 +32,32 @@ def _segment_colors(s: Style, kind: str):
 
 
 def _events(b: ScheduleBlock, fonts: Fonts, x_of, width: float, t: Type, s: Style) -> SetBlock:
+    """Event labels above the bar, each with a pointer; a label that would collide with the one
+    before it moves up a row instead of printing over it."""
     items: list[Item] = []
-    height = 0.0
-    small = Type(t.size * 0.8, s.colors.accent_dark, bold=True, align="center", leading=1.25)
-    labels = [(x_of(e.at), set_text(fonts, e.label, EVENT_W, small)) for e in b.events]
-    height = max((lb.height for _, lb in labels), default=0.0)
-    for x, label in labels:
+    small = Type(t.size, s.colors.accent_ink, bold=True, align="center", leading=1.25)
+    placed: list[tuple[float, float, SetBlock, int]] = []  # (x0, pointer x, label, row)
+    row_ends: list[float] = []
+    for e in b.events:
+        x = x_of(e.at)
+        label = set_text(fonts, e.label, EVENT_W, small)
         texts = [it for it in flatten(label.items) if isinstance(it, Text)]
-        used = max(it.x + fonts.width(it.text, it.size, it.bold) for it in texts)
         left = min(it.x for it in texts)
-        ink_w = used - left
-        x0 = min(max(x - ink_w / 2, 0.0), width - ink_w) - left
-        items += label.at(x0, height - label.height)
+        ink_w = max(it.x + fonts.width(it.text, it.size, it.bold) for it in texts) - left
+        x0 = min(max(x - ink_w / 2, 0.0), width - ink_w)
+        row = next((r for r, end in enumerate(row_ends) if x0 > end + mm(1.5)), len(row_ends))
+        if row == len(row_ends):
+            row_ends.append(0.0)
+        row_ends[row] = x0 + ink_w
+        placed.append((x0 - left, x, label, row))
+    if not placed:
+        return SetBlock(width, 0.0, (), 0)
+    label_h = max(label.height for _, _, label, _ in placed)
+    height = label_h * len(row_ends)
+    for x0, x, label, row in placed:
+        items += label.at(x0, height - label_h * row - label.height)
         items.append(Polygon(((x - mm(1.3), height + mm(0.4)), (x + mm(1.3), height + mm(0.4)), (x, height + mm(2.4))), fill=s.colors.accent))
-    return SetBlock(width, height + mm(2.6) if labels else 0.0, tuple(items), 0)
+    return SetBlock(width, height + mm(2.6), tuple(items), 0)
 
 
 def _times(marks: list[int], x_of, fonts: Fonts, width: float, size: float, s: Style) -> SetBlock:
@@ -72,14 +84,15 @@ def layout_schedule(b: ScheduleBlock, fonts: Fonts, width: float, t: Type, s: St
     def x_of(minute: int) -> float:
         return (minute - start) / (end - start) * width
 
-    label_t = Type(t.size * 0.85, s.colors.white, bold=True, align="center", leading=1.2)
+    label_t = Type(t.size, s.colors.white, bold=True, align="center", leading=1.2)
     labels = []
     for seg in b.segments:
         w = x_of(seg.end) - x_of(seg.start)
         fill, ink = _segment_colors(s, seg.kind)
         size = label_t.size
         longest = max(fonts.width(line, 1.0, True) for line in seg.label.split("\n"))
-        size = max(min(size, (w - 2 * pad) / longest), t.size * 0.6) if longest else size
+        # A label too long for its segment steps down to the floor, then wraps.
+        size = max(min(size, (w - 2 * pad) / longest), s.scale.floor) if longest else size
         labels.append((seg, w, fill, set_text(fonts, seg.label, max(w - 2 * pad, size), Type(size, ink, True, "center", 1.2))))
     bar_h = max(mm(9), max(lb.height for *_, lb in labels) + 2 * pad)
     bar_items: list[Item] = []
@@ -92,5 +105,5 @@ def layout_schedule(b: ScheduleBlock, fonts: Fonts, width: float, t: Type, s: St
     parts = [_events(b, fonts, x_of, width, t, s), bar, _times(marks, x_of, fonts, width, small_size(t.size), s)]
     if b.note:
         note = b.note[1:] if b.note.startswith("※") else b.note
-        parts.append(set_marked(fonts, "※", note, width, Type(t.size * 0.85, s.colors.ink, align="justify")))
+        parts.append(set_marked(fonts, "※", note, width, Type(t.size, s.colors.ink, align="justify")))
     return stack([p for p in parts if p.height > 0], mm(0.8))

@@ -48,6 +48,11 @@ PRESS: dict[str, CMYK] = {
     "home": (0.80, 0.30, 0.38, 0.05),
     "leave": (0.20, 0.72, 1.0, 0.08),
     "rest": (0.0, 0.0, 0.0, 0.22),
+    # Text inks on tints (layout.style: WCAG AA on screen): the house colours with more black.
+    "teal_ink": (0.85, 0.35, 0.42, 0.25),
+    "accent_ink": (0.20, 0.75, 1.0, 0.25),
+    "good_ink": (0.82, 0.25, 0.78, 0.25),
+    "bad_ink": (0.20, 0.82, 0.78, 0.18),
 }
 
 REGISTRATION: CMYK = (1.0, 1.0, 1.0, 1.0)  # all four inks: トンボ appear on every plate
