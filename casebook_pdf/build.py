@@ -11,9 +11,10 @@ import contextlib
 import errno
 import os
 import tempfile
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Protocol
+from typing import TYPE_CHECKING, Protocol
 
 from casebook_pdf import parsememo
 from casebook_pdf.errors import Issue, OutputError, StrictWarnings
@@ -26,8 +27,10 @@ from casebook_pdf.layout.cover import date_line
 from casebook_pdf.load.edition import load_edition
 from casebook_pdf.output import guard_output
 from casebook_pdf.model import Edition
-from casebook_pdf.render import Meta, Output, render_pdf
 from casebook_pdf.messages import _
+
+if TYPE_CHECKING:  # render (reportlab's canvas, colour management) is imported only by what renders
+    from casebook_pdf.render import Meta, Output
 
 
 @dataclass(frozen=True)
@@ -40,6 +43,8 @@ class Result:
 
 
 def meta_for(edition: Edition) -> Meta:
+    from casebook_pdf.render import Meta
+
     title = "".join(edition.title) + (edition.subtitle or "")
     epoch = calendar.timegm(edition.date.timetuple())
     return Meta(title=title, author=edition.issuer, subject=f"{date_line(edition)} 事例{len(edition.cases)}件", epoch=epoch)
@@ -49,7 +54,7 @@ def meta_for(edition: Edition) -> Meta:
 class Prepared:
     edition: Edition
     layout: Layout
-    images: dict[tuple, Processed]  # by images.picture_key
+    images: Mapping[tuple, Processed]  # by images.picture_key (while building: images.Pending)
     warnings: tuple[Issue, ...]
 
 
@@ -90,6 +95,13 @@ def prepare(edition_file: Path, cache_dir: Path | None = None, dpi: int = DEFAUL
     be written is checked right after loading, before any expensive step.
     """
     work = work or Workspace.fresh(cache_dir, dpi)
+    edition, laid = _laid_out(edition_file, cache_dir, work, output)
+    with work.progress.stage("images", count_pictures(laid)):
+        images, image_warnings = work.store.process_pages(laid.pages)
+    return Prepared(edition, laid, images, laid.warnings + tuple(image_warnings))
+
+
+def _laid_out(edition_file: Path, cache_dir: Path | None, work: Workspace, output: Path | None) -> tuple[Edition, Layout]:
     if output is not None:
         guard_output(output, None, edition_file)
     with parsememo.stored_in(cache_dir / "yaml" if cache_dir else None):
@@ -100,9 +112,7 @@ def prepare(edition_file: Path, cache_dir: Path | None = None, dpi: int = DEFAUL
     check_glyphs(edition, fonts)
     with work.progress.stage("pages", len(edition.cases)):
         laid = layout_edition(edition, fonts, memo=work.memo)
-    with work.progress.stage("images", count_pictures(laid)):
-        images, image_warnings = work.store.process_pages(laid.pages)
-    return Prepared(edition, laid, images, laid.warnings + tuple(image_warnings))
+    return edition, laid
 
 
 def count_pictures(laid: Layout) -> int:
@@ -110,18 +120,32 @@ def count_pictures(laid: Layout) -> int:
 
 
 def build(edition_file: Path, output: Path, cache_dir: Path | None = None, dpi: int = DEFAULT_DPI,
-          work: Workspace | None = None, strict: bool = False, kind: Output = Output()) -> Result:
+          work: Workspace | None = None, strict: bool = False, kind: Output | None = None) -> Result:
     """The whole pipeline; with `strict`, any warning stops it before the PDF is written. `kind`
     chooses the PDF: for the screen (default), the press, a gray copy or handouts."""
-    ready = prepare(edition_file, cache_dir, dpi, work, output)
-    if strict and ready.warnings:
-        raise StrictWarnings(list(ready.warnings))
-    pdf = render_prepared(ready, kind)
+    if strict:  # every warning must be known before anything is drawn
+        ready = prepare(edition_file, cache_dir, dpi, work, output)
+        if ready.warnings:
+            raise StrictWarnings(list(ready.warnings))
+        pdf = render_prepared(ready, kind)
+    else:  # the pages are drawn while the pictures further on are still being processed
+        work = work or Workspace.fresh(cache_dir, dpi)
+        edition, laid = _laid_out(edition_file, cache_dir, work, output)
+        with work.progress.stage("images", count_pictures(laid)):
+            pending = work.store.start(laid.pages)
+            try:
+                pdf = render_prepared(Prepared(edition, laid, pending, laid.warnings), kind)
+            finally:
+                images, image_warnings = pending.finish()  # raises ImageError: then nothing is written
+        ready = Prepared(edition, laid, images, laid.warnings + tuple(image_warnings))
     written, notes = write_pdf(output, pdf)
     return Result(written, len(ready.layout.pages), len(pdf), ready.warnings, notes)
 
 
-def render_prepared(ready: Prepared, kind: Output = Output()) -> bytes:
+def render_prepared(ready: Prepared, kind: Output | None = None) -> bytes:
+    from casebook_pdf.render import Output, render_pdf
+
+    kind = kind or Output()
     return render_pdf(ready.layout.pages, meta_for(ready.edition), load_fonts(), ready.images,
                       outline=not kind.handout, output=kind)
 

@@ -249,18 +249,18 @@ def check(edition: Path, debug: bool, dpi: int, cache_dir: Path | None, no_cache
     from casebook_pdf.workflow.new import edition_file
     from casebook_pdf.workflow.progress import Display, workspace
 
-    kind = _output_kind(press, icc, False, None)
+    kind = _output_kind(press, icc, False, None) if press or icc else None  # a plain check draws no PDF
     cache = _cache(cache_dir, no_cache)
     try:
         ready = prepare(edition_file(edition), cache, dpi, workspace(cache, dpi, Display()))
-        pdf = render_prepared(ready, kind) if kind.press else b""
+        pdf = render_prepared(ready, kind) if kind else b""
     except Exception as exc:  # noqa: BLE001
         _fail(exc, debug)
         return
     _warn(ready.warnings, False)
     click.echo(_("問題ありません: 事例 {cases} 件、{pages} ページ").format(cases=len(ready.edition.cases), pages=len(ready.layout.pages)))
     _list_cases(ready.edition)
-    found = _preflight(pdf, len(ready.layout.pages)) if kind.press else 0
+    found = _preflight(pdf, len(ready.layout.pages)) if kind else 0
     if strict and (ready.warnings or found):
         click.echo(_("--strict のため、警告 {n} 件で終了コード 1 にします。").format(n=len(ready.warnings) + found), err=True)
         sys.exit(EXIT_WARNINGS)

@@ -53,7 +53,7 @@ def _language_of(value: str) -> str | None:
     return next((lang for lang in LANGUAGES if value.startswith(lang)), None)
 
 
-@functools.lru_cache(maxsize=None)
+@functools.cache
 def catalog(language: str, domain: str = DOMAIN) -> gettext.NullTranslations:
     """The compiled catalog of one language; a language or domain without one translates nothing."""
     return gettext.translation(domain, LOCALE_DIR, languages=[language], fallback=True)
@@ -63,7 +63,7 @@ def _(text: str) -> str:
     return catalog(language()).gettext(text)
 
 
-def N_(text: str) -> str:  # noqa: N802 - the gettext name extractors look for
+def N_(text: str) -> str:  # the name gettext extractors look for
     """Mark a text for the catalog without translating it now (it is passed to `_` when shown)."""
     return text
 

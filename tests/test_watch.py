@@ -16,15 +16,15 @@ from pathlib import Path
 import pytest
 from PIL import Image
 
-from tests.conftest import SECOND
+from tests.conftest import ROOT, SECOND
 
 pytestmark = pytest.mark.skipif(os.name == "nt", reason="drives the process with SIGINT")
 
 
 class Watcher:
-    def __init__(self, edition: Path, output: Path) -> None:
+    def __init__(self, edition: Path, output: Path, *options: str) -> None:
         env = dict(os.environ, PYTHONUNBUFFERED="1")
-        self.proc = subprocess.Popen([sys.executable, "-m", "casebook_pdf", "build", str(edition), "-o", str(output), "--watch"],
+        self.proc = subprocess.Popen([sys.executable, "-m", "casebook_pdf", *options, "build", str(edition), "-o", str(output), "--watch"],
                                      stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True, encoding="utf-8", env=env)
         self.lines: queue.Queue[str] = queue.Queue()
         self.seen: list[str] = []
@@ -91,6 +91,33 @@ def test_watch_rebuilds_after_a_change_and_keeps_running_after_a_bad_edit(tmp_pa
         w.proc.send_signal(signal.SIGINT)
         assert w.proc.wait(timeout=30) == 0
         assert w.wait_for("見張りを終わりました", seconds=10), w.seen
+        assert not any("Traceback" in s for s in w.seen), w.seen
+    finally:
+        if w.proc.poll() is None:
+            w.proc.kill()
+            w.proc.wait()
+
+
+def test_watch_on_the_bundled_edition_in_english(tmp_path: Path) -> None:
+    """The repository's own layout (data/ beside images/), given as a folder, with --lang en."""
+    shutil.copytree(ROOT / "data", tmp_path / "data")
+    shutil.copytree(ROOT / "images", tmp_path / "images")
+    case = tmp_path / "data" / "cases" / "02-power-outage.yaml"
+    original = case.read_text(encoding="utf-8")
+    output = tmp_path / "book.pdf"
+    w = Watcher(tmp_path, output, "--lang", "en")
+    try:
+        assert w.wait_for(r"built .*book\.pdf \(pages: 5, warnings: 0"), w.seen
+        assert w.wait_for("watching for changes"), w.seen
+        first = output.read_bytes()
+        w.change_until(case, original.replace("title: ", "title: 改訂・", 1), r"built .*02-power-outage\.yaml")
+        assert output.read_bytes() != first
+        w.change_until(case, original + "overview: [unclosed\n", r"problems found: 1\. The PDF is unchanged")
+        assert any("02-power-outage.yaml:" in s and s.startswith("error:") for s in w.seen), w.seen
+        assert w.proc.poll() is None, "the watch goes on after a bad edit"
+        w.proc.send_signal(signal.SIGINT)
+        assert w.proc.wait(timeout=30) == 0
+        assert w.wait_for("watch ended", seconds=10), w.seen
         assert not any("Traceback" in s for s in w.seen), w.seen
     finally:
         if w.proc.poll() is None:

@@ -16,7 +16,6 @@ import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 
-from PIL import Image, ImageDraw, ImageFont
 
 from casebook_pdf.errors import DataError, Issue
 from casebook_pdf.fonts import FILES, REGULAR, font_dir
@@ -131,6 +130,8 @@ def new_starter(dest: Path, date: str) -> Made:
 
 def example_picture(path: Path) -> None:
     """A plain stand-in picture saying where a photo goes (drawn, so nothing binary ships)."""
+    from PIL import Image, ImageDraw, ImageFont  # here: `check` and `build` import this module for edition_file
+
     img = Image.new("RGB", (800, 600), (222, 228, 236))
     draw = ImageDraw.Draw(img)
     draw.rectangle((40, 40, 759, 559), outline=(120, 135, 160), width=6)

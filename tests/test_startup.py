@@ -1,0 +1,42 @@
+"""Start-up: each command imports only what it uses (a small edition's build is mostly start-up)."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+from tests.conftest import BUNDLED
+
+PROBE = """
+import json, sys
+from casebook_pdf.cli import main
+try:
+    main(sys.argv[1:], prog_name="casebook-pdf")
+except SystemExit as exc:
+    code = exc.code
+print(json.dumps({"code": code, "modules": sorted(sys.modules)}))
+"""
+
+
+def _modules(*args: str, cache: Path) -> set[str]:
+    done = subprocess.run([sys.executable, "-c", PROBE, *args], capture_output=True, text=True,
+                          env={"CASEBOOK_CACHE": str(cache), "PATH": "/usr/bin:/bin", "LANG": "C.UTF-8"})
+    result = json.loads(done.stdout.strip().splitlines()[-1])
+    assert result["code"] in (0, None), done.stderr
+    return set(result["modules"])
+
+
+def test_check_draws_nothing_so_imports_no_pdf_writer(tmp_path: Path) -> None:
+    loaded = _modules("check", str(BUNDLED), "--cache-dir", str(tmp_path / "c"), cache=tmp_path)
+    assert "casebook_pdf.load.edition" in loaded and "casebook_pdf.layout" in loaded  # it did check
+    assert not loaded & {"reportlab.pdfgen.canvas", "casebook_pdf.render", "PIL.ImageCms", "PIL.ImageDraw",
+                         "watchfiles", "pypdfium2", "pypdf"}
+
+
+def test_build_imports_neither_the_watcher_nor_the_previewer(tmp_path: Path) -> None:
+    loaded = _modules("build", str(BUNDLED), "-o", str(tmp_path / "a.pdf"), "-q", "--cache-dir", str(tmp_path / "c"),
+                      cache=tmp_path)
+    assert (tmp_path / "a.pdf").is_file() and "reportlab.pdfgen.canvas" in loaded
+    assert not loaded & {"watchfiles", "pypdfium2", "pypdf", "PIL.ImageDraw"}
