@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 
 from casebook_pdf.fonts import load_fonts
-from casebook_pdf.frames import Box, Circle, Color, Group, Item, Page, Picture, Text, flatten, leaves, mm
+from casebook_pdf.frames import Box, Circle, Color, Group, Item, Link, Page, Picture, Text, flatten, leaves, mm
 from casebook_pdf.layout import layout_edition
 from casebook_pdf.layout.style import STYLE
 from casebook_pdf.layout.textset import ASCENT
@@ -222,3 +222,48 @@ def test_wide_arrangement_without_photos_puts_blocks_under_before_after(tmp_path
     boxes = [b for b in flatten(page.items) if isinstance(b, Box) and b.fill in (STYLE.colors.pale_neutral, STYLE.colors.pale_accent)]
     before, after = sorted(boxes[:2], key=lambda b: b.x)
     assert after.x + after.w == pytest.approx(STYLE.page_w - STYLE.margin_x)
+
+
+def _contents_pages(key: str) -> list[Page]:
+    laid = layout_edition(load_edition(EDITIONS[key]), FONTS)
+    return [p for p in laid.pages if p.key.startswith("contents-")]
+
+
+@pytest.mark.parametrize("key, pages, rows", [("sparse", 1, 1), ("full", 1, 12), ("many", 3, 30)])
+def test_contents_rows_share_the_pages_evenly_and_use_them(key: str, pages: int, rows: int) -> None:
+    found = _contents_pages(key)
+    assert len(found) == pages
+    links = [[i for i in flatten(p.items) if isinstance(i, Link)] for p in found]
+    assert sum(len(page_links) for page_links in links) == rows
+    assert max(len(x) for x in links) - min(len(x) for x in links) <= 1, "rows shared evenly"
+    if rows >= 12:  # a full table reaches down into the last fifth of the page
+        for page in found:
+            bottom = max(i.y + i.h for i in flatten(page.items) if isinstance(i, Link))
+            assert bottom >= STYLE.page_h * 0.8, page.key
+
+
+def test_contents_header_has_two_tiers_vertical_labels_captions_and_leaders() -> None:
+    from casebook_pdf.frames import Rule
+    from casebook_pdf.layout.contents import NO_TOOL, PAGE_CAPTION, TITLE_CAPTION, TOOLS_HEADING
+
+    page = _contents_pages("many")[0]
+    edition = load_edition(EDITIONS["many"])
+    texts = [t for t in flatten(page.items) if isinstance(t, Text)]
+    strings = [t.text for t in texts]
+    assert strings.count(TOOLS_HEADING) == 1 and TITLE_CAPTION in strings and PAGE_CAPTION in strings
+    groups = [col.label for col in edition.tools if hasattr(col, "tools")]
+    heading = next(t for t in texts if t.text == TOOLS_HEADING)
+    for label in groups:  # each group heading once, on the tier under 活用ツール
+        (g,) = [t for t in texts if t.text == label]
+        assert g.y > heading.y
+    # Every tool label at one size: Latin turned 90°, Japanese upright one character a line.
+    latin = [t for t in texts if t.text in {"Teams", "DOWKAI", "DoCHAT", "Mail", "Zoom", "OPSWAT"}]
+    assert len(latin) == 6 and all(t.angle == 90.0 for t in latin)
+    header_bottom = min(i.y for i in flatten(page.items) if isinstance(i, Link))
+    label_sizes = {t.size for t in latin} | {t.size for t in texts if t.text in set("公用スマホ総合文書管理") and t.y < header_bottom}
+    assert len(label_sizes) == 1
+    # Rows without a tool say so; every row has a dotted leader.
+    no_tool = sum(1 for case in edition.cases[:10] if not case.tools)
+    assert strings.count(NO_TOOL) == no_tool > 0
+    leaders = [r for r in flatten(page.items) if isinstance(r, Rule) and r.dash]
+    assert len(leaders) == 10

@@ -30,8 +30,10 @@ from casebook_pdf.text.inline import Span
 BEFORE_TITLE = "～これまで～"
 AFTER_TITLE = "～これから～"
 SECTIONS = (("概要", "overview"), ("効果", "effects"), ("気づき", "notes"))
-# A larger type tier is taken only if the page stays at most this full with it (13 pt, 11 pt).
-SPARSE_FILL = {13.0: 0.75, 11.0: 0.92}
+# A larger type tier is taken only if the page stays at most this full with it (13 pt, 11 pt);
+# with photos the bar is lower, since the photos are the first to take a page's spare room.
+SPARSE_FILL = {13.0: 0.9, 11.0: 0.95}
+SPARSE_FILL_PHOTOS = {13.0: 0.7, 11.0: 0.8}
 
 
 @dataclass(frozen=True)
@@ -89,7 +91,8 @@ def _body(case: Case, fonts: Fonts, s: Style, area: Frame, head_h: float, report
         plan = _plan_middle(case, fonts, s, area.w, room, tier)
         need = head_h + (s.gap if head_h else 0.0) + plan.need + s.gap + rows.height
         chosen = (tier, rows, plan, room, need)
-        if size > s.scale.body and need > area.h * SPARSE_FILL.get(size, 0.0):
+        bar = (SPARSE_FILL_PHOTOS if case.photos else SPARSE_FILL).get(size, 0.0)
+        if size > s.scale.body and need > area.h * bar:
             continue
         if plan.need <= room + 1e-6:
             break
@@ -105,16 +108,18 @@ def _body(case: Case, fonts: Fonts, s: Style, area: Frame, head_h: float, report
     middle_h = plan.grown_height(room)
     spare = max(0.0, room - middle_h)
     # Spare room: first a calmer rhythm (the zone gaps grow up to rhythm_max), then centring the
-    # content between the header band and the folio (boxes do not grow into empty tint).
+    # body (middle and label rows) in the room under the headline, which stays with the header band;
+    # boxes never grow into empty tint.
     n_gaps = 2 if head_h else 1
     grow = min(spare / n_gaps, s.gaps.rhythm_max - s.gap)
     gap = s.gap + grow
     offset = (spare - grow * n_gaps) / 2
-    y = area.y + offset
+    y = area.y
     items: list[Item] = []
     if head_h:
         items += _headline(case, fonts, s, y, head_h, report)
         y += head_h + gap
+    y += offset
     items += _draw_middle(case, fonts, s, Frame(area.x, y, area.w, middle_h), plan, report)
     y += middle_h + gap
     items += rows.at(area.x, y)
