@@ -24,7 +24,6 @@ from casebook_pdf.model import (
     ListBlock,
     NoteBlock,
     ScheduleBlock,
-    Where,
 )
 from casebook_pdf.text.classes import LINE_END_PROHIBITED, LINE_START_PROHIBITED
 from casebook_pdf.text.inline import Span

@@ -19,8 +19,8 @@ from casebook_pdf.frames import Box, Circle, Item, Link, Page, Rule, Text, flatt
 from casebook_pdf.layout.report import Report
 from casebook_pdf.layout.style import Style
 from casebook_pdf.messages import N_
-from casebook_pdf.layout.textset import ASCENT, SetBlock, Type, fit, set_spans
-from casebook_pdf.layout.vertical import SIDEWAYS, split_columns
+from casebook_pdf.layout.textset import ASCENT, Type, fit, set_spans
+from casebook_pdf.layout.vertical import vertical_label
 from casebook_pdf.model import Edition, Tool, ToolGroup
 from casebook_pdf.text.inline import Span
 
@@ -42,79 +42,35 @@ class Column:
 
 
 def _columns(edition: Edition, right: float, s: Style, fonts: Fonts) -> list[Column]:
-    flat: list[tuple[Tool, str | None]] = []
+    """The tool columns, right-aligned: each at least `tool_col` wide, wider where a group heading (or
+    the 活用ツール heading over very few tools) would not fit over them at the body size."""
+    heading = s.scale.body
+    spans: list[tuple[list[Tool], str | None]] = []
     for col in edition.tools:
         if isinstance(col, ToolGroup):
-            flat.extend((t, col.label) for t in col.tools)
+            spans.append((list(col.tools), col.label))
         else:
-            flat.append((col, None))
-    if not flat:
+            spans.append(([col], None))
+    count = sum(len(tools) for tools, _ in spans)
+    if not count:
         return []
-    # Columns widen when there are too few of them to carry the 活用ツール heading.
-    heading_w = fonts.width(TOOLS_HEADING, s.scale.body, True) + mm(4)
-    w = max(s.contents.tool_col, heading_w / len(flat))
-    x = right - w * len(flat)
-    return [Column(x + n * w, w, tool, group) for n, (tool, group) in enumerate(flat)]
-
-
-def _is_latin(ch: str) -> bool:
-    return ch.isascii() and not ch.isspace()
-
-
-def vertical_label(fonts: Fonts, text: str, height: float, size: float, color, bold: bool = True) -> SetBlock:
-    """A label set vertically in columns of at most `height`: Japanese upright (vertical forms where
-    the font has them), runs of Latin letters and digits turned 90° clockwise as one word."""
-    runs: list[str] = []
-    for ch in text:
-        if runs and _is_latin(ch) and _is_latin(runs[-1][-1]):
-            runs[-1] += ch
-        else:
-            runs.append(ch)
-
-    def length(run: str) -> float:
-        return fonts.width(run, size, bold) if _is_latin(run[0]) else size
-
-    # Columns: split where the script changes (総合文書管理|システム), never inside a Latin run.
-    total = sum(length(r) for r in runs)
-    if total <= height:
-        columns = [runs]
-    else:
-        chars = "".join(r if not _is_latin(r[0]) else "\0" * max(1, math.ceil(length(r) / size)) for r in runs)
-        per = max(1, int(height // size))
-        pieces = split_columns(chars, per)
-        columns, queue = [], list(runs)
-        for piece in pieces:
-            col, used = [], 0
-            while queue and used < len(piece):
-                run = queue.pop(0)
-                col.append(run)
-                used += max(1, math.ceil(length(run) / size)) if _is_latin(run[0]) else 1
-            columns.append(col)
-        if queue:
-            columns[-1].extend(queue)
-    pitch = size * 1.15
-    width = size + pitch * (len(columns) - 1)
-    items: list[Item] = []
-    tallest = 0.0
-    for n, col in enumerate(columns):
-        left = width - size - n * pitch
-        top = 0.0
-        for run in col:
-            if _is_latin(run[0]):
-                # Turned clockwise around its left baseline point; the baseline sits left of centre.
-                items.append(Text(left + size * (1 - ASCENT) + size * 0.05, top, run, size, color, bold, angle=90.0))
-                top += fonts.width(run, size, bold)
-            else:
-                adv = fonts.advance(run, bold) * size
-                if fonts.has_vertical_form(run, bold):
-                    items.append(Text(left, top + ASCENT * size, run, size, color, bold, face="vertical"))
-                elif run in SIDEWAYS:
-                    items.append(Text(left + size * (1 - ASCENT), top + (size - adv) / 2, run, size, color, bold, angle=90.0))
-                else:
-                    items.append(Text(left + (size - adv) / 2, top + ASCENT * size, run, size, color, bold))
-                top += size
-        tallest = max(tallest, top)
-    return SetBlock(width, tallest, tuple(items), len(columns))
+    base = max(s.contents.tool_col, (fonts.width(TOOLS_HEADING, heading, True) + mm(4)) / count)
+    widths: list[tuple[Tool, str | None, float]] = []
+    for tools, group in spans:
+        w = base if group is None else max(base, (fonts.width(group, heading, True) + mm(3)) / len(tools))
+        widths.extend((tool, group, w) for tool in tools)
+    # The matrix never takes more than 60 % of the width (or its narrowest form): wide headings
+    # then step down in size instead of squeezing the titles.
+    cap = max(0.6 * s.content_w, count * s.contents.tool_col)
+    total = sum(w for _, _, w in widths)
+    if total > cap:
+        widths = [(tool, group, max(s.contents.tool_col, w * cap / total)) for tool, group, w in widths]
+    x = right - sum(w for _, _, w in widths)
+    out = []
+    for tool, group, w in widths:
+        out.append(Column(x, w, tool, group))
+        x += w
+    return out
 
 
 @dataclass(frozen=True)

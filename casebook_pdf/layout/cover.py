@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from casebook_pdf.era import format_date
 from casebook_pdf.fonts import Fonts
-from casebook_pdf.frames import Box, Item, Page, Rule, Text, mm
+from casebook_pdf.frames import Box, Item, Page, Rule, Text
 from casebook_pdf.layout.style import Style
 from casebook_pdf.layout.textset import ASCENT
 
@@ -35,34 +35,34 @@ def _spaced(fonts: Fonts, text: str, top: float, size: float, centre: float, col
 
 def layout_cover(edition, fonts: Fonts, s: Style) -> Page:
     c = s.colors
-    TITLE_SIZE, SUBTITLE_SIZE, DATE_SIZE, ISSUER_SIZE = s.scale.cover, s.scale.display, s.scale.heading, s.scale.display
-    x0, w = s.margin_x, s.content_w
+    title_size, subtitle_size, date_size, issuer_size = s.scale.cover, s.scale.display, s.scale.heading, s.scale.display
+    x0, w, g = s.margin_x, s.content_w, s.cover
     items: list[Item] = [
-        Box(0, 0, s.page_w, mm(14), fill=c.navy, role="band"),
-        Box(0, mm(14), s.page_w, mm(1.2), fill=c.teal, role="band"),
-        Box(0, s.page_h - mm(10), s.page_w, mm(10), fill=c.navy, role="band"),
+        Box(0, 0, s.page_w, g.top_band, fill=c.navy, role="band"),
+        Box(0, g.top_band, s.page_w, g.band_rule, fill=c.teal, role="band"),
+        Box(0, s.page_h - g.bottom_band, s.page_w, g.bottom_band, fill=c.navy, role="band"),
     ]
     date = date_line(edition)
-    date_w = fonts.width(date, DATE_SIZE, True)
-    items.append(Text(x0 + w - date_w, mm(27) + ASCENT * DATE_SIZE, date, DATE_SIZE, c.navy, bold=True))
+    date_w = fonts.width(date, date_size, True)
+    items.append(Text(x0 + w - date_w, g.date_top + ASCENT * date_size, date, date_size, c.navy, bold=True))
 
-    panel_top, panel_h = mm(48), mm(96)
-    items.append(Box(mm(30), panel_top, s.page_w - mm(60), panel_h, fill=c.pale, radius=mm(3)))
-    items.append(Rule(mm(45), panel_top + mm(8), s.page_w - mm(45), panel_top + mm(8), c.teal, 1.2))
-    items.append(Rule(mm(45), panel_top + panel_h - mm(8), s.page_w - mm(45), panel_top + panel_h - mm(8), c.teal, 1.2))
+    panel_top, panel_h = g.panel_top, g.panel_h
+    items.append(Box(g.panel_x, panel_top, s.page_w - 2 * g.panel_x, panel_h, fill=c.pale, radius=g.panel_radius))
+    for y in (panel_top + g.rule_inset, panel_top + panel_h - g.rule_inset):
+        items.append(Rule(g.rule_x, y, s.page_w - g.rule_x, y, c.teal, 1.2))
 
     lines = list(edition.title)
-    pitch = TITLE_SIZE * 1.45
-    block_h = pitch * len(lines) + (SUBTITLE_SIZE * 1.6 if edition.subtitle else 0)
+    pitch = title_size * 1.45
+    block_h = pitch * len(lines) + (subtitle_size * 1.6 if edition.subtitle else 0)
     y = panel_top + (panel_h - block_h) / 2
-    inner_x, inner_w = mm(45), s.page_w - mm(90)
+    inner_x, inner_w = g.rule_x, s.page_w - 2 * g.rule_x
     for line in lines:
-        text, size = _centred(fonts, line, y + (pitch - TITLE_SIZE) / 2, TITLE_SIZE, inner_w, inner_x, c.navy)
+        text, size = _centred(fonts, line, y + (pitch - title_size) / 2, title_size, inner_w, inner_x, c.navy)
         items.append(text)
         y += pitch
     if edition.subtitle:
-        text, _ = _centred(fonts, edition.subtitle, y + SUBTITLE_SIZE * 0.3, SUBTITLE_SIZE, inner_w, inner_x, c.teal_ink)
+        text, _ = _centred(fonts, edition.subtitle, y + subtitle_size * 0.3, subtitle_size, inner_w, inner_x, c.teal_ink)
         items.append(text)
 
-    items.extend(_spaced(fonts, edition.issuer, mm(165), ISSUER_SIZE, s.page_w / 2, c.navy))
+    items.extend(_spaced(fonts, edition.issuer, g.issuer_top, issuer_size, s.page_w / 2, c.navy))
     return Page(s.page_w, s.page_h, tuple(items), bookmark=None, key="cover")

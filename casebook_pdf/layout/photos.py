@@ -14,9 +14,7 @@ from casebook_pdf.messages import N_
 from casebook_pdf.layout.textset import SetBlock, Type, fit, set_text
 from casebook_pdf.model import Case, Photo
 
-GAP = mm(2.5)
 ASPECT = 0.75  # height / width
-MIN_H = mm(18)
 CAPTION_LINES = 3
 
 
@@ -27,10 +25,11 @@ class Grid:
     pw: float
     ph: float
     caption_h: float
+    gap: float
 
     @property
     def height(self) -> float:
-        return self.rows * (self.ph + self.caption_h) + (self.rows - 1) * GAP
+        return self.rows * (self.ph + self.caption_h) + (self.rows - 1) * self.gap
 
 
 def _caption_type(s: Style, size: float) -> Type:
@@ -50,22 +49,23 @@ def _caption_h(fonts: Fonts, s: Style, photos: tuple[Photo, ...], width: float, 
 def best_grid(case: Case, fonts: Fonts, s: Style, width: float, height: float, size: float) -> Grid | None:
     """The grid giving the largest photos within width x height, or None if even the smallest does not fit."""
     n = len(case.photos)
+    gap, min_h = s.case.photo_gap, s.case.photo_min_h
     best: Grid | None = None
     for rows in range(1, n + 1):
         cols = math.ceil(n / rows)
-        pw = (width - GAP * (cols - 1)) / cols
+        pw = (width - gap * (cols - 1)) / cols
         cap_h = _caption_h(fonts, s, case.photos, pw, size)
-        ph = min(pw * ASPECT, (height - (rows - 1) * GAP) / rows - cap_h)
-        if ph < MIN_H:
+        ph = min(pw * ASPECT, (height - (rows - 1) * gap) / rows - cap_h)
+        if ph < min_h:
             continue
         # A photo narrowed to fit the height has a narrower caption, which may need another line.
         narrow_cap = _caption_h(fonts, s, case.photos, min(pw, ph / ASPECT), size)
         if narrow_cap > cap_h + 1e-6:
             cap_h = narrow_cap
-            ph = min(pw * ASPECT, (height - (rows - 1) * GAP) / rows - cap_h)
-            if ph < MIN_H:
+            ph = min(pw * ASPECT, (height - (rows - 1) * gap) / rows - cap_h)
+            if ph < min_h:
                 continue
-        grid = Grid(cols, rows, min(pw, ph / ASPECT), ph, cap_h)
+        grid = Grid(cols, rows, min(pw, ph / ASPECT), ph, cap_h, gap)
         if best is None or grid.pw * grid.ph > best.pw * best.ph + 1e-6:
             best = grid
     return best
@@ -74,20 +74,20 @@ def best_grid(case: Case, fonts: Fonts, s: Style, width: float, height: float, s
 def min_height(case: Case, fonts: Fonts, s: Style, width: float, size: float) -> float:
     """The height of one row of photos at the size they get when room is short."""
     n = len(case.photos)
-    pw = (width - GAP * (n - 1)) / n
-    ph = max(min(pw * ASPECT, mm(30)), MIN_H)
+    pw = (width - s.case.photo_gap * (n - 1)) / n
+    ph = max(min(pw * ASPECT, mm(30)), s.case.photo_min_h)
     return ph + _caption_h(fonts, s, case.photos, pw, size)
 
 
 def layout_photos(case: Case, fonts: Fonts, s: Style, grid: Grid, width: float, report: Report, size: float) -> SetBlock:
     items: list[Item] = []
-    row_w = grid.cols * grid.pw + (grid.cols - 1) * GAP
+    row_w = grid.cols * grid.pw + (grid.cols - 1) * grid.gap
     for i, photo in enumerate(case.photos):
         row, col = divmod(i, grid.cols)
         in_row = min(grid.cols, len(case.photos) - row * grid.cols)
-        offset = (width - (in_row * grid.pw + (in_row - 1) * GAP)) / 2 if in_row < grid.cols else (width - row_w) / 2
-        x = offset + col * (grid.pw + GAP)
-        y = row * (grid.ph + grid.caption_h + GAP)
+        offset = (width - (in_row * grid.pw + (in_row - 1) * grid.gap)) / 2 if in_row < grid.cols else (width - row_w) / 2
+        x = offset + col * (grid.pw + grid.gap)
+        y = row * (grid.ph + grid.caption_h + grid.gap)
         items.append(Picture(x, y, grid.pw, grid.ph, photo.image, photo.fit, photo_where(case, i, "image")))
         items.append(Box(x, y, grid.pw, grid.ph, stroke=s.colors.line, line_width=0.5))
         fitted = _caption(fonts, s, photo, grid.pw, size)

@@ -106,6 +106,25 @@ class CaseGrid:
     box_min: float = mm(24)  # the smallest a ～これまで～/～これから～ box gets
     left_share: float = 0.53  # of the content width, when photos or blocks take a right column
     arrow_w: float = mm(5)
+    photo_gap: float = mm(2.5)
+    photo_min_h: float = mm(18)  # below this a photo grid is not used
+
+
+@dataclass(frozen=True)
+class CoverGrid:
+    """Cover: bands at the paper's edges (they bleed in the print-shop build), date, title panel, issuer."""
+
+    top_band: float = mm(14)
+    band_rule: float = mm(1.2)
+    bottom_band: float = mm(10)
+    date_top: float = mm(27)
+    panel_top: float = mm(48)
+    panel_h: float = mm(96)
+    panel_x: float = mm(30)  # from each side of the paper
+    panel_radius: float = mm(3)
+    rule_x: float = mm(45)  # the panel's rules and the title measure, from each side of the paper
+    rule_inset: float = mm(8)  # from the panel's top and bottom
+    issuer_top: float = mm(165)
 
 
 @dataclass(frozen=True)
@@ -128,6 +147,7 @@ class Style:
     gaps: Gaps = field(default_factory=Gaps)
     scale: Scale = field(default_factory=Scale)
     case: CaseGrid = field(default_factory=CaseGrid)
+    cover: CoverGrid = field(default_factory=CoverGrid)
     contents: ContentsGrid = field(default_factory=ContentsGrid)
     colors: Palette = field(default_factory=Palette)
 

@@ -7,6 +7,8 @@ turned 90°.
 
 from __future__ import annotations
 
+import math
+
 from casebook_pdf.fonts import Fonts
 from casebook_pdf.frames import Color, Item, Text
 from casebook_pdf.layout.textset import ASCENT, SetBlock
@@ -63,3 +65,63 @@ def set_vertical(fonts: Fonts, text: str, height: float, size: float, color: Col
             else:
                 items.append(Text(left + (size - adv) / 2, top + ASCENT * size, ch, size, color, bold))
     return SetBlock(width, size * max(len(c) for c in chunks), tuple(items), len(chunks))
+
+
+def _is_latin(ch: str) -> bool:
+    return ch.isascii() and not ch.isspace()
+
+
+def vertical_label(fonts: Fonts, text: str, height: float, size: float, color: Color, bold: bool = True) -> SetBlock:
+    """A label set vertically in columns of at most `height`: Japanese upright (vertical forms where
+    the font has them), runs of Latin letters and digits turned 90° clockwise as one word."""
+    runs: list[str] = []
+    for ch in text:
+        if runs and _is_latin(ch) and _is_latin(runs[-1][-1]):
+            runs[-1] += ch
+        else:
+            runs.append(ch)
+
+    def length(run: str) -> float:
+        return fonts.width(run, size, bold) if _is_latin(run[0]) else size
+
+    # Columns: split where the script changes (総合文書管理|システム), never inside a Latin run.
+    total = sum(length(r) for r in runs)
+    if total <= height:
+        columns = [runs]
+    else:
+        chars = "".join(r if not _is_latin(r[0]) else "\0" * max(1, math.ceil(length(r) / size)) for r in runs)
+        per = max(1, int(height // size))
+        pieces = split_columns(chars, per)
+        columns, queue = [], list(runs)
+        for piece in pieces:
+            col, used = [], 0
+            while queue and used < len(piece):
+                run = queue.pop(0)
+                col.append(run)
+                used += max(1, math.ceil(length(run) / size)) if _is_latin(run[0]) else 1
+            columns.append(col)
+        if queue:
+            columns[-1].extend(queue)
+    pitch = size * 1.15
+    width = size + pitch * (len(columns) - 1)
+    items: list[Item] = []
+    tallest = 0.0
+    for n, col in enumerate(columns):
+        left = width - size - n * pitch
+        top = 0.0
+        for run in col:
+            if _is_latin(run[0]):
+                # Turned clockwise around its left baseline point; the baseline sits left of centre.
+                items.append(Text(left + size * (1 - ASCENT) + size * 0.05, top, run, size, color, bold, angle=90.0))
+                top += fonts.width(run, size, bold)
+            else:
+                adv = fonts.advance(run, bold) * size
+                if fonts.has_vertical_form(run, bold):
+                    items.append(Text(left, top + ASCENT * size, run, size, color, bold, face="vertical"))
+                elif run in SIDEWAYS:
+                    items.append(Text(left + size * (1 - ASCENT), top + (size - adv) / 2, run, size, color, bold, angle=90.0))
+                else:
+                    items.append(Text(left + (size - adv) / 2, top + ASCENT * size, run, size, color, bold))
+                top += size
+        tallest = max(tallest, top)
+    return SetBlock(width, tallest, tuple(items), len(columns))
