@@ -190,7 +190,7 @@ def build(edition: Path, output: Path, quiet: bool, debug: bool, dpi: int, cache
             click.echo(_("{pdf} を書き出しました（{pages} ページ、{kb:.0f} KB、{seconds:.1f} 秒）").format(
                 pdf=display_path(result.output), pages=result.pages, kb=result.size / 1024, seconds=seconds))
     if kind.press and result.output is not None:
-        _preflight(result.output.read_bytes(), result.pages)
+        _preflight(result.output.read_bytes(), result.pages, quiet)
 
 
 def _output_kind(press: bool, icc: Path | None, grayscale: bool, handout: str | None):  # type: ignore[no-untyped-def]
@@ -216,12 +216,13 @@ def _read_icc(path: Path) -> bytes:
     return data
 
 
-def _preflight(pdf: bytes, pages: int) -> int:
-    """Print the print shop's check of the PDF; returns how many things it found."""
+def _preflight(pdf: bytes, pages: int, quiet: bool = False) -> int:
+    """Print the print shop's check of the PDF (under -q its errors only); returns how many things it found."""
     from casebook_pdf.preflight import preflight, summary
 
     found = preflight(pdf)
-    for line in summary(found, pages):
+    lines = [str(f) for f in found if f.level == "error"] if quiet else summary(found, pages)
+    for line in lines:
         click.echo(line)
     return len(found)
 

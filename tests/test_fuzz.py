@@ -146,8 +146,15 @@ def test_mutated_case_builds_or_fails_with_a_clear_error(changes: list) -> None:
 # ---- valid but extreme content: lengths, counts and characters at their limits ----------------
 
 CHARS = "あいうえおカキクケコ漢字訓練防災、。「」（）ー・！？ABCxyz0123 -:/%"
-texts = st.text(st.sampled_from(CHARS), min_size=1, max_size=400).map(str.strip).filter(bool)
-short = st.text(st.sampled_from(CHARS), min_size=1, max_size=12).map(str.strip).filter(bool)
+
+
+def _valid(text: str) -> bool:
+    """Not empty, and not a full-width dash and a space (the loader takes that for a mistyped "- ")."""
+    return bool(text) and not (text[0] in "ー" and text[1:2] == " ")
+
+
+texts = st.text(st.sampled_from(CHARS), min_size=1, max_size=400).map(str.strip).filter(_valid)
+short = st.text(st.sampled_from(CHARS), min_size=1, max_size=12).map(str.strip).filter(_valid)
 items = st.lists(st.one_of(texts, st.fixed_dictionaries({"text": short, "items": st.lists(texts, min_size=1, max_size=3)})), min_size=1, max_size=5)
 times = st.integers(0, 23).flatmap(lambda h: st.sampled_from([f"{h}:00", f"{h}:30"]))
 valid_blocks = st.one_of(

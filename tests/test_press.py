@@ -335,3 +335,62 @@ def test_press_build_keeps_links_and_outline(press_pdf: Path, bundled_pdf: Path)
     assert len(links) == len(plain) >= 3
     for a, b in zip(links, plain):
         assert _close(tuple(float(v) - slug for v in a["/Rect"]), tuple(float(v) for v in b["/Rect"]), 0.01), "links sit on their rows"
+
+
+def test_photos_on_the_trim_bleed_at_the_same_scale(tmp_path: Path) -> None:
+    """A cover photo whose frame touches the trim gets 3 mm more of itself; inside the trim it is the
+    same picture at the same scale as on the screen PDF."""
+    import pypdfium2 as pdfium
+    from PIL import ImageChops, ImageStat
+
+    from casebook_pdf.frames import Group, Page, Picture
+
+    source = tmp_path / "photo.png"
+    gradient = Image.linear_gradient("L").resize((1200, 900))
+    Image.merge("RGB", (gradient, gradient.rotate(90), Image.radial_gradient("L").resize((1200, 900)))).save(source)
+    w, h = mm(120), mm(80)
+    page = Page(A4_LONG, A4_SHORT, (Picture(0, 0, w, h, source, "cover"),
+                                    Group(A4_LONG - w, A4_SHORT - h, (Picture(0, 0, w, h, source, "cover"),))), key="p")
+    images, _ = ImageStore(None).process_pages((page,))
+    fonts = load_fonts()
+    meta = meta_for(load_edition(BUNDLED))
+    screen = render_pdf((page,), meta, fonts, images)
+    press = render_pdf((page,), meta, fonts, images, output=PRESS_KIND)
+    reader = PdfReader(__import__("io").BytesIO(press))
+    trim = [float(v) for v in reader.pages[0].trimbox]
+    bleed = [float(v) for v in reader.pages[0].bleedbox]
+    placed = sorted(read_page(reader.pages[0]).images, key=lambda i: i.bbox[0])
+    plain = read_page(PdfReader(__import__("io").BytesIO(screen)).pages[0]).images
+    assert len(placed) == 2
+    top_left, foot_right = placed
+    assert _close(top_left.bbox, (bleed[0], trim[3] - h, trim[0] + w, bleed[3]), 0.01), "out to the bleed on the left and top"
+    assert _close(foot_right.bbox, (trim[2] - w, bleed[1], bleed[2], trim[1] + h), 0.01), "and on the right and foot"
+    for image in placed:
+        assert abs(image.ppi - plain[0].ppi) / plain[0].ppi < 0.01, "the same scale: nothing rescaled"
+    assert not [f for f in preflight(press) if "塗り足し" in f.message]
+
+    def draw(pdf: bytes, box: tuple[float, float, float, float]):  # noqa: ANN202
+        doc = pdfium.PdfDocument(pdf)
+        try:
+            return doc[0].render(scale=1).to_pil().convert("RGB").crop(tuple(round(v) for v in box))
+        finally:
+            doc.close()
+
+    slug = trim[0]
+    for x, y in ((0.0, 0.0), (A4_LONG - w, A4_SHORT - h)):
+        on_screen = draw(screen, (x, y, x + w, y + h))
+        on_press = draw(press, (x + slug, y + slug, x + slug + w, y + slug + h))
+        difference = ImageStat.Stat(ImageChops.difference(on_screen, on_press)).mean
+        assert max(difference) < 4, difference
+
+
+def test_cli_quiet_print_build_shows_preflight_errors_only(tmp_path: Path) -> None:
+    out = tmp_path / "q.pdf"
+    clean = CliRunner().invoke(main, ["build", str(BUNDLED), "-o", str(out), "--print", "-q", "--no-cache"])
+    assert clean.exit_code == 0 and clean.output == "", "RGB photo notes are not errors: nothing to say"
+    case = CASE + "photos:\n  - image: small.png\n    caption: 小さな写真\n"
+    edition = make_edition(tmp_path, {"01-small.yaml": case})
+    Image.new("RGB", (200, 150), (90, 120, 160)).save(tmp_path / "images" / "small.png")
+    low = CliRunner().invoke(main, ["build", str(edition), "-o", str(out), "--print", "-q", "--no-cache"])
+    assert low.exit_code == 0
+    assert [line.split(":")[0] for line in low.output.strip().splitlines()] == ["エラー"]

@@ -24,6 +24,7 @@ from casebook_pdf.frames import Box, Circle, Group, Icon, Item, Link, Page, Pict
 from casebook_pdf.images import JPEG_QUALITY, Processed, picture_key, placement
 from casebook_pdf.render.colour import Ink, gray
 from casebook_pdf.render.marks import SLUG, Sheet, bled, draw_marks
+from casebook_pdf.render.photobleed import bled_frame, bled_photo, trim_sides
 
 
 @dataclass(frozen=True)
@@ -170,6 +171,8 @@ def _draw_items(canvas: Canvas, items: tuple[Item, ...], ph: float, ctx: _Contex
             canvas.restoreState()
         elif isinstance(item, Link):  # link rectangles are in page space, untouched by translate()
             _link(canvas, Link(item.x + ox, item.y + oy, item.w, item.h, item.target, item.uri), ph, ctx)
+        elif isinstance(item, Picture) and ctx.slug:  # a press build bleeds photos on the trim: needs the absolute frame
+            _picture(canvas, item, ph, ctx, ox, oy)
         else:
             DRAW[type(item)](canvas, item, ph, ctx)
     if run:
@@ -304,9 +307,19 @@ def _circle(c: Canvas, o: Circle, ph: float, ctx: _Context) -> None:
     c.circle(o.cx, ph - o.cy, o.r, stroke=stroke, fill=fill)
 
 
-def _picture(c: Canvas, p: Picture, ph: float, ctx: _Context) -> None:
+def _picture(c: Canvas, p: Picture, ph: float, ctx: _Context, ox: float = 0.0, oy: float = 0.0) -> None:
     key = picture_key(p)
     done = ctx.images[key]
+    if ctx.slug:
+        sides = trim_sides(Picture(p.x + ox, p.y + oy, p.w, p.h, p.source, p.fit), *ctx.trim)
+        if sides.any():
+            x, y, w, h = bled_frame(p, sides)
+            bkey = (*key, sides)
+            if bkey not in ctx.converted:
+                data = bled_photo(p, sides, done.size[0])
+                ctx.converted[bkey] = _reader(Processed(data, "jpeg", (0, 0), done.dpi), bkey, ctx)
+            c.drawImage(ctx.converted[bkey], x, ph - y - h, w, h)
+            return
     x, y, w, h = placement(done.size, p.x, p.y, p.w, p.h, p.fit)
     c.drawImage(_reader(done, key, ctx), x, ph - y - h, w, h)
 
