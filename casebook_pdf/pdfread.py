@@ -13,7 +13,8 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from pypdf import PageObject
-from pypdf.generic import ContentStream
+
+from casebook_pdf.pdftokens import operations
 
 Matrix = tuple[float, float, float, float, float, float]
 Rect = tuple[float, float, float, float]
@@ -191,11 +192,12 @@ class _State:
 
 def read_page(page: PageObject) -> PageFacts:
     facts = PageFacts()
-    _run(page.get_contents(), page.get("/Resources"), _State(), facts, page.pdf)
+    contents = page.get_contents()
+    _run(contents.get_data() if contents is not None else None, page.get("/Resources"), _State(), facts, page.pdf)
     return facts
 
 
-def _run(contents: Any, resources: Any, state: _State, facts: PageFacts, pdf: Any, depth: int = 0) -> None:
+def _run(contents: bytes | None, resources: Any, state: _State, facts: PageFacts, pdf: Any, depth: int = 0) -> None:
     if contents is None or depth > 8:
         return
     resources = resources.get_object() if resources is not None else {}
@@ -203,9 +205,7 @@ def _run(contents: Any, resources: Any, state: _State, facts: PageFacts, pdf: An
     stack: list[_State] = []
     path: list[tuple[float, float]] = []
     tm = tlm = IDENTITY
-    ops = ContentStream(contents, pdf).operations if not isinstance(contents, ContentStream) else contents.operations
-    for operands, op in ops:
-        o = op.decode("latin-1") if isinstance(op, bytes) else op
+    for operands, o in operations(contents):
         if o == "q":
             stack.append(state.copy())
         elif o == "Q" and stack:
@@ -294,7 +294,7 @@ def _show(parts: list[Any], state: _State, tm: Matrix, facts: PageFacts) -> Matr
         if isinstance(part, (int, float)):
             tm = mul((1, 0, 0, 1, -float(part) / 1000 * state.size * state.scale, 0), tm)
             continue
-        data = part.original_bytes if hasattr(part, "original_bytes") else bytes(part)
+        data = bytes(part)
         codes = font.codes(data)
         codes_all += codes
         advance = 0.0
@@ -331,4 +331,4 @@ def _do(name: Any, resources: Any, state: _State, facts: PageFacts, pdf: Any, de
         inner = state.copy()
         if "/Matrix" in xo:
             inner.ctm = mul(tuple(float(v) for v in xo["/Matrix"]), inner.ctm)  # type: ignore[arg-type]
-        _run(ContentStream(xo, pdf), xo.get("/Resources", resources), inner, facts, pdf, depth + 1)
+        _run(xo.get_data(), xo.get("/Resources", resources), inner, facts, pdf, depth + 1)

@@ -28,9 +28,6 @@ from casebook_pdf.model import (
 from casebook_pdf.text.classes import LINE_END_PROHIBITED, LINE_START_PROHIBITED
 from casebook_pdf.text.inline import Span
 
-ARROW_W = mm(5)
-
-
 def arrow_right(x: float, y_mid: float, w: float, h: float, color: Color) -> Polygon:
     """A solid chevron-like arrow pointing right, centred vertically on y_mid."""
     return Polygon(((x, y_mid - h / 2), (x + w, y_mid), (x, y_mid + h / 2)), fill=color)
@@ -85,7 +82,7 @@ def _tone(s: Style, tone: str) -> tuple[Color, Color, Color]:
 
 
 def comparison_block(b: ComparisonBlock, fonts: Fonts, width: float, t: Type, s: Style) -> SetBlock:
-    gap, pad = mm(2), s.pad
+    gap, pad = s.panels.column_gap, s.pad
     n = len(b.columns)
     col_w = (width - gap * (n - 1)) / n
     heads, bodies = [], []
@@ -104,9 +101,6 @@ def comparison_block(b: ComparisonBlock, fonts: Fonts, width: float, t: Type, s:
         items += bodies[i].at(x + pad, head_h + pad)
     grid = SetBlock(width, head_h + body_h, tuple(items), max(bd.lines for bd in bodies))
     return _with_title(fonts, b.title, grid, width, t, s)
-
-
-FLOW_PAD = mm(1.2)
 
 
 def _script(ch: str) -> str:
@@ -152,18 +146,19 @@ def wrap_label(fonts: Fonts, text: str, width: float, size: float, bold: bool = 
 def _flow_step(fonts: Fonts, texts: tuple[str, ...], w: float, t: Type, s: Style) -> list[SetBlock]:
     out = []
     for text in texts:
-        text = wrap_label(fonts, text, w - 2 * FLOW_PAD, t.size)
-        body = set_text(fonts, text, w - 2 * FLOW_PAD, Type(t.size, s.colors.navy, bold=True, align="center"))
-        out.append(_panel(body, w, FLOW_PAD, s.colors.white, s.colors.teal, radius=mm(1)))
+        inset = s.panels.inset
+        text = wrap_label(fonts, text, w - 2 * inset, t.size)
+        body = set_text(fonts, text, w - 2 * inset, Type(t.size, s.colors.navy, bold=True, align="center"))
+        out.append(_panel(body, w, inset, s.colors.white, s.colors.teal, radius=s.panels.radius))
     return out
 
 
-def _flow_widths(fonts: Fonts, steps: tuple[tuple[str, ...], ...], width: float, size: float) -> list[float]:
+def _flow_widths(fonts: Fonts, steps: tuple[tuple[str, ...], ...], width: float, size: float, s: Style) -> list[float]:
     """Box widths: each step's longest line at its natural width, the spare room shared equally;
     when the row is too narrow, every box is narrowed in proportion and its text wraps."""
-    room = width - ARROW_W * (len(steps) - 1)
+    room = width - s.panels.arrow_w * (len(steps) - 1)
     natural = [
-        max(fonts.width(line, size, True) for text in step for line in text.split("\n")) + 2 * FLOW_PAD + 1.0
+        max(fonts.width(line, size, True) for text in step for line in text.split("\n")) + 2 * s.panels.inset + 1.0
         for step in steps
     ]
     if sum(natural) > room:  # every box narrowed in proportion, so long labels keep the most room
@@ -172,25 +167,27 @@ def _flow_widths(fonts: Fonts, steps: tuple[tuple[str, ...], ...], width: float,
     return [w + spare for w in natural]
 
 
-def _via_width(fonts: Fonts, label: str, widths: list[float], i: int, room: float, size: float) -> float:
+def _via_width(fonts: Fonts, label: str, widths: list[float], i: int, room: float, size: float, arrow_w: float) -> float:
     """An arrow label spans the arrow and half of each box it joins; a label longer than that gets its
     natural width (within the row) rather than breaking inside a word (Webカメ|ラ)."""
-    span = widths[i] / 2 + widths[i + 1] / 2 + ARROW_W
+    span = widths[i] / 2 + widths[i + 1] / 2 + arrow_w
     natural = max(fonts.width(line, size) for line in label.split("\n")) + 1.0
     return max(span, min(natural, room))
 
 
 def flow_block(b: FlowBlock, fonts: Fonts, width: float, t: Type, s: Style) -> SetBlock:
-    c = s.colors
+    c, arrow_w = s.colors, s.panels.arrow_w
     n = len(b.steps)
-    widths = _flow_widths(fonts, b.steps, width - 2 * s.pad, t.size)
+    widths = _flow_widths(fonts, b.steps, width - 2 * s.pad, t.size, s)
     slots = [_flow_step(fonts, step, w, t, s) for step, w in zip(b.steps, widths)]
-    gap = mm(1.5)
+    gap = s.panels.step_gap
     slot_h = [sum(p.height for p in slot) + gap * (len(slot) - 1) for slot in slots]
     row_h = max(slot_h)
     small = Type(t.size, c.muted, align="center")
-    xs = [sum(widths[:i]) + ARROW_W * i for i in range(n)]
-    via_labels = {i: set_text(fonts, label, _via_width(fonts, label, widths, i, width - 2 * s.pad, t.size), small) for i, label in b.via}
+    xs = [sum(widths[:i]) + arrow_w * i for i in range(n)]
+    via_labels = {
+        i: set_text(fonts, label, _via_width(fonts, label, widths, i, width - 2 * s.pad, t.size, arrow_w), small) for i, label in b.via
+    }
     via_h = max((v.height for v in via_labels.values()), default=0.0)
     top = via_h
     items: list[Item] = []
@@ -201,17 +198,18 @@ def flow_block(b: FlowBlock, fonts: Fonts, width: float, t: Type, s: Style) -> S
             items += panel.at(x, y)
             y += panel.height + gap
         if i < n - 1:
-            items.append(arrow_right(x + widths[i] + mm(1), top + row_h / 2, ARROW_W - mm(2), mm(4), c.accent))
+            items.append(arrow_right(x + widths[i] + mm(1), top + row_h / 2, arrow_w - mm(2), mm(4), c.accent))
         if i in via_labels:  # just above the taller of the two boxes the arrow joins
             v = via_labels[i]
             boxes_top = top + (row_h - max(slot_h[i], slot_h[i + 1])) / 2
-            vx = min(max(x + widths[i] + ARROW_W / 2 - v.width / 2, 0.0), width - 2 * s.pad - v.width)
+            vx = min(max(x + widths[i] + arrow_w / 2 - v.width / 2, 0.0), width - 2 * s.pad - v.width)
             items += v.at(vx, boxes_top - v.height)
     body = SetBlock(width, top + row_h, tuple(items), max(p.lines for slot in slots for p in slot))
     if b.caption:
         tag = set_text(fonts, b.caption, width, Type(t.size, c.white, bold=True, align="left"))
-        tag_w = tag.width + 2 * mm(1.5)
-        tag_box = SetBlock(tag_w, tag.height, (Box(0, 0, tag_w, tag.height, fill=c.muted, radius=mm(0.8)),) + tuple(tag.at(mm(1.5), 0)), 1)
+        tag_pad = s.panels.cell_pad
+        tag_w = tag.width + 2 * tag_pad
+        tag_box = SetBlock(tag_w, tag.height, (Box(0, 0, tag_w, tag.height, fill=c.muted, radius=mm(0.8)),) + tuple(tag.at(tag_pad, 0)), 1)
         body = stack([tag_box, body], mm(1))
     panel = _panel(body, width, s.pad, c.pale, None)
     return _with_title(fonts, b.title, panel, width, t, s)
@@ -219,7 +217,8 @@ def flow_block(b: FlowBlock, fonts: Fonts, width: float, t: Type, s: Style) -> S
 
 def contrast_block(b: ContrastBlock, fonts: Fonts, width: float, t: Type, s: Style) -> SetBlock:
     c, pad = s.colors, s.pad
-    side_w = (width - ARROW_W - mm(2)) / 2
+    arrow_w, arrow_gap, inset = s.panels.arrow_w, s.panels.arrow_gap, s.panels.inset
+    side_w = (width - arrow_w - arrow_gap) / 2
     sides = []
     for name, side, (strong, pale) in (("before", b.before, (c.muted, c.pale_neutral)), ("after", b.after, (c.teal_ink, c.pale_teal))):
         parts: list[SetBlock] = []
@@ -227,32 +226,33 @@ def contrast_block(b: ContrastBlock, fonts: Fonts, width: float, t: Type, s: Sty
             img_h = (side_w - 2 * pad) * 0.5
             where = contrast_image_where(b, name)
             parts.append(SetBlock(side_w - 2 * pad, img_h, (Picture(0, 0, side_w - 2 * pad, img_h, side.image, "contain", where),), 0))
-        parts.append(set_text(fonts, side.caption, side_w - 2 * pad - mm(1.2), Type(t.size, c.ink, align="justify")))
+        parts.append(set_text(fonts, side.caption, side_w - 2 * pad - inset, Type(t.size, c.ink, align="justify")))
         sides.append((stack(parts, mm(1)), strong, pale))
     h = max(content.height for content, _, _ in sides) + 2 * pad
     items: list[Item] = []
     for i, (content, strong, pale) in enumerate(sides):
-        x = i * (side_w + ARROW_W + mm(2))
-        items += [Box(x, 0, side_w, h, fill=pale), Box(x, 0, mm(1.2), h, fill=strong)]
-        items += content.at(x + pad + mm(1.2), pad)
-    items.append(arrow_right(side_w + mm(1), h / 2, ARROW_W, mm(6), c.accent))
+        x = i * (side_w + arrow_w + arrow_gap)
+        items += [Box(x, 0, side_w, h, fill=pale), Box(x, 0, inset, h, fill=strong)]
+        items += content.at(x + pad + inset, pad)
+    items.append(arrow_right(side_w + arrow_gap / 2, h / 2, arrow_w, mm(6), c.accent))
     body = SetBlock(width, h, tuple(items), max(content.lines for content, _, _ in sides))
     return _with_title(fonts, b.title, body, width, t, s)
 
 
 def examples_block(b: ExamplesBlock, fonts: Fonts, width: float, t: Type, s: Style) -> SetBlock:
-    c, pad = s.colors, mm(1.5)
+    c, pad = s.colors, s.panels.cell_pad
+    arrow_w, arrow_gap = s.panels.arrow_w, s.panels.arrow_gap
     case_w = width * 0.42
-    plan_w = width - case_w - ARROW_W - mm(2)
+    plan_w = width - case_w - arrow_w - arrow_gap
     rows: list[SetBlock] = []
     for row in b.rows:
         case = set_text(fonts, row.case, case_w - 2 * pad, Type(t.size, c.navy, bold=True, align="left"))
         plan = stack([set_text(fonts, p, plan_w - 2 * pad, Type(t.size, c.ink, align="left")) for p in row.plan])
         h = max(case.height, plan.height) + 2 * pad
-        items: list[Item] = [Box(0, 0, case_w, h, fill=c.pale_accent), Box(case_w + ARROW_W + mm(2), 0, plan_w, h, fill=c.pale)]
+        items: list[Item] = [Box(0, 0, case_w, h, fill=c.pale_accent), Box(case_w + arrow_w + arrow_gap, 0, plan_w, h, fill=c.pale)]
         items += case.at(pad, (h - case.height) / 2)
-        items += plan.at(case_w + ARROW_W + mm(2) + pad, (h - plan.height) / 2)
-        items.append(arrow_right(case_w + mm(1), h / 2, ARROW_W, mm(3.5), c.accent))
+        items += plan.at(case_w + arrow_w + arrow_gap + pad, (h - plan.height) / 2)
+        items.append(arrow_right(case_w + arrow_gap / 2, h / 2, arrow_w, mm(3.5), c.accent))
         rows.append(SetBlock(width, h, tuple(items), max(case.lines, plan.lines)))
     body = stack(rows, mm(1.2))
     return _with_title(fonts, f"（{b.title}）" if b.title else None, body, width, t, s)

@@ -9,9 +9,6 @@ from casebook_pdf.layout.style import Style
 from casebook_pdf.layout.textset import SetBlock, Type, set_marked, set_text, stack
 from casebook_pdf.model import ScheduleBlock
 
-EVENT_W = mm(30)
-
-
 def small_size(size: float) -> float:
     """The times under the bar: the block's text size (the smallest size of the scale already)."""
     return size
@@ -40,7 +37,7 @@ def _events(b: ScheduleBlock, fonts: Fonts, x_of, width: float, t: Type, s: Styl
     row_ends: list[float] = []
     for e in b.events:
         x = x_of(e.at)
-        label = set_text(fonts, e.label, EVENT_W, small)
+        label = set_text(fonts, e.label, s.panels.event_w, small)
         texts = [it for it in flatten(label.items) if isinstance(it, Text)]
         left = min(it.x for it in texts)
         ink_w = max(it.x + fonts.width(it.text, it.size, it.bold) for it in texts) - left

@@ -111,6 +111,20 @@ class CaseGrid:
 
 
 @dataclass(frozen=True)
+class Panels:
+    """Inside the blocks: arrows between boxes, small insets and the corners of flow steps."""
+
+    arrow_w: float = mm(5)  # the room an arrow between two boxes takes
+    arrow_gap: float = mm(2)  # beside an arrow, between the two boxes it joins
+    column_gap: float = mm(2)  # between the columns of a comparison
+    inset: float = mm(1.2)  # inside flow steps; the coloured edge of a contrast side
+    cell_pad: float = mm(1.5)  # inside examples rows and caption tags
+    step_gap: float = mm(1.5)  # between parallel flow steps
+    radius: float = mm(1)  # corners of flow steps (tint panels are square)
+    event_w: float = mm(30)  # the widest an event label over a schedule runs
+
+
+@dataclass(frozen=True)
 class CoverGrid:
     """Cover: bands at the paper's edges (they bleed in the print-shop build), date, title panel, issuer."""
 
@@ -148,6 +162,7 @@ class Style:
     scale: Scale = field(default_factory=Scale)
     case: CaseGrid = field(default_factory=CaseGrid)
     cover: CoverGrid = field(default_factory=CoverGrid)
+    panels: Panels = field(default_factory=Panels)
     contents: ContentsGrid = field(default_factory=ContentsGrid)
     colors: Palette = field(default_factory=Palette)
 
