@@ -267,3 +267,18 @@ def test_contents_header_has_two_tiers_vertical_labels_captions_and_leaders() ->
     assert strings.count(NO_TOOL) == no_tool > 0
     leaders = [r for r in flatten(page.items) if isinstance(r, Rule) and r.dash]
     assert len(leaders) == 10
+
+
+@pytest.mark.parametrize(
+    "text, lines",
+    [("移動時間ゼロ", ["移動", "時間", "ゼロ"]), ("WLBも充実", ["WLB", "も充実"]), ("印刷ゼロ", ["印刷", "ゼロ"])],
+)
+def test_badge_lines_break_between_words(text: str, lines: list[str]) -> None:
+    from casebook_pdf.layout.case import badge_text
+
+    block = badge_text(FONTS, text, STYLE)
+    rows: dict[float, list[Text]] = {}
+    for t in flatten(block.items):
+        if isinstance(t, Text):
+            rows.setdefault(round(t.y, 1), []).append(t)
+    assert ["".join(t.text for t in sorted(row, key=lambda t: t.x)) for _, row in sorted(rows.items())] == lines

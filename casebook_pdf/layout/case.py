@@ -166,12 +166,64 @@ def _headline(case: Case, fonts: Fonts, s: Style, top: float, row_h: float, repo
     return items
 
 
+def _script(ch: str) -> str:
+    code = ord(ch)
+    if 0x3040 <= code <= 0x309F:
+        return "hiragana"
+    if 0x30A0 <= code <= 0x30FF:
+        return "katakana"
+    if 0x4E00 <= code <= 0x9FFF or ch in "々〆":
+        return "kanji"
+    return "latin" if ch.isascii() and ch.isalnum() else "other"
+
+
+def badge_words(text: str) -> list[str]:
+    """A short badge cut into words without a dictionary: where the script changes, hiragana kept
+    with the word before it (WLBも|充実), a long kanji run cut into two-character compounds (移動|時間)."""
+    runs: list[str] = []
+    for ch in text:
+        if runs and (_script(ch) == _script(runs[-1][-1]) or _script(ch) in ("hiragana", "other")):
+            runs[-1] += ch
+        else:
+            runs.append(ch)
+    words: list[str] = []
+    for run in runs:
+        if _script(run[0]) == "kanji" and len(run) > 3:
+            head = len(run) - len(run.rstrip("ぁ-ゟ"))  # trailing kana stay on the last piece
+            core, tail = run[: len(run) - head], run[len(run) - head :]
+            pieces = [core[i : i + 2] for i in range(0, len(core), 2)]
+            pieces[-1] += tail
+            words.extend(pieces)
+        else:
+            words.append(run)
+    return words
+
+
+def _badge_lines(fonts: Fonts, text: str, width: float, size: float) -> list[str] | None:
+    """The badge's words packed into lines no wider than `width`, or None if a word is too wide."""
+    lines: list[str] = []
+    for word in badge_words(text):
+        if fonts.width(word, size, True) > width:
+            return None
+        if lines and fonts.width(lines[-1] + word, size, True) <= width:
+            lines[-1] += word
+        else:
+            lines.append(word)
+    return lines
+
+
 def badge_text(fonts: Fonts, text: str, s: Style) -> SetBlock:
     """The badge's text at the body size, broken onto up to three lines with no lone last character
     (a narrower measure balances 印刷ゼ|ロ into 印刷|ゼロ); only a badge too long for that steps down,
     in half points, to the floor."""
     inner = s.case.badge_d * 0.74
     size = s.scale.body
+    t = Type(size, s.colors.white, bold=True, align="center", leading=1.15)
+    lines = _badge_lines(fonts, text, inner, size)
+    if lines and len(lines) <= 3 and len(lines) * t.pitch <= inner * 1.05:
+        block = set_text(fonts, "\n".join(lines), inner, t)
+        if block.lines == len(lines):  # no line wider than measured (和欧間 is added when set)
+            return block
     while True:
         for k in range(10, 3, -1):  # the full measure first, then narrower ones to balance the lines
             block = set_text(fonts, text, inner * k / 10, Type(size, s.colors.white, bold=True, align="center", leading=1.15))
