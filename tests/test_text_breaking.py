@@ -178,6 +178,15 @@ class TestUnits:
             assert result[0].text == "詳細は"  # pushed out first, then split
             assert all(not l.text.startswith(".") for l in result)
 
+    def test_a_long_address_splits_after_a_separator_when_one_is_near(self) -> None:
+        url = "https://www.pref.hokkaido.lg.jp/"
+        for width in (9, 11, 15):
+            result = lines("詳細は" + url + "を参照。", width)
+            parts = [l.text for l in result[1:]]
+            inside = [p for p in parts[:-1] if p.isascii()]  # lines that end inside the address
+            assert inside and all(p.endswith(("/", ".")) for p in inside), parts  # …pref. | hokkaido…
+            assert "".join(parts) == url + "を参照。"
+
     def test_forced_split_avoids_starting_a_line_with_a_dot(self) -> None:
         source = "a.b.c.d.e.f.g.h.i.j.k.l.m.n.o.p.q.r.s.t"
         for width in (3, 3.3, 4, 4.5, 5, 6):

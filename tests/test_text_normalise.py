@@ -245,3 +245,36 @@ def test_a_full_width_number_is_neither_broken_nor_spaced_out() -> None:
                 if a.text in "１２０，" and b.text in "１２０，":  # within one number: natural spacing
                     natural = FONTS.advance({"，": ","}.get(a.text, a.text), False) * 10.0
                     assert b.x - a.x == pytest.approx(natural), line.text
+
+
+# ---- properties over random text ------------------------------------------------------------------
+
+from hypothesis import given, settings  # noqa: E402
+from hypothesis import strategies as st  # noqa: E402
+
+_PIECES = st.sampled_from(
+    ["あ", "漢", "ー", "、", "。", "「", "」", "A", "PC", "Wi-Fi", "1", "２", "０", "．", "，", ".", ",", ":", "：",
+     " ", "  ", "\u3000", "**", "https://a.jp/12", FOLD, "\n"]
+)
+_TEXTS = st.lists(_PIECES, max_size=30).map("".join)
+
+
+@settings(max_examples=300, deadline=None)
+@given(_TEXTS, st.sampled_from(["half", "full"]))
+def test_normalising_twice_changes_nothing(text: str, digits: str) -> None:
+    once = normalise(text, digits)  # type: ignore[arg-type]
+    assert FOLD not in once
+    assert normalise(once, digits) == once  # type: ignore[arg-type]
+
+
+@settings(max_examples=300, deadline=None)
+@given(_TEXTS)
+def test_normalising_keeps_every_character_but_joins_spaces_and_widths(text: str) -> None:
+    """Only spaces and line-join marks disappear; every other character stays, in order, in one of its
+    two widths."""
+    fold = str.maketrans("０１２３４５６７８９．，：", "0123456789.,:")
+    for digits in ("half", "full"):
+        out = normalise(text, digits)  # type: ignore[arg-type]
+        kept = [ch for ch in text.translate(fold) if ch not in (" ", FOLD)]
+        assert [ch for ch in out.translate(fold) if ch != " "] == kept
+        assert "\u3000" * text.count("\u3000") == "".join(ch for ch in out if ch == "\u3000")

@@ -171,7 +171,7 @@ def _via_width(fonts: Fonts, label: str, widths: list[float], i: int, room: floa
     """An arrow label spans the arrow and half of each box it joins; a label longer than that gets its
     natural width (within the row) rather than breaking inside a word (Webカメ|ラ)."""
     span = widths[i] / 2 + widths[i + 1] / 2 + arrow_w
-    natural = max(fonts.width(line, size) for line in label.split("\n")) + 1.0
+    natural = max(fonts.width(line, size) for line in label.split("\n")) + size  # with room for 和欧間
     return max(span, min(natural, room))
 
 

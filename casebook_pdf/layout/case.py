@@ -320,6 +320,7 @@ class Plan:
     case: Case
     fonts: Fonts
     style: Style
+    span: bool = False  # wide, with its one block across the whole width under both boxes
 
     @property
     def box_h(self) -> float:
@@ -340,6 +341,8 @@ class Plan:
         right = sum(g + b.height for b in self.right_blocks)
         if self.wide:  # each column: its before/after box, then its blocks
             before_h, after_h = self.box_heights()
+            if self.span:
+                return max(before_h, after_h) + left, 0.0
             return before_h + left, after_h + right
         if self.has_photos:
             right += self.photos_min if photos_h is None else photos_h
@@ -384,6 +387,12 @@ def _plan_middle(case: Case, fonts: Fonts, s: Style, width: float, room: float, 
             if best is None or plan.need < best.need - 1e-6:
                 best = plan
         assert best is not None
+        if len(case.blocks) == 1:
+            # A single block reads better across the page under both boxes, unless that costs height.
+            full = layout_block(case.blocks[0], fonts, width, tier.small, s)
+            span = Plan(True, width, width, tier, before, after, (full,), (), 0.0, False, g, c_min, case, fonts, s, span=True)
+            if span.need <= best.need + mm(10):
+                return span
         return best
     left_w = width * s.case.left_share
     right_w = width - left_w - g
@@ -427,6 +436,12 @@ def _draw_middle(case: Case, fonts: Fonts, s: Style, f: Frame, plan: Plan, repor
         *plan.after.at(after_x, f.y),
         arrow_right(f.x + col_w + mm(1.5), f.y + max(plan.before.height, plan.after.height) / 2, s.case.arrow_w, mm(8), c.accent),
     ]
+    if plan.span:
+        y = f.y + max(before_h, after_h)
+        for block in plan.left_blocks:
+            items += block.at(f.x, y + g)
+            y += g + block.height
+        return items
     if plan.wide:
         for x, y, column in ((f.x, f.y + before_h, plan.left_blocks), (after_x, f.y + after_h, plan.right_blocks)):
             for block in column:

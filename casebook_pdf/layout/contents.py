@@ -103,7 +103,7 @@ def _geometry(edition: Edition, fonts: Fonts, s: Style) -> Geometry:
     longest = max((vertical_label(fonts, c.tool.label, mm(60), label_size, (0, 0, 0)).height for c in columns), default=0.0)
     label_h = min(g.label_h, max(mm(14), longest + 2 * LABEL_PAD))
     grouped = any(c.group for c in columns)
-    tiers = (g.group_h, g.group_h, label_h) if grouped else (g.group_h, label_h)
+    tiers = (g.group_h, g.group_h, label_h) if grouped else (g.group_h, label_h) if columns else (g.group_h,)
     avail = s.page_h - s.margin_bottom - g.table_top - sum(tiers)
     count = max(1, len(edition.cases))
     per_fit = max(1, int(avail // g.row_min))

@@ -326,7 +326,22 @@ def _cut(c: Cluster, room: float, seg: Segment, *, force: bool) -> int:
     good = cut
     while good > c.start and (fl[good] & (NO_START | MARK) or fl[good - 1] & NO_END):
         good -= 1
-    return good if good > c.start else cut
+    if good <= c.start:
+        return cut
+    return _after_separator(seg.text, c.start, good)
+
+
+SEPARATORS = "/.-_?&=#"  # in web addresses and file names: a long run splits after one of these
+
+
+def _after_separator(text: str, start: int, cut: int) -> int:
+    """Move a last-resort split back to just after a separator (…hokkaido. | lg.jp/, not hokka | ido…),
+    keeping at least half of what fitted on the line."""
+    floor = start + (cut - start + 1) // 2
+    for m in range(cut - 1, floor - 1, -1):
+        if text[m - 1] in SEPARATORS and text[m] not in SEPARATORS:
+            return m
+    return cut
 
 
 # --- positioning ------------------------------------------------------------------------------
