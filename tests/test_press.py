@@ -394,3 +394,13 @@ def test_cli_quiet_print_build_shows_preflight_errors_only(tmp_path: Path) -> No
     low = CliRunner().invoke(main, ["build", str(edition), "-o", str(out), "--print", "-q", "--no-cache"])
     assert low.exit_code == 0
     assert [line.split(":")[0] for line in low.output.strip().splitlines()] == ["エラー"]
+
+
+@pytest.mark.parametrize("name", ["full", "many", "sparse"])
+def test_stress_editions_pass_preflight(tmp_path: Path, name: str) -> None:
+    """However full the pages, nothing is cut, nothing sits in the safe zone, every fill on the trim bleeds."""
+    out = tmp_path / f"{name}.pdf"
+    build(SECOND.parent.parent / "stress" / name / "casebook.yaml", out, kind=PRESS_KIND)
+    found = preflight(out)
+    assert [f for f in found if f.level == "error"] == []
+    assert not [f for f in found if "3 mm 以内" in f.message or "pt 未満" in f.message or "細い線" in f.message]

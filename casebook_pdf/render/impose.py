@@ -11,12 +11,16 @@ from __future__ import annotations
 import dataclasses
 import math
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from reportlab.lib.pagesizes import A4
 from reportlab.pdfgen.canvas import Canvas
 
 from casebook_pdf.frames import Page, mm
 from casebook_pdf.layout.style import STYLE
+
+if TYPE_CHECKING:
+    from casebook_pdf.render.pdf import DrawContext
 
 MARGIN = mm(12)
 FOOTER = mm(10)  # room kept at the foot of the sheet for the footer line
@@ -71,7 +75,7 @@ def sheet_count(pages: int, n: int) -> int:
     return math.ceil(pages / n)
 
 
-def impose(canvas: Canvas, pages: tuple[Page, ...], ctx, n: int, title: str) -> None:  # type: ignore[no-untyped-def]
+def impose(canvas: Canvas, pages: tuple[Page, ...], ctx: DrawContext, n: int, title: str) -> None:
     """Draw the handout: every page as a form, placed n to a sheet."""
     from casebook_pdf.render.pdf import paint_page
 
@@ -93,7 +97,7 @@ def impose(canvas: Canvas, pages: tuple[Page, ...], ctx, n: int, title: str) -> 
         canvas.showPage()
 
 
-def _place(canvas: Canvas, slot: Slot, page: Page, name: str, ctx) -> None:  # type: ignore[no-untyped-def]
+def _place(canvas: Canvas, slot: Slot, page: Page, name: str, ctx: DrawContext) -> None:
     line = STYLE.colors.line
     canvas.saveState()
     canvas.translate(slot.x, slot.y)
@@ -115,7 +119,7 @@ def _place(canvas: Canvas, slot: Slot, page: Page, name: str, ctx) -> None:  # t
     canvas.restoreState()
 
 
-def _footer(canvas: Canvas, ctx, title: str, number: int, total: int, n: int) -> None:  # type: ignore[no-untyped-def]
+def _footer(canvas: Canvas, ctx: DrawContext, title: str, number: int, total: int, n: int) -> None:
     sw, _ = sheet_size(n)
     font = ctx.fonts.name(False, "text")
     canvas.saveState()

@@ -88,7 +88,7 @@ def render_pdf(
         canvas.setSubject(meta.subject)
         canvas.setCreator(f"casebook-pdf {__version__}")
         canvas.setProducer(f"casebook-pdf {__version__} (reportlab)")
-        ctx = _Context(fonts, [page.key for page in pages], images, output.ink, SLUG if output.press else 0.0, {})
+        ctx = DrawContext(fonts, [page.key for page in pages], images, output.ink, SLUG if output.press else 0.0, {})
         if output.handout:
             from casebook_pdf.render.impose import impose
 
@@ -119,7 +119,9 @@ class _Encoded(ImageReader):
 
 
 @dataclass(frozen=True)
-class _Context:
+class DrawContext:
+    """What drawing a page needs besides the canvas: fonts, pictures, the ink and the sheet offset."""
+
     fonts: Fonts
     keys: list[str]  # page index -> destination name
     images: dict[tuple, Processed]
@@ -130,7 +132,7 @@ class _Context:
     links: bool = True
 
 
-def _draw_page(canvas: Canvas, page: Page, ctx: _Context) -> None:
+def _draw_page(canvas: Canvas, page: Page, ctx: DrawContext) -> None:
     sheet = Sheet(page.width, page.height, ctx.slug)
     canvas.setPageSize(sheet.media)
     if ctx.slug:
@@ -144,7 +146,7 @@ def _draw_page(canvas: Canvas, page: Page, ctx: _Context) -> None:
     canvas.showPage()
 
 
-def paint_page(canvas: Canvas, page: Page, ctx: _Context) -> None:
+def paint_page(canvas: Canvas, page: Page, ctx: DrawContext) -> None:
     """The page's items, its top-left corner at (slug, slug) from the PDF page's top-left corner."""
     ctx = dataclasses.replace(ctx, trim=(page.width, page.height))
     canvas.saveState()
@@ -154,7 +156,7 @@ def paint_page(canvas: Canvas, page: Page, ctx: _Context) -> None:
     canvas.restoreState()
 
 
-def _draw_items(canvas: Canvas, items: tuple[Item, ...], ph: float, ctx: _Context, ox: float = 0.0, oy: float = 0.0) -> None:
+def _draw_items(canvas: Canvas, items: tuple[Item, ...], ph: float, ctx: DrawContext, ox: float = 0.0, oy: float = 0.0) -> None:
     run: list[Text] = []
     for item in items:
         if isinstance(item, Text) and not item.angle:
@@ -179,7 +181,7 @@ def _draw_items(canvas: Canvas, items: tuple[Item, ...], ph: float, ctx: _Contex
         _texts(canvas, run, ph, ctx)
 
 
-def _texts(c: Canvas, run: list[Text], ph: float, ctx: _Context) -> None:
+def _texts(c: Canvas, run: list[Text], ph: float, ctx: DrawContext) -> None:
     """Consecutive upright text items in one text object; pieces evenly spaced on one baseline
     (justified Japanese, one piece per character) become one string with character spacing."""
     obj = c.beginText()
@@ -221,7 +223,7 @@ def _chunks(run: list[Text], fonts: Fonts) -> Iterator[tuple[list[Text], float]]
         yield chunk, (spacing if len(chunk) > 1 else 0.0)
 
 
-def _text(c: Canvas, t: Text, ph: float, ctx: _Context) -> None:
+def _text(c: Canvas, t: Text, ph: float, ctx: DrawContext) -> None:
     ctx.ink.fill(c, t.color)
     c.setFont(ctx.fonts.name(t.bold, t.face), t.size)
     if t.angle:
@@ -243,7 +245,7 @@ def _colours(c: Canvas, fill, stroke, width: float, ink: Ink) -> tuple[int, int]
     return int(fill is not None), int(stroke is not None)
 
 
-def _box(c: Canvas, b: Box, ph: float, ctx: _Context) -> None:
+def _box(c: Canvas, b: Box, ph: float, ctx: DrawContext) -> None:
     if ctx.slug:
         b = bled(b, *ctx.trim)
     fill, stroke = _colours(c, b.fill, b.stroke, b.line_width, ctx.ink)
@@ -283,7 +285,7 @@ def _pattern(c: Canvas, b: Box, ph: float, angles: tuple[float, ...], base: floa
     c.restoreState()
 
 
-def _rule(c: Canvas, r: Rule, ph: float, ctx: _Context) -> None:
+def _rule(c: Canvas, r: Rule, ph: float, ctx: DrawContext) -> None:
     ctx.ink.stroke(c, r.color)
     c.setLineWidth(r.width)
     c.setDash(list(r.dash) if r.dash else [])
@@ -291,7 +293,7 @@ def _rule(c: Canvas, r: Rule, ph: float, ctx: _Context) -> None:
     c.setDash([])
 
 
-def _polygon(c: Canvas, p: Polygon, ph: float, ctx: _Context) -> None:
+def _polygon(c: Canvas, p: Polygon, ph: float, ctx: DrawContext) -> None:
     fill, stroke = _colours(c, p.fill, p.stroke, p.line_width, ctx.ink)
     path = c.beginPath()
     (x0, y0), *rest = p.points
@@ -302,12 +304,12 @@ def _polygon(c: Canvas, p: Polygon, ph: float, ctx: _Context) -> None:
     c.drawPath(path, stroke=stroke, fill=fill)
 
 
-def _circle(c: Canvas, o: Circle, ph: float, ctx: _Context) -> None:
+def _circle(c: Canvas, o: Circle, ph: float, ctx: DrawContext) -> None:
     fill, stroke = _colours(c, o.fill, o.stroke, o.line_width, ctx.ink)
     c.circle(o.cx, ph - o.cy, o.r, stroke=stroke, fill=fill)
 
 
-def _picture(c: Canvas, p: Picture, ph: float, ctx: _Context, ox: float = 0.0, oy: float = 0.0) -> None:
+def _picture(c: Canvas, p: Picture, ph: float, ctx: DrawContext, ox: float = 0.0, oy: float = 0.0) -> None:
     key = picture_key(p)
     done = ctx.images[key]
     if ctx.slug:
@@ -324,7 +326,7 @@ def _picture(c: Canvas, p: Picture, ph: float, ctx: _Context, ox: float = 0.0, o
     c.drawImage(_reader(done, key, ctx), x, ph - y - h, w, h)
 
 
-def _reader(done: Processed, key: tuple, ctx: _Context) -> ImageReader:
+def _reader(done: Processed, key: tuple, ctx: DrawContext) -> ImageReader:
     if not ctx.ink.converts_images():
         return _Encoded(done)
     if key not in ctx.converted:
@@ -338,13 +340,13 @@ def _reader(done: Processed, key: tuple, ctx: _Context) -> ImageReader:
     return ctx.converted[key]
 
 
-def _icon(c: Canvas, i: Icon, ph: float, ctx: _Context) -> None:
+def _icon(c: Canvas, i: Icon, ph: float, ctx: DrawContext) -> None:
     from casebook_pdf.render.icons import draw_icon
 
     draw_icon(c, i.name, i.x, ph - i.y, i.size, i.color, ctx.ink)
 
 
-def _link(c: Canvas, lk: Link, ph: float, ctx: _Context) -> None:
+def _link(c: Canvas, lk: Link, ph: float, ctx: DrawContext) -> None:
     if not ctx.links:  # handout sheets: pictures of pages, not a document to click through
         return
     s = ctx.slug
@@ -355,7 +357,7 @@ def _link(c: Canvas, lk: Link, ph: float, ctx: _Context) -> None:
         c.linkAbsolute("", ctx.keys[lk.target], Rect=rect, thickness=0)
 
 
-DRAW: dict[type, Callable[[Canvas, Any, float, _Context], None]] = {
+DRAW: dict[type, Callable[[Canvas, Any, float, DrawContext], None]] = {
     Text: _text,
     Box: _box,
     Rule: _rule,

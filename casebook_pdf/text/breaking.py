@@ -5,12 +5,13 @@ this project (clusters and what lies between them are built in clusters.py):
 
 * Justified text (両端揃え) chooses its breaks for the whole paragraph at once (total fit): fewest
   lines first (boxes are sized by them), then the least shortfall of lines that cannot be
-  justified, then no widow, then the least stretch and squeeze. A line is shortened by compressing punctuation blanks and 和欧間 (追い込み: a character
-  is pulled in), or lengthened by JIS X 4051 priority: word spaces and 和欧間 first (up to half an
-  em), then the gaps between Japanese characters by at most an eighth of an em each. A line that
-  would need more is not letter-spaced: another break is chosen (a character pushed out or pulled
-  in); only when every choice needs more (a long unbreakable word follows) does a line stop short,
-  its gaps at their bounds.
+  justified, then no widow, then the least stretch and squeeze. A line is shortened by compressing
+  punctuation blanks and 和欧間 (追い込み: a character is pulled in), or lengthened in JIS X 4051
+  order: word spaces (by up to a quarter em) and 和欧間 (an eighth) first, then the gaps between
+  Japanese characters by at most an eighth of an em each. A line that would need more is not
+  letter-spaced: another break is chosen (a character pushed out or pulled in); only when every
+  choice needs more (a long unbreakable word follows) does a line stop short, its gaps at their
+  bounds.
 * Breaks are only ever taken where kinsoku allows (clusters.py). When no choice of allowed breaks
   fits (a Latin run longer than the line), filling falls back to greedy with a last-resort split.
 * Unjustified text (left, centred, right) is filled greedily: break before the cluster that does
@@ -62,8 +63,9 @@ def break_lines(
 ) -> list[TextLine]:
     """Break one paragraph into lines no wider than `width` points at font `size`.
 
-    With avoid_widows, a last line of one or two characters (た。) is avoided when filling the lines up
-    to three ems narrower keeps their number; the lines are still justified to the full width.
+    With avoid_widows, a last line of one or two characters (た。) is avoided when other breaks give
+    as many lines within the justification bounds (justified text), or when filling the lines up to
+    three ems narrower keeps their number (text that is not justified, or needs a last-resort split).
 
     Every "\\n" ends a line (so "\\n\\n" or a trailing "\\n" yields an empty line, as typed); an empty
     paragraph yields one empty line. A line is wider than `width` only if one character is.
