@@ -87,6 +87,7 @@ def test_grayscale_keeps_contrast() -> None:
     for tint in (c.pale, c.pale_teal, c.pale_accent, c.pale_good, c.pale_bad, c.pale_neutral):
         assert gray(tint) <= 0.95, "a pale tint still shows on a copier"
     assert _contrast(gray(c.ink), gray(c.pale_teal)) >= 7
+    assert gray(c.ink) == 0.0, "black text is solid black, not a screen of dots"
 
 
 def test_grayscale_patterns_where_colour_carried_meaning(tmp_path: Path, gray_pdf: Path) -> None:

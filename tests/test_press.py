@@ -404,3 +404,12 @@ def test_stress_editions_pass_preflight(tmp_path: Path, name: str) -> None:
     found = preflight(out)
     assert [f for f in found if f.level == "error"] == []
     assert not [f for f in found if "3 mm 以内" in f.message or "pt 未満" in f.message or "細い線" in f.message]
+
+
+def test_icc_and_gray_press_builds_are_reproducible(icc_file: Path, tmp_path: Path) -> None:
+    for kind in (Output(press=True, icc=icc_file.read_bytes()), Output(press=True, grayscale=True)):
+        first, second = tmp_path / "a.pdf", tmp_path / "b.pdf"
+        build(BUNDLED, first, kind=kind)
+        build(BUNDLED, second, kind=kind)
+        assert first.read_bytes() == second.read_bytes()
+        assert [f for f in preflight(first) if f.level == "error"] == []

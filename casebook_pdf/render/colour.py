@@ -57,6 +57,7 @@ PRESS: dict[str, CMYK] = {
 
 REGISTRATION: CMYK = (1.0, 1.0, 1.0, 1.0)  # all four inks: トンボ appear on every plate
 GRAY_GAMMA = 1.4  # darkens mid tones (white text stays readable) and keeps pale tints off white
+SOLID_BELOW = 0.08  # near-black ink (#222) prints solid: a 94 % screen would break small type into dots
 
 
 def _palette_cmyk() -> dict[Color, CMYK]:
@@ -89,7 +90,8 @@ def gray(color: Color) -> float:
     """Copier gray (1 white .. 0 black) of a layout colour: luma with mid tones darkened."""
     r, g, b = color
     luma = 0.299 * r + 0.587 * g + 0.114 * b
-    return round(luma**GRAY_GAMMA, 4)
+    tone = luma**GRAY_GAMMA
+    return 0.0 if tone < SOLID_BELOW else round(tone, 4)
 
 
 class _Painter(Protocol):
