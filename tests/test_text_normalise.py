@@ -278,3 +278,24 @@ def test_normalising_keeps_every_character_but_joins_spaces_and_widths(text: str
         kept = [ch for ch in text.translate(fold) if ch not in (" ", FOLD)]
         assert [ch for ch in out.translate(fold) if ch != " "] == kept
         assert "\u3000" * text.count("\u3000") == "".join(ch for ch in out if ch == "\u3000")
+
+
+# ---- half-width digits in vertical labels ------------------------------------------------------------
+
+
+def test_a_short_number_in_a_vertical_label_stands_upright_in_one_cell() -> None:
+    from casebook_pdf.layout.vertical import vertical_label
+
+    size = 10.0
+    block = vertical_label(FONTS, "第2庁舎", 100.0, size, (0, 0, 0))
+    texts = [i for i in block.items if isinstance(i, Text)]
+    assert [t.text for t in texts] == ["第", "2", "庁", "舎"]
+    assert all(t.angle == 0.0 for t in texts)  # the digit is not turned like a Latin word
+    two = [i for i in vertical_label(FONTS, "第12回", 100.0, size, (0, 0, 0)).items if isinstance(i, Text)][1]
+    assert two.text == "12" and two.angle == 0.0
+    assert FONTS.width("12", two.size, True) <= size + 1e-6 and two.size < size  # condensed into one cell
+    assert block.height == pytest.approx(4 * size)
+    word = [i for i in vertical_label(FONTS, "Office365", 100.0, size, (0, 0, 0)).items if isinstance(i, Text)]
+    assert [(t.text, t.angle) for t in word] == [("Office365", 90.0)]  # a word with digits still turns
+    year = [i for i in vertical_label(FONTS, "2024年", 100.0, size, (0, 0, 0)).items if isinstance(i, Text)]
+    assert (year[0].text, year[0].angle) == ("2024", 90.0)

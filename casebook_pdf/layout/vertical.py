@@ -13,6 +13,7 @@ from casebook_pdf.fonts import Fonts
 from casebook_pdf.frames import Color, Item, Text
 from casebook_pdf.layout.textset import ASCENT, SetBlock
 
+TCY_WIDTH = 1.0  # of the em: two upright digits are set smaller to fit one cell
 SIDEWAYS = set("ー－—―‐-～〜…‥（）「」『』【】〔〕［］｛｝()[]<>〈〉《》=＝")
 
 
@@ -71,9 +72,16 @@ def _is_latin(ch: str) -> bool:
     return ch.isascii() and not ch.isspace()
 
 
+def _upright_number(run: str) -> bool:
+    """One or two half-width digits on their own (第2庁舎): set upright in one cell (縦中横), as the
+    full-width digits that the edition's half-width digit policy replaced would have stood."""
+    return len(run) <= 2 and run.isascii() and run.isdigit()
+
+
 def vertical_label(fonts: Fonts, text: str, height: float, size: float, color: Color, bold: bool = True) -> SetBlock:
     """A label set vertically in columns of at most `height`: Japanese upright (vertical forms where
-    the font has them), runs of Latin letters and digits turned 90° clockwise as one word."""
+    the font has them), runs of Latin letters and digits turned 90° clockwise as one word, but a
+    number of one or two digits upright in one cell (縦中横)."""
     runs: list[str] = []
     for ch in text:
         if runs and _is_latin(ch) and _is_latin(runs[-1][-1]):
@@ -82,7 +90,7 @@ def vertical_label(fonts: Fonts, text: str, height: float, size: float, color: C
             runs.append(ch)
 
     def length(run: str) -> float:
-        return fonts.width(run, size, bold) if _is_latin(run[0]) else size
+        return fonts.width(run, size, bold) if _is_latin(run[0]) and not _upright_number(run) else size
 
     # Columns: split where the script changes (総合文書管理|システム), never inside a Latin run.
     total = sum(length(r) for r in runs)
@@ -110,7 +118,14 @@ def vertical_label(fonts: Fonts, text: str, height: float, size: float, color: C
         left = width - size - n * pitch
         top = 0.0
         for run in col:
-            if _is_latin(run[0]):
+            if _upright_number(run):
+                natural = fonts.width(run, size, bold)
+                small = min(size, size * TCY_WIDTH * size / natural) if natural else size
+                drawn = fonts.width(run, small, bold)
+                # Centred in the cell: a digit's ink rises about 0.8 of its size above the baseline.
+                items.append(Text(left + (size - drawn) / 2, top + size / 2 + 0.4 * small, run, small, color, bold))
+                top += size
+            elif _is_latin(run[0]):
                 # Turned clockwise around its left baseline point; the baseline sits left of centre.
                 items.append(Text(left + size * (1 - ASCENT) + size * 0.05, top, run, size, color, bold, angle=90.0))
                 top += fonts.width(run, size, bold)

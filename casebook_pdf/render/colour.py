@@ -138,3 +138,32 @@ class Ink:
         target = ImageCms.ImageCmsProfile(io.BytesIO(self.icc))
         return ImageCms.profileToProfile(img.convert("RGB"), source, target, outputMode="CMYK",
                                          renderingIntent=ImageCms.Intent.RELATIVE_COLORIMETRIC)
+
+
+# Where colour alone told two things apart (comparison tones, schedule kinds), a gray copy hatches
+# the box (by its frames.Box role) with lines at these angles, a little lighter than the fill, under its label.
+PATTERNS: dict[str, tuple[float, ...]] = {
+    "tone-bad": (45.0,),
+    "kind-home": (45.0,),
+    "kind-leave": (45.0, -45.0),
+}
+PATTERN_PITCH = 3.0
+PATTERN_LIFT = 0.16  # how much lighter the hatch lines are than the fill
+
+
+def hatch(c, rect: tuple[float, float, float, float], angles: tuple[float, ...], base: float) -> None:  # type: ignore[no-untyped-def]
+    """Hatch rect (x, y, w, h in PDF coordinates, y up) on canvas c, clipped to it."""
+    x0, y0, w, h = rect
+    c.saveState()
+    path = c.beginPath()
+    path.rect(x0, y0, w, h)
+    c.clipPath(path, stroke=0, fill=0)
+    c.setStrokeGray(min(1.0, base + PATTERN_LIFT))
+    c.setLineWidth(0.6)
+    for angle in angles:
+        slope = 1.0 if angle > 0 else -1.0
+        x = x0 - h
+        while x < x0 + w + h:
+            c.line(x, y0, x + slope * h, y0 + h)
+            x += PATTERN_PITCH
+    c.restoreState()

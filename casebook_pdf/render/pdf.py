@@ -22,7 +22,7 @@ from casebook_pdf import __version__
 from casebook_pdf.fonts import REGULAR, Fonts
 from casebook_pdf.frames import Box, Circle, Group, Icon, Item, Link, Page, Picture, Polygon, Rule, Text
 from casebook_pdf.images import JPEG_QUALITY, Processed, picture_key, placement
-from casebook_pdf.render.colour import Ink, gray
+from casebook_pdf.render.colour import PATTERNS, Ink, gray, hatch
 from casebook_pdf.render.marks import SLUG, Sheet, bled, draw_marks
 from casebook_pdf.render.photobleed import bled_frame, bled_photo, trim_sides
 
@@ -254,35 +254,7 @@ def _box(c: Canvas, b: Box, ph: float, ctx: DrawContext) -> None:
     else:
         c.rect(b.x, ph - b.y - b.h, b.w, b.h, stroke=stroke, fill=fill)
     if ctx.ink.mode == "gray" and b.fill is not None and b.role in PATTERNS:
-        _pattern(c, b, ph, PATTERNS[b.role], gray(b.fill))
-
-
-# Where colour alone told two things apart (comparison tones, schedule kinds), a gray copy hatches
-# the box with lines at these angles (degrees), a little lighter than the fill, under its label.
-PATTERNS: dict[str, tuple[float, ...]] = {
-    "tone-bad": (45.0,),
-    "kind-home": (45.0,),
-    "kind-leave": (45.0, -45.0),
-}
-PATTERN_PITCH = 3.0
-PATTERN_LIFT = 0.16  # how much lighter the hatch lines are than the fill
-
-
-def _pattern(c: Canvas, b: Box, ph: float, angles: tuple[float, ...], base: float) -> None:
-    bottom = ph - b.y - b.h
-    c.saveState()
-    path = c.beginPath()
-    path.rect(b.x, bottom, b.w, b.h)
-    c.clipPath(path, stroke=0, fill=0)
-    c.setStrokeGray(min(1.0, base + PATTERN_LIFT))
-    c.setLineWidth(0.6)
-    for angle in angles:
-        slope = 1.0 if angle > 0 else -1.0
-        x = b.x - b.h
-        while x < b.x + b.w + b.h:
-            c.line(x, bottom, x + slope * b.h, bottom + b.h)
-            x += PATTERN_PITCH
-    c.restoreState()
+        hatch(c, (b.x, ph - b.y - b.h, b.w, b.h), PATTERNS[b.role], gray(b.fill))
 
 
 def _rule(c: Canvas, r: Rule, ph: float, ctx: DrawContext) -> None:

@@ -76,8 +76,13 @@ def drop_wa_spaces(text: str) -> str:
     where the line breaker sets its own 和欧間 (bold marks `**` between them are looked through)."""
 
     def keep(m: re.Match[str]) -> str:
-        a = text[: m.start()].rstrip("*")[-1:]
-        b = text[m.end() :].lstrip("*")[:1]
+        i, j = m.start() - 1, m.end()
+        while i >= 0 and text[i] == "*":
+            i -= 1
+        while j < len(text) and text[j] == "*":
+            j += 1
+        a = text[i] if i >= 0 else ""
+        b = text[j] if j < len(text) else ""
         if a and b and ((_kana_kanji(a) and _alnum(b)) or (_alnum(a) and _kana_kanji(b))):
             return ""
         return m.group()
