@@ -7,7 +7,6 @@ bundled BIZ UDPGothic.
 
 from __future__ import annotations
 
-import time
 from pathlib import Path
 
 import pytest
@@ -437,25 +436,6 @@ class TestStructure:
         (line,) = lines("あいDoMEET", 20)
         last = line.pieces[-1]
         assert line.width == pytest.approx(last.x + natural(last))
-
-
-class TestSpeed:
-    def test_hundred_characters_well_under_a_millisecond(self) -> None:
-        text = (
-            "職場PCと公用スマホとのテザリング接続により、DoMEETを活用した現地からのリアルタイムの中継が可能。"
-            "・原子力防災訓練では、様々な場所に分かれて同時並行的に訓練が行われているため、すべての訓練の様子を"
-        )
-        assert len(text) >= 100
-        spans = [Span(text)]
-        best = min(_time_per_call(spans, width) for width in (12, 25, 40) for _ in range(3))
-        assert best < 1e-3
-
-
-def _time_per_call(spans: list[Span], width_em: float, calls: int = 50) -> float:
-    start = time.perf_counter()
-    for _ in range(calls):
-        break_lines(spans, em(width_em), SIZE, FAKE)
-    return (time.perf_counter() - start) / calls
 
 
 # --- the real font ------------------------------------------------------------------------------

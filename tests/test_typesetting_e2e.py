@@ -13,8 +13,25 @@ from pathlib import Path
 import pdfplumber
 import pytest
 
-from casebook_pdf.text.classes import LINE_END_PROHIBITED, LINE_START_PROHIBITED
 from tests.pdfcheck import overlapping_chars
+
+# The rule tables, written here from JIS X 4051 (and W3C JLREQ, its reading in English), not taken
+# from the engine: a character dropped from the engine's own table must still fail this test.
+CL01_OPENING = "‘“（〔［｛〈《「『【｟〘〖«〝([{"
+CL02_CLOSING = "’”）〕］｝〉》」』】｠〙〗»〟)]}"
+CL03_HYPHENS = "‐〜゠–～"
+CL04_DIVIDING = "？！‼⁇⁈⁉?!"
+CL05_MIDDLE_DOTS = "・：；:;"
+CL06_FULL_STOPS = "。．."
+CL07_COMMAS = "、，,"
+CL09_ITERATION = "ヽヾゝゞ々〻"
+CL10_PROLONGED = "ー"
+CL11_SMALL_KANA = "ぁぃぅぇぉっゃゅょゎゕゖァィゥェォッャュョヮヵヶㇰㇱㇲㇳㇴㇵㇶㇷㇸㇹㇺㇻㇼㇽㇾㇿ"
+CL12_PREFIXED = "￥＄￡¥$£#€№"
+CL13_POSTFIXED = "°′″℃¢%‰％"
+LINE_START_PROHIBITED = (CL02_CLOSING + CL03_HYPHENS + CL04_DIVIDING + CL05_MIDDLE_DOTS + CL06_FULL_STOPS
+                         + CL07_COMMAS + CL09_ITERATION + CL10_PROLONGED + CL11_SMALL_KANA + CL13_POSTFIXED)
+LINE_END_PROHIBITED = CL01_OPENING + CL12_PREFIXED
 
 
 def printed_lines(page) -> list[list[dict]]:
@@ -39,9 +56,27 @@ def _text_chars(line: list[dict]) -> list[dict]:
     return [c for c in line if "Mark" not in c["fontname"]]
 
 
-@pytest.fixture(scope="module", params=["bundled", "second"])
-def pdf_path(request: pytest.FixtureRequest, bundled_pdf: Path, second_pdf: Path) -> Path:
-    return bundled_pdf if request.param == "bundled" else second_pdf
+# Text dense in characters that may not start or end a line (ー, small kana, 々, brackets, 、。), so
+# that many line breaks fall next to one: the shipped editions alone hit too few of them.
+DENSE = "ユーザーのサーバーとコーヒーメーカー、「データ」（メモ）をチェックしたっ。ァィゥ々ゝー" * 6
+
+
+@pytest.fixture(scope="module")
+def dense_pdf(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    from casebook_pdf.build import build
+    from tests.editions import CASE, make_edition
+
+    root = tmp_path_factory.mktemp("dense")
+    case = (CASE.replace("公用スマホを活用した事例。", DENSE[:300]).replace("時間が短縮された。", DENSE[:200])
+            .replace("これまでは紙で回覧していた。", DENSE[:150]).replace("これからは公用スマホで共有できる。", DENSE[:150])
+            + f"notes:\n  - {DENSE[:200]}\n  - {DENSE[20:220]}\n")
+    build(make_edition(root, {"01-test.yaml": case}), root / "dense.pdf")
+    return root / "dense.pdf"
+
+
+@pytest.fixture(scope="module", params=["bundled", "second", "dense"])
+def pdf_path(request: pytest.FixtureRequest, bundled_pdf: Path, second_pdf: Path, dense_pdf: Path) -> Path:
+    return {"bundled": bundled_pdf, "second": second_pdf, "dense": dense_pdf}[request.param]
 
 
 def broken_pairs(page) -> list[tuple[str, str]]:

@@ -1,21 +1,31 @@
 """A disk memo of laid-out case pages, so that editing one case re-lays out only that case.
 
 layout_case is a pure function of the case (its text, items, photo paths and their YAML lines),
-its page number, the style and this package's layout code; the key hashes exactly those. Entries are
-pickles written atomically in the user's own cache folder; an unreadable entry is simply a miss.
+its page number, the style and this package's layout code; the key hashes exactly those. The case's
+line map is part of the key even though Case leaves it out of its repr: a comment line added above a
+text moves the line its warnings name, so the page must be laid out (and its messages made) again.
+
+Entries are JSON written atomically in the user's cache folder, never pickle: a cache folder someone
+else can write to must not let them run code. Only the plain classes of frames, model.Where and
+errors.Issue can come back out of an entry; anything else, or a damaged entry, is simply a miss.
 """
 
 from __future__ import annotations
 
+import dataclasses
 import functools
 import hashlib
+import json
 import os
-import pickle
 import threading
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 import casebook_pdf
+from casebook_pdf import frames
+from casebook_pdf.errors import Issue
+from casebook_pdf.model import Case
 from casebook_pdf.messages import language
 
 # Modules whose code decides what a case page looks like: a change to any of them is a new key.
@@ -40,6 +50,8 @@ class LayoutMemo:
     folder: Path
 
     def key(self, *parts: object) -> str:
+        """parts are hashed by repr; a Case also by its line map (left out of its repr)."""
+        parts = tuple(p for part in parts for p in ((part, sorted(part.lines.items())) if isinstance(part, Case) else (part,)))
         digest = hashlib.sha256(code_version().encode())
         digest.update(language().encode())  # an entry keeps its warnings as text, in one language
         for part in parts:
@@ -48,12 +60,11 @@ class LayoutMemo:
         return digest.hexdigest()
 
     def _file(self, key: str) -> Path:
-        return self.folder / key[:2] / f"{key}.pickle"
+        return self.folder / key[:2] / f"{key}.json"
 
     def get(self, key: str) -> object | None:
         try:
-            with open(self._file(key), "rb") as fh:
-                return pickle.load(fh)
+            return decode(json.loads(self._file(key).read_text(encoding="utf-8")))
         except Exception:  # noqa: BLE001 - a missing or damaged entry is a miss, never an error
             return None
 
@@ -62,7 +73,47 @@ class LayoutMemo:
         try:
             file.parent.mkdir(parents=True, exist_ok=True)
             tmp = file.with_suffix(f".{os.getpid()}-{threading.get_ident()}.tmp")
-            tmp.write_bytes(pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL))
+            tmp.write_text(json.dumps(encode(value), ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
             os.replace(tmp, file)
-        except OSError:
+        except (OSError, TypeError, ValueError):
             pass  # the memo is an optimisation; a full or read-only disk must not fail the build
+
+
+# ---- plain JSON for pages: {"$": class name, field: value}, {"t": [...]} a tuple, {"p": "..."} a path ----
+
+_CLASSES: dict[str, type] = {
+    cls.__name__: cls
+    for cls in (frames.Text, frames.Box, frames.Rule, frames.Polygon, frames.Circle, frames.Picture, frames.Icon,
+                frames.Link, frames.Group, frames.Page, frames.Where, Issue)
+}
+
+
+def encode(value: Any) -> Any:
+    """Pages, issues and their parts as JSON values that decode() turns back into equal objects."""
+    if dataclasses.is_dataclass(value) and not isinstance(value, type):
+        name = type(value).__name__
+        if _CLASSES.get(name) is not type(value):
+            raise TypeError(f"{name} is not stored in the layout memo")
+        return {"$": name, **{f.name: encode(getattr(value, f.name)) for f in dataclasses.fields(value)}}
+    if isinstance(value, tuple):
+        return {"t": [encode(v) for v in value]}
+    if isinstance(value, list):
+        return [encode(v) for v in value]
+    if isinstance(value, Path):
+        return {"p": str(value)}
+    if value is None or isinstance(value, (str, int, float, bool)):
+        return value
+    raise TypeError(f"{type(value).__name__} is not stored in the layout memo")
+
+
+def decode(value: Any) -> Any:
+    if isinstance(value, list):
+        return [decode(v) for v in value]
+    if isinstance(value, dict):
+        if "$" in value:
+            cls = _CLASSES[value["$"]]  # KeyError for any other name: a miss
+            return cls(**{k: decode(v) for k, v in value.items() if k != "$"})
+        if "t" in value:
+            return tuple(decode(v) for v in value["t"])
+        return Path(value["p"])
+    return value

@@ -1,12 +1,18 @@
-"""Random bad input never crashes: every failure is a CasebookError with file and message.
+"""Fuzzing: whatever the input, the only outcomes are a PDF or a clean data error, never a crash.
 
-Hypothesis mutates a valid case (wrong types, missing keys, unknown keys, odd values, random blocks)
-and runs the whole pipeline up to the PDF bytes. The only acceptable outcomes are a PDF, or a
-CasebookError whose every issue names a file; a traceback would be a bug.
+Three levels, each bounded for CI (a few seconds) and longer on request:
+    CASEBOOK_FUZZ=2000 python3 -m pytest tests/test_fuzz.py      # examples per property
+- the loader: random YAML-like text (quotes, brackets, IME characters, separators, tabs, BOMs) as a
+  case file, through load_edition: a model or a DataError whose every issue names its file;
+- the text engine: any Unicode text at any width through the inline parser and the line breaker with
+  the real fonts: lines no wider than the box unless one character alone is wider, no character lost;
+- whole editions: cases mutated at random (wrong types, odd values, random blocks) and valid but
+  extreme cases, built to the PDF bytes.
 """
 
 from __future__ import annotations
 
+import os
 import tempfile
 from pathlib import Path
 
@@ -15,8 +21,72 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from casebook_pdf.build import build
-from casebook_pdf.errors import CasebookError
+from casebook_pdf.errors import CasebookError, DataError
+from casebook_pdf.fonts import load_fonts
+from casebook_pdf.load.edition import load_edition
+from casebook_pdf.text import break_lines, parse_paragraphs
 from tests.editions import CASE, make_edition
+
+SCALE = int(os.environ.get("CASEBOOK_FUZZ", "0"))  # examples per property; 0 = the CI defaults below
+
+
+def examples(ci: int) -> settings:
+    return settings(max_examples=SCALE or ci, deadline=None, suppress_health_check=list(HealthCheck))
+
+
+# ---- the loader ---------------------------------------------------------------------------------
+
+# Pieces a damaged case file is made of: real lines of a case, YAML punctuation, IME slips,
+# separators editors do not show, and characters from other encodings.
+PIECES = [line + "\n" for line in CASE.splitlines()] + [
+    "\n", "\r\n", "\r", "  ", "\t", "- ", ": ", ":", "：", "\u3000", "－ ", "#", "'", '"', "[", "]", "{", "}",
+    ",", "|", ">", "*", "&", "!", "!!python/object:os.system", "<<: ", "---\n", "...", "%YAML 1.1\n", "@",
+    "`", "\u2028", "\u2029", "\x85", "\ufeff", "\x00", "\x07", "\u200b", "\u202e", "😀", "𠮷", "葛\U000e0100",
+    "ｶﾀｶﾅ", "8:45", "25:00", "2024-02-30", "yes", "0123", "1e9999", "~", "null", "blocks:\n  - type: flow\n",
+    "photos:\n  - image: ", "../", "/etc/passwd", "photo.png", "notes:\n", "  - text: 見出し\n    items: [",
+    "via: {1: ", "steps: [一, 二]", "segments:\n  - {from: 8:45, to: ", "tools: [phone", "overview: ",
+]
+damaged = st.lists(st.sampled_from(PIECES), max_size=40).map("".join)
+
+
+@examples(150)
+@given(damaged, st.sampled_from(["utf-8", "utf-8-sig", "cp932", "utf-16"]))
+def test_any_case_file_loads_or_fails_with_a_clear_error(text: str, encoding: str) -> None:
+    with tempfile.TemporaryDirectory() as tmp:
+        edition = make_edition(Path(tmp), photo=True)
+        case_file = Path(tmp) / "data" / "cases" / "01-test.yaml"
+        try:
+            case_file.write_bytes(text.encode(encoding))
+        except UnicodeEncodeError:
+            case_file.write_bytes(text.encode("utf-8"))
+        try:
+            load_edition(edition)
+        except DataError as exc:
+            assert exc.issues
+            for issue in exc.issues:
+                assert issue.file is not None and issue.message and "\n" not in str(issue)
+                assert issue.line is None or issue.line >= 1
+
+
+# ---- the text engine ----------------------------------------------------------------------------
+
+FONTS = load_fonts()
+
+
+@examples(150)
+@given(st.text(max_size=300), st.floats(min_value=1.0, max_value=600.0), st.sampled_from([6.0, 9.0, 10.5, 24.0]))
+def test_any_text_breaks_into_lines_that_fit(text: str, width: float, size: float) -> None:
+    for spans in parse_paragraphs(text):
+        lines = break_lines(spans, width, size, FONTS)
+        for line in lines:
+            widest_char = max((FONTS.advance(ch, True) * size for ch in line.text), default=0.0)
+            assert line.width <= max(width, widest_char * 2) + 1e-6, (line.text, line.width, width)
+        kept = "".join(line.text for line in lines)
+        written = "".join(span.text for span in spans)
+        assert sorted(kept.replace(" ", "").replace("\n", "")) == sorted(written.replace(" ", "").replace("\n", ""))
+
+
+# ---- whole editions ------------------------------------------------------------------------------
 
 BASE = yaml.safe_load(CASE)
 ODD = st.sampled_from(
@@ -55,7 +125,7 @@ def mutate(changes: list) -> dict:
     return case
 
 
-@settings(max_examples=120, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@examples(60)
 @given(mutations)
 def test_mutated_case_builds_or_fails_with_a_clear_error(changes: list) -> None:
     with tempfile.TemporaryDirectory() as tmp:
@@ -106,7 +176,7 @@ cases = st.fixed_dictionaries(
 )
 
 
-@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@examples(30)
 @given(cases)
 def test_valid_case_builds_or_reports_what_does_not_fit(case: dict) -> None:
     from casebook_pdf.errors import FitError
