@@ -413,3 +413,17 @@ def test_icc_and_gray_press_builds_are_reproducible(icc_file: Path, tmp_path: Pa
         build(BUNDLED, second, kind=kind)
         assert first.read_bytes() == second.read_bytes()
         assert [f for f in preflight(first) if f.level == "error"] == []
+
+
+@pytest.mark.parametrize("edition", [BUNDLED, SECOND, SECOND.parent.parent / "stress" / "full" / "casebook.yaml"])
+def test_every_colour_laid_out_has_a_press_value(edition: Path) -> None:
+    """Layout colours come from the palette, so the press build never falls back to a formula."""
+    from casebook_pdf.frames import flatten
+    from casebook_pdf.render.colour import palette_cmyk
+
+    known = palette_cmyk()
+    used = set()
+    for page in layout_edition(load_edition(edition), load_fonts()).pages:
+        for item in flatten(page.items):
+            used |= {getattr(item, a) for a in ("color", "fill", "stroke") if getattr(item, a, None) is not None}
+    assert len(used) >= 10 and used <= set(known), sorted(used - set(known))

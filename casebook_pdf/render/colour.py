@@ -60,7 +60,8 @@ GRAY_GAMMA = 1.4  # darkens mid tones (white text stays readable) and keeps pale
 SOLID_BELOW = 0.08  # near-black ink (#222) prints solid: a 94 % screen would break small type into dots
 
 
-def _palette_cmyk() -> dict[Color, CMYK]:
+def palette_cmyk() -> dict[Color, CMYK]:
+    """Each palette colour (RGB, as layout uses it) with its hand-chosen press value."""
     from casebook_pdf.layout.style import Palette
 
     palette = Palette()
@@ -74,7 +75,7 @@ def cmyk(color: Color) -> CMYK:
     """The press value of a layout colour: the palette's own CMYK, else K only for a grey."""
     global _BY_RGB
     if _BY_RGB is None:
-        _BY_RGB = _palette_cmyk()
+        _BY_RGB = palette_cmyk()
     found = _BY_RGB.get(color)
     if found is not None:
         return found
