@@ -5,7 +5,7 @@ Usage: python bench/run.py [SIZES] [--repeat N] [--editions DIR]
   any other N is a made edition of N cases with 3 distinct 4000x3000 JPEG photos each (bench/make_edition.py).
 
 Every build is a new process running the real command (`python -m casebook_pdf build`); its peak memory is
-that process's own maximum resident set (os.wait4). "cold" is an empty cache folder (images, laid-out
+that process's own maximum resident set (VmHWM, written by bench/peak.py). "cold" is an empty cache folder (images, laid-out
 pages); the parsed fonts live in their own folder, filled once before timing, like an installation's .pyc
 files: the "first run" row shows a run with that folder empty too. The Typst column compiles
 ../shared/peer/casebook.typ on the same edition with typst-py (`pip install -e ".[bench]"`), alternating
@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import argparse
 import os
+import resource
 import shutil
 import statistics
 import subprocess
@@ -35,17 +36,27 @@ sys.path.insert(0, str(HERE))
 from make_edition import make  # noqa: E402
 
 
+CPU: list[float] = []  # CPU seconds (user + system) of each run, in order: steadier than wall time under load
+
+
 def run(args: list[str], env: dict[str, str] | None = None) -> tuple[float, float]:
-    """Wall seconds and peak RSS (MB) of one new process."""
-    start = time.perf_counter()
-    proc = subprocess.Popen(args, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, env={**os.environ, **(env or {})})
-    _pid, status, usage = os.wait4(proc.pid, 0)
-    wall = time.perf_counter() - start
-    proc.returncode = os.waitstatus_to_exitcode(status)
-    err = proc.stderr.read().decode() if proc.stderr else ""
-    if proc.returncode:
-        sys.exit(f"failed: {' '.join(args)}\n{err}")
-    return wall, usage.ru_maxrss / 1024
+    """Wall seconds and peak RSS (MB, the process's own VmHWM through bench/peak.py) of one new process
+    running `python ARGS...`; its CPU seconds go to CPU."""
+    with tempfile.NamedTemporaryFile(prefix="peak-", delete=False) as handle:
+        peak_file = Path(handle.name)
+    try:
+        before = resource.getrusage(resource.RUSAGE_CHILDREN)
+        start = time.perf_counter()
+        done = subprocess.run([sys.executable, str(HERE / "peak.py"), *args], stdout=subprocess.DEVNULL, stderr=subprocess.PIPE,
+                              env={**os.environ, **(env or {}), "BENCH_PEAK_FILE": str(peak_file)}, cwd=tempfile.gettempdir())
+        wall = time.perf_counter() - start
+        after = resource.getrusage(resource.RUSAGE_CHILDREN)
+        CPU.append(after.ru_utime + after.ru_stime - before.ru_utime - before.ru_stime)
+        if done.returncode:
+            sys.exit(f"failed: {' '.join(args)}\n{done.stderr.decode()}")
+        return wall, int(peak_file.read_text() or 0) / 1024
+    finally:
+        peak_file.unlink(missing_ok=True)
 
 
 class Bench:
@@ -54,11 +65,13 @@ class Bench:
         self.fonts = work / "font-cache"  # CASEBOOK_CACHE: where the parsed fonts are kept
         self.env = {"CASEBOOK_CACHE": str(self.fonts)}
         self.typst_max = 100
+        self.code: Path | None = None  # --code: another checkout's casebook_pdf (say, before a change)
 
     def ours(self, edition: Path, out: Path, cache: Path | None, env: dict[str, str] | None = None) -> tuple[float, float]:
-        args = [sys.executable, "-m", "casebook_pdf", "build", str(edition), "-o", str(out), "-q"]
+        args = ["-m", "casebook_pdf", "build", str(edition), "-o", str(out), "-q"]
         args += ["--cache-dir", str(cache)] if cache else ["--no-cache"]
-        return run(args, {**self.env, **(env or {})})
+        code = {"PYTHONPATH": str(self.code)} if self.code else {}
+        return run(args, {**self.env, **code, **(env or {})})
 
     def typst(self, folder: Path, out: Path) -> tuple[float, float] | None:
         try:
@@ -67,7 +80,7 @@ class Bench:
             return None
         if PEER is None:
             return None
-        return run([sys.executable, str(PEER / "typst_build.py"), str(folder), str(out)], {"CASEBOOK_FONTS": str(ROOT / "fonts")})
+        return run([str(PEER / "typst_build.py"), str(folder), str(out)], {"CASEBOOK_FONTS": str(ROOT / "fonts")})
 
 
 def edition_for(size: int, work: Path, editions: Path) -> tuple[Path, Path]:
@@ -101,7 +114,7 @@ def edit_one_case(edition: Path, text: str) -> None:
     case.write_text(body.replace(key, key + text, 1), encoding="utf-8")
 
 
-def watch_rebuild(edition: Path, out: Path, cache: Path) -> float:
+def watch_rebuild(bench: Bench, edition: Path, out: Path, cache: Path) -> float:
     """build --watch's case: one process builds, one case is edited, the same workspace rebuilds."""
     case = sorted((edition.parent / "cases").glob("*.yaml"))[1]
     code = (
@@ -120,7 +133,9 @@ def watch_rebuild(edition: Path, out: Path, cache: Path) -> float:
         f"build(Path({str(edition)!r}), Path({str(out)!r}), Path({str(cache)!r}), 300, work)\n"
         "print(time.perf_counter() - t)\n"
     )
-    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
+    env = {**os.environ, **bench.env, **({"PYTHONPATH": str(bench.code)} if bench.code else {})}
+    # not run from the checkout: `python -c` puts the current folder first on sys.path, before --code's
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, env=env, cwd=tempfile.gettempdir())
     if done.returncode:
         sys.exit(f"watch build failed:\n{done.stderr}")
     return float(done.stdout.split()[-1])
@@ -134,17 +149,19 @@ def measure(size: int, bench: Bench, repeat: int, editions: Path) -> list[dict]:
     work = Path(tempfile.mkdtemp(prefix=f"run-{size}-", dir=bench.work))
     edition, folder = edition_for(size, work, editions)
     rows: list[dict] = []
-    ours_cold, theirs, rss_ours, rss_theirs = [], [], [], []
+    ours_cold, theirs, rss_ours, rss_theirs, cpu_ours, cpu_theirs = [], [], [], [], [], []
     for n in range(repeat):  # alternate, so both see the same load
         cache = work / f"cold-cache-{n}"
         wall, rss = bench.ours(edition, work / "cold.pdf", cache)
         ours_cold.append(wall)
+        cpu_ours.append(CPU[-1])
         rss_ours.append(rss)
         # typst-py 0.15 decodes every photo in full (about 45 MB for each 4000x3000 JPEG): 13 GB at 100
         # cases, so it runs once there and not at all above --typst-max on a shared machine.
         typst = bench.typst(folder, work / "typst.pdf") if size <= bench.typst_max and (size <= 3 or n == 0) else None
         if typst:
             theirs.append(typst[0])
+            cpu_theirs.append(CPU[-1])
             rss_theirs.append(typst[1])
         if n < repeat - 1:
             shutil.rmtree(cache)
@@ -155,20 +172,21 @@ def measure(size: int, bench: Bench, repeat: int, editions: Path) -> list[dict]:
         rows.append({"cases": size, "run": name, "s": seconds, "mb": mb, "typst_s": typst_s, "typst_mb": typst_mb,
                      "load": load(), **extra})
 
-    row("cold", statistics.median(ours_cold), max(rss_ours))
+    row("cold", statistics.median(ours_cold), max(rss_ours), cpu=statistics.median(cpu_ours),
+        typst_cpu=statistics.median(cpu_theirs) if cpu_theirs else None)
     if size == 3:
         first = bench.ours(edition, work / "first.pdf", work / "first-cache", {"CASEBOOK_CACHE": str(work / "no-fonts-yet")})
-        row("first run (no font cache)", *first)
+        row("first run (no font cache)", *first, cpu=CPU[-1])
     cache = work / f"cold-cache-{repeat - 1}"
     warm = [bench.ours(edition, work / "warm.pdf", cache) for _ in range(repeat)]
-    row("warm (cache filled)", statistics.median(w for w, _m in warm), max(m for _w, m in warm))
+    row("warm (cache filled)", statistics.median(w for w, _m in warm), max(m for _w, m in warm), cpu=statistics.median(CPU[-repeat:]))
     same_warm = (work / "cold.pdf").read_bytes() == (work / "warm.pdf").read_bytes()
     edit_one_case(edition, "追記。")
     edit = bench.ours(edition, work / "edit.pdf", cache)
     fresh = bench.ours(edition, work / "fresh.pdf", None)
-    row("one case edited", *edit, same_as_fresh=(work / "edit.pdf").read_bytes() == (work / "fresh.pdf").read_bytes())
+    row("one case edited", *edit, cpu=CPU[-2], same_as_fresh=(work / "edit.pdf").read_bytes() == (work / "fresh.pdf").read_bytes())
     rows[0]["same_as_warm"] = same_warm
-    watch = watch_rebuild(edition, work / "watch.pdf", work / "watch-cache")
+    watch = watch_rebuild(bench, edition, work / "watch.pdf", work / "watch-cache")
     row("watch: rebuild after one edit", watch, None,
         same_as_fresh=(work / "watch.pdf").read_bytes() == bench_fresh(bench, edition, work))
     return rows
@@ -180,20 +198,26 @@ def bench_fresh(bench: Bench, edition: Path, work: Path) -> bytes:
 
 
 def table(rows: list[dict]) -> str:
-    lines = ["| cases | run | casebook-pdf s | Typst s | ratio | peak MB | Typst MB | RSS ratio | load avg | bytes |",
-             "|---|---|---|---|---|---|---|---|---|---|"]
+    lines = ["| cases | run | casebook-pdf s | CPU s | Typst s | Typst CPU s | ratio (wall) | ratio (CPU) | peak MB | Typst MB "
+             "| RSS ratio | load avg | bytes |", "|---|---|---|---|---|---|---|---|---|---|---|---|---|"]
     for r in rows:
-        ratio = f"{r['s'] / r['typst_s']:.2f}×" if r["typst_s"] and r["run"] in ("cold", "first run (no font cache)") else ""
-        rss = f"{r['mb'] / r['typst_mb']:.2f}×" if r["typst_mb"] and r["mb"] and r["run"] == "cold" else ""
+        cold = r["run"] == "cold"
+        first = r["run"] == "first run (no font cache)"
+        ratio = f"{r['s'] / r['typst_s']:.2f}×" if r["typst_s"] and (cold or first) else ""
+        cpu_ratio = f"{r['cpu'] / r['typst_cpu']:.2f}×" if r.get("typst_cpu") and cold else ""
+        rss = f"{r['mb'] / r['typst_mb']:.2f}×" if r["typst_mb"] and r["mb"] and cold else ""
         same = ""
         if "same_as_warm" in r:
             same = "cold = warm" if r["same_as_warm"] else "COLD ≠ WARM"
         if "same_as_fresh" in r:
             same = "= fresh build" if r["same_as_fresh"] else "≠ FRESH BUILD"
-        typst = f"{r['typst_s']:.2f}" if r["typst_s"] and r["run"] == "cold" else ""
-        typst_mb = f"{r['typst_mb']:.0f}" if r["typst_mb"] and r["run"] == "cold" else ""
+        typst = f"{r['typst_s']:.2f}" if r["typst_s"] and cold else ""
+        typst_cpu = f"{r['typst_cpu']:.2f}" if r.get("typst_cpu") and cold else ""
+        typst_mb = f"{r['typst_mb']:.0f}" if r["typst_mb"] and cold else ""
         mb = f"{r['mb']:.0f}" if r["mb"] else ""
-        lines.append(f"| {r['cases']} | {r['run']} | {r['s']:.2f} | {typst} | {ratio} | {mb} | {typst_mb} | {rss} | {r['load']} | {same} |")
+        cpu = f"{r['cpu']:.2f}" if r.get("cpu") is not None else ""
+        lines.append(f"| {r['cases']} | {r['run']} | {r['s']:.2f} | {cpu} | {typst} | {typst_cpu} | {ratio} | {cpu_ratio} | {mb} "
+                     f"| {typst_mb} | {rss} | {r['load']} | {same} |")
     return "\n".join(lines)
 
 
@@ -203,11 +227,13 @@ def main() -> None:
     parser.add_argument("--repeat", type=int, default=0, help="cold and warm builds per size (default: 5 at 3 cases, 3 at 100, 1 above)")
     parser.add_argument("--editions", type=Path, default=None,
                         help="keep the made editions in this folder and reuse them (making 1000 cases takes minutes)")
+    parser.add_argument("--code", type=Path, default=None, help="time the casebook_pdf of this checkout instead (PYTHONPATH)")
     parser.add_argument("--typst-max", type=int, default=100, help="largest edition Typst compiles (its memory: ~45 MB a photo)")
     args = parser.parse_args()
     work = Path(tempfile.mkdtemp(prefix="casebook-bench-"))
     bench = Bench(work)
     bench.typst_max = args.typst_max
+    bench.code = args.code
     try:
         editions = args.editions or work / "editions"
         bench.ours(edition_for(3, work / "prime", editions)[0], work / "prime.pdf", None)  # fills the font cache

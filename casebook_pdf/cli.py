@@ -136,6 +136,16 @@ def output_options(command):
     return command
 
 
+def _edition(path: Path) -> Path:
+    """EDITION as given: a file, or a folder standing for its casebook.yaml (else data/casebook.yaml).
+    Without EDITION, data/casebook.yaml; inside an edition folder made by `new`, its casebook.yaml."""
+    from casebook_pdf.workflow.new import EDITION_FILE, edition_file
+
+    if path == DEFAULT_EDITION and not path.exists() and Path(EDITION_FILE).is_file():
+        return Path(EDITION_FILE)
+    return edition_file(path)
+
+
 def _cache(cache_dir: Path | None, no_cache: bool) -> Path | None:
     from casebook_pdf.cachedir import default_cache_dir
 
@@ -159,10 +169,9 @@ def build(edition: Path, output: Path, quiet: bool, debug: bool, dpi: int, cache
     from casebook_pdf.build import build as run_build
     from casebook_pdf.errors import display_path
     from casebook_pdf.render.impose import sheet_count
-    from casebook_pdf.workflow.new import edition_file
     from casebook_pdf.workflow.progress import Display, workspace
 
-    edition = edition_file(edition)
+    edition = _edition(edition)
 
     kind = _output_kind(press, icc, grayscale, handout)
     if watch:
@@ -247,13 +256,12 @@ def _watch(edition: Path, output: Path, cache: Path | None, dpi: int, quiet: boo
 def check(edition: Path, debug: bool, dpi: int, cache_dir: Path | None, no_cache: bool, strict: bool, press: bool,
           icc: Path | None) -> None:
     from casebook_pdf.build import prepare, render_prepared
-    from casebook_pdf.workflow.new import edition_file
     from casebook_pdf.workflow.progress import Display, workspace
 
     kind = _output_kind(press, icc, False, None) if press or icc else None  # a plain check draws no PDF
     cache = _cache(cache_dir, no_cache)
     try:
-        ready = prepare(edition_file(edition), cache, dpi, workspace(cache, dpi, Display()))
+        ready = prepare(_edition(edition), cache, dpi, workspace(cache, dpi, Display()))
         pdf = render_prepared(ready, kind) if kind else b""
     except Exception as exc:  # noqa: BLE001
         _fail(exc, debug)
@@ -325,15 +333,14 @@ def _title_argument(ctx: click.Context, param: click.Parameter, value: str) -> s
 @lang_option
 def add(title: str, edition: Path, name: str | None, debug: bool) -> None:
     from casebook_pdf.workflow.add import add_case
-    from casebook_pdf.workflow.new import edition_file
     from casebook_pdf.workflow.say import next_steps_after_add
 
     try:
-        added = add_case(title, edition_file(edition), name)
+        added = add_case(title, _edition(edition), name)
     except Exception as exc:  # noqa: BLE001
         _fail(exc, debug)
         return
-    click.echo(next_steps_after_add(added, edition_file(edition)))
+    click.echo(next_steps_after_add(added, _edition(edition)))
 
 
 @main.command(short_help=N_("ページを PNG 画像にします。"), help=N_("ページを PNG 画像にします（1 ページ 1 ファイル: page-01.png …）。印刷前の確認や資料づくりに。"))
@@ -353,7 +360,6 @@ def add(title: str, edition: Path, name: str | None, debug: bool) -> None:
 @lang_option
 def preview(edition: Path, out_dir: Path, dpi: int, pages: str | None, colors: int | None, quiet: bool, debug: bool,
             image_dpi: int, cache_dir: Path | None, no_cache: bool) -> None:
-    from casebook_pdf.workflow.new import edition_file
     from casebook_pdf.workflow.preview import PageChoiceError, parse_pages
     from casebook_pdf.workflow.preview import preview as run_preview
     from casebook_pdf.workflow.progress import Display, workspace
@@ -365,7 +371,7 @@ def preview(edition: Path, out_dir: Path, dpi: int, pages: str | None, colors: i
     except PageChoiceError as exc:
         raise click.BadParameter(str(exc), param_hint="--pages") from None
     try:
-        result, written = run_preview(edition_file(edition), out_dir, dpi, chosen, cache, image_dpi,
+        result, written = run_preview(_edition(edition), out_dir, dpi, chosen, cache, image_dpi,
                                       workspace(cache, image_dpi, Display(quiet=quiet)), colors)
     except PageChoiceError as exc:
         raise click.BadParameter(str(exc), param_hint="--pages") from None

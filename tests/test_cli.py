@@ -150,3 +150,14 @@ def test_build_and_check_take_an_edition_folder(tmp_path: Path, layout: str) -> 
 def test_a_folder_without_an_edition_file_is_named(tmp_path: Path) -> None:
     code, out = run("check", str(tmp_path))
     assert code == 2 and "casebook.yaml" in out and "Traceback" not in out
+
+
+def test_commands_run_inside_an_edition_folder_without_naming_it(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """In a folder made by `new` (casebook.yaml at its top), `check` and `build` find the edition."""
+    assert run("new", str(tmp_path / "2025"), "--date", "2025-04")[0] == 0
+    monkeypatch.chdir(tmp_path / "2025")
+    code, out = run("check")
+    assert code == 0 and "問題ありません: 事例 1 件" in out, out
+    assert run("add", "二件目")[0] == 0
+    assert run("build")[0] == 0 and (tmp_path / "2025" / "casebook.pdf").exists()
+    assert "cases/02-case.yaml" in (tmp_path / "2025" / "casebook.yaml").read_text(encoding="utf-8")

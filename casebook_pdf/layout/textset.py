@@ -118,8 +118,26 @@ def set_spans(fonts: Fonts, spans: Sequence[Span], width: float, t: Type) -> Set
 
 def set_text(fonts: Fonts, text: str, width: float, t: Type) -> SetBlock:
     """User text (paragraphs, **bold**, line breaks) set in a column `width` points wide."""
+    key = (id(fonts), text, width, t)
+    try:
+        known = _SET.get(key)
+    except TypeError:  # an unhashable style: no memo
+        key, known = None, None
+    if known is not None and known[0] is fonts:
+        return known[1]
     paras = [set_spans(fonts, spans, width, t) for spans in parse_paragraphs(text)]
-    return stack(paras, PARAGRAPH_GAP * t.pitch)
+    block = stack(paras, PARAGRAPH_GAP * t.pitch)
+    if key is not None:
+        _SET[key] = (fonts, block)
+        if len(_SET) > _SET_KEEP:
+            del _SET[next(iter(_SET))]
+    return block
+
+
+# set_text is pure and its result immutable, and composing a case page tries the same text at the same
+# width and size many times over (photo grids, caption sizes, fit): a small memo spares most of it.
+_SET: dict[tuple, tuple[Fonts, SetBlock]] = {}
+_SET_KEEP = 4096
 
 
 def set_marked(fonts: Fonts, mark: str, text: str, width: float, t: Type, mark_color: Color | None = None) -> SetBlock:
