@@ -427,3 +427,18 @@ def test_every_colour_laid_out_has_a_press_value(edition: Path) -> None:
         for item in flatten(page.items):
             used |= {getattr(item, a) for a in ("color", "fill", "stroke") if getattr(item, a, None) is not None}
     assert len(used) >= 10 and used <= set(known), sorted(used - set(known))
+
+
+def test_any_plain_fill_on_the_trim_bleeds_but_an_outlined_box_stays() -> None:
+    from casebook_pdf.frames import Box, Page
+    from casebook_pdf.render.marks import bled
+
+    navy, teal = Palette().navy, Palette().teal
+    side = Box(A4_LONG - mm(8), mm(20), mm(8), mm(100), fill=navy)  # a role-less strip on the right edge
+    framed = Box(0, mm(50), mm(40), mm(20), fill=teal, stroke=navy)  # an outlined box on the left edge
+    grown = bled(side, A4_LONG, A4_SHORT)
+    assert (grown.x, grown.y, grown.h) == (side.x, side.y, side.h) and grown.w == pytest.approx(mm(11))
+    assert bled(framed, A4_LONG, A4_SHORT) == framed
+    page = Page(A4_LONG, A4_SHORT, (side,), key="p")
+    pdf = render_pdf((page,), meta_for(load_edition(BUNDLED)), load_fonts(), {}, output=PRESS_KIND)
+    assert not [f for f in preflight(pdf) if f.level == "error"]

@@ -1,7 +1,7 @@
 """Press geometry: the sheet around the trimmed page, bleed (塗り足し) and Japanese トンボ.
 
 The laid-out page is the trim (仕上がり). A print build draws it on a larger sheet with `SLUG` of
-room on every side: fills marked as bands that touch the trim are extended by `BLEED` past it
+room on every side: fills that touch the trim are extended by `BLEED` past it
 (nothing is moved or rescaled), and the double corner marks and centre marks are drawn outside the
 bleed in registration colour. Page boxes: TrimBox = the page, BleedBox = trim + BLEED.
 """
@@ -49,8 +49,11 @@ class Sheet:
 
 
 def bled(box: Box, trim_w: float, trim_h: float) -> Box:
-    """A band's box with every edge that touches the trim moved out by BLEED (top-down page space)."""
-    if box.role not in BLEEDS or box.fill is None:
+    """A filled box with every edge that touches the trim moved out by BLEED (top-down page space).
+
+    Any plain fill on the trim is a background or band meant to reach the paper's edge; a box with an
+    outline only when marked as a band, since moving it would carry its outline off the page."""
+    if box.fill is None or (box.stroke is not None and box.role not in BLEEDS):
         return box
     x0, y0, x1, y1 = box.x, box.y, box.x + box.w, box.y + box.h
     if x0 <= EDGE:
