@@ -64,7 +64,7 @@ class LayoutMemo:
 
     def get(self, key: str) -> object | None:
         try:
-            return decode(json.loads(self._file(key).read_text(encoding="utf-8")))
+            return json.loads(self._file(key).read_text(encoding="utf-8"), object_hook=_object)
         except Exception:  # noqa: BLE001 - a missing or damaged entry is a miss, never an error
             return None
 
@@ -104,6 +104,17 @@ def encode(value: Any) -> Any:
     if value is None or isinstance(value, (str, int, float, bool)):
         return value
     raise TypeError(f"{type(value).__name__} is not stored in the layout memo")
+
+
+def _object(value: dict[str, Any]) -> Any:
+    """decode() for one JSON object whose contents are decoded already: json.loads calls it bottom-up,
+    so a page of thousands of items comes back in one pass of the C decoder (lists need no decoding)."""
+    if "$" in value:
+        cls = _CLASSES[value.pop("$")]  # KeyError for any other name: a miss
+        return cls(**value)
+    if "t" in value:
+        return tuple(value["t"])
+    return Path(value["p"])
 
 
 def decode(value: Any) -> Any:
