@@ -51,8 +51,8 @@ def _translated(objects: list[Any], *attributes: str) -> Iterator[None]:
             setattr(obj, name, value)
 
 
-NO_LINE_START = set("、。，．）」』】〕〉》・：；？！ー…％")  # kinsoku: never the first character of a line
-NO_LINE_END = set("（「『【〔〈《")  # never the last
+NO_LINE_START = set("、。，．）」』】〕〉》・：；？！ー…％]")  # kinsoku: never the first character of a line
+NO_LINE_END = set("（「『【〔〈《[")  # never the last
 
 
 def display_width(text: str) -> int:

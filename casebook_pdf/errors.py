@@ -41,7 +41,8 @@ class Issue:
         text += self.message
         if self.hint:
             text += f" {self.hint}"
-        return text
+        # One problem, one line: a line break quoted from the user's text is shown as ↵.
+        return text.replace("\r\n", "↵").replace("\n", "↵").replace("\r", "↵")
 
 
 class CasebookError(Exception):

@@ -223,6 +223,7 @@ def test_clicks_own_errors_in_japanese(tmp_path: Path) -> None:
     assert code == 2 and "Error: No such option" in out
     code, out = run("new", tmp_path / "x", "--from", tmp_path / "missing")
     assert code == 2 and "がありません" in out
+    assert "[必須]" in run("preview", "--help")[1] and "[required]" in run("--lang", "en", "preview", "--help")[1]
 
 
 # ---- warnings from the layout memo follow the language ------------------------------------------

@@ -60,7 +60,7 @@ def read_text(path: Path) -> str:
     size = path.stat().st_size
     if size > MAX_FILE_BYTES:
         raise _fail(path, _("ファイルが大きすぎます（{kb} KB。上限は {limit} KB）。").format(
-            kb=size // 1024, limit=MAX_FILE_BYTES // 1024), _("1 つの事例を 1 つのファイルにしてください。"))
+            kb=size // 1024, limit=MAX_FILE_BYTES // 1024), _("中身を減らしてください（事例は 1 件ずつ別のファイルに書きます。写真はファイルに入れず images フォルダに置きます）。"))
     try:
         with open(path, "rb") as fh:
             data = fh.read(MAX_FILE_BYTES + 1)
