@@ -64,7 +64,12 @@ class LayoutMemo:
 
     def get(self, key: str) -> object | None:
         try:
-            return json.loads(self._file(key).read_text(encoding="utf-8"), object_hook=_object)
+            same: dict[Any, Any] = {}  # equal values of one page shared, as on a page just laid out
+
+            def hook(value: dict[str, Any]) -> Any:
+                return _object(value, same)
+
+            return json.loads(self._file(key).read_text(encoding="utf-8"), object_hook=hook)
         except Exception:  # noqa: BLE001 - a missing or damaged entry is a miss, never an error
             return None
 
@@ -106,14 +111,19 @@ def encode(value: Any) -> Any:
     raise TypeError(f"{type(value).__name__} is not stored in the layout memo")
 
 
-def _object(value: dict[str, Any]) -> Any:
+def _object(value: dict[str, Any], same: dict[Any, Any]) -> Any:
     """decode() for one JSON object whose contents are decoded already: json.loads calls it bottom-up,
-    so a page of thousands of items comes back in one pass of the C decoder (lists need no decoding)."""
+    so a page of thousands of items comes back in one pass of the C decoder (lists need no decoding).
+    Equal numbers, texts and short number tuples are made one object through `same` (a thousand decoded pages
+    otherwise hold a copy of every colour, size and font name per item: hundreds of MB)."""
     if "$" in value:
         cls = _CLASSES[value.pop("$")]  # KeyError for any other name: a miss
-        return cls(**value)
+        return cls(**{k: same.setdefault(v, v) if type(v) is float or type(v) is str else v for k, v in value.items()})
     if "t" in value:
-        return tuple(value["t"])
+        t = tuple(value["t"])
+        if len(t) <= 4 and all(type(v) is float or type(v) is int for v in t):  # colours, points, dashes
+            return same.setdefault(t, t)
+        return t
     return Path(value["p"])
 
 
