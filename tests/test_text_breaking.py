@@ -565,3 +565,13 @@ class TestWidows:
         text = "あ" * 5 + "い"  # four kana in five ems would need a third of an em per gap
         result = break_lines([Span(text)], em(5), SIZE, FAKE, avoid_widows=True)
         assert [l.text for l in result] == ["あ" * 5, "い"]
+
+
+def test_a_widow_refill_does_not_squeeze_a_last_line_that_fits():
+    """The widow refill measures narrower than the line; a line it ends must not keep the 追い込み
+    that only the narrower measure needed (found by hypothesis: 、 squeezed on a short last line)."""
+    chars = list("あああ あ ああ あ!") + ["0000"] * 3 + ["ミリ", "あ", "、", "‐", " ", " "]
+    lines = break_lines([Span(c, False) for c in chars], 5.5 * 8.0, 8.0, FAKE, avoid_widows=True)
+    (natural,) = break_lines([Span(c, False) for c in lines[-1].text], 1e9, 8.0, FAKE, justify=False)
+    assert lines[-1].width <= 5.5 * 8.0
+    assert [p.x for p in lines[-1].pieces] == pytest.approx([p.x for p in natural.pieces])

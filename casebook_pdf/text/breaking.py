@@ -239,7 +239,8 @@ def _fewer_lonely(
         trial_clusters = build_clusters(seg, size)
         trial = _fill(trial_clusters, seg, width - k * size)
         if len(trial) == len(spans) and not _lonely(trial_clusters, trial[-1], seg):
-            return trial_clusters, trial
+            # 追い込み was measured against the narrower trial measure; the lines are set at full width
+            return trial_clusters, [(s, e, max(q - k * size, 0.0)) for s, e, q in trial]
     return clusters, spans
 
 
