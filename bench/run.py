@@ -33,8 +33,7 @@ PEER = next((p for p in (Path(os.environ.get("CASEBOOK_PEER", "/nonexistent")), 
                          ROOT.parent.parent / "shared" / "peer") if (p / "typst_build.py").is_file()), None)
 sys.path.insert(0, str(HERE))
 
-from make_edition import make  # noqa: E402
-
+from make_edition import make
 
 CPU: list[float] = []  # CPU seconds (user + system) of each run, in order: steadier than wall time under load
 
@@ -47,7 +46,7 @@ def run(args: list[str], env: dict[str, str] | None = None) -> tuple[float, floa
     try:
         before = resource.getrusage(resource.RUSAGE_CHILDREN)
         start = time.perf_counter()
-        done = subprocess.run([sys.executable, str(HERE / "peak.py"), *args], stdout=subprocess.DEVNULL, stderr=subprocess.PIPE,
+        done = subprocess.run([sys.executable, str(HERE / "peak.py"), *args], check=False, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE,
                               env={**os.environ, **(env or {}), "BENCH_PEAK_FILE": str(peak_file)}, cwd=tempfile.gettempdir())
         wall = time.perf_counter() - start
         after = resource.getrusage(resource.RUSAGE_CHILDREN)
@@ -135,7 +134,8 @@ def watch_rebuild(bench: Bench, edition: Path, out: Path, cache: Path) -> float:
     )
     env = {**os.environ, **bench.env, **({"PYTHONPATH": str(bench.code)} if bench.code else {})}
     # not run from the checkout: `python -c` puts the current folder first on sys.path, before --code's
-    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, env=env, cwd=tempfile.gettempdir())
+    done = subprocess.run([sys.executable, "-c", code], check=False, capture_output=True, text=True, env=env,
+                          cwd=tempfile.gettempdir())
     if done.returncode:
         sys.exit(f"watch build failed:\n{done.stderr}")
     return float(done.stdout.split()[-1])
@@ -183,7 +183,7 @@ def measure(size: int, bench: Bench, repeat: int, editions: Path) -> list[dict]:
     same_warm = (work / "cold.pdf").read_bytes() == (work / "warm.pdf").read_bytes()
     edit_one_case(edition, "追記。")
     edit = bench.ours(edition, work / "edit.pdf", cache)
-    fresh = bench.ours(edition, work / "fresh.pdf", None)
+    bench.ours(edition, work / "fresh.pdf", None)  # the edited edition, built afresh
     row("one case edited", *edit, cpu=CPU[-2], same_as_fresh=(work / "edit.pdf").read_bytes() == (work / "fresh.pdf").read_bytes())
     rows[0]["same_as_warm"] = same_warm
     watch = watch_rebuild(bench, edition, work / "watch.pdf", work / "watch-cache")
@@ -198,8 +198,9 @@ def bench_fresh(bench: Bench, edition: Path, work: Path) -> bytes:
 
 
 def table(rows: list[dict]) -> str:
-    lines = ["| cases | run | casebook-pdf s | CPU s | Typst s | Typst CPU s | ratio (wall) | ratio (CPU) | peak MB | Typst MB "
-             "| RSS ratio | load avg | bytes |", "|---|---|---|---|---|---|---|---|---|---|---|---|---|"]
+    head = ("| cases | run | casebook-pdf s | CPU s | Typst s | Typst CPU s | ratio (wall) | ratio (CPU) | peak MB | Typst MB "
+            "| RSS ratio | load avg | bytes |")
+    lines = [head, "|---|---|---|---|---|---|---|---|---|---|---|---|---|"]
     for r in rows:
         cold = r["run"] == "cold"
         first = r["run"] == "first run (no font cache)"

@@ -19,15 +19,15 @@ from typing import TYPE_CHECKING, Protocol
 from casebook_pdf import parsememo
 from casebook_pdf.errors import Issue, OutputError, StrictWarnings
 from casebook_pdf.fonts import load_fonts
-from casebook_pdf.images import DEFAULT_DPI, ImageStore, Processed, pictures
 from casebook_pdf.glyphs import check_glyphs
+from casebook_pdf.images import DEFAULT_DPI, ImageStore, Processed, pictures
 from casebook_pdf.layout import Layout, layout_edition
-from casebook_pdf.layout.memo import LayoutMemo
 from casebook_pdf.layout.cover import date_line
+from casebook_pdf.layout.memo import LayoutMemo
 from casebook_pdf.load.edition import load_edition
-from casebook_pdf.output import guard_output
-from casebook_pdf.model import Edition
 from casebook_pdf.messages import _
+from casebook_pdf.model import Edition
+from casebook_pdf.output import guard_output
 
 if TYPE_CHECKING:  # render (reportlab's canvas, colour management) is imported only by what renders
     from casebook_pdf.render import Meta, Output

@@ -170,7 +170,7 @@ def load_face(path: Path, cache_dir: Path | None) -> TTFontFace:
     if entry is not None:
         try:
             return face_from_bytes(entry.read_bytes(), str(path), data)
-        except Exception:  # noqa: BLE001 - a missing, damaged or foreign entry is a miss
+        except Exception:  # noqa: BLE001, S110 - a missing, damaged or foreign entry is a miss: parse
             pass
     face = TTFontFace(str(path))
     face._ttf_data = data  # reportlab read the same file; keep one copy of its bytes

@@ -366,7 +366,7 @@ def pictures(pages: tuple[Page, ...]) -> dict[tuple, Picture]:
         for item in items:
             kind = type(item)
             if kind is Group:
-                walk(item.items)  # type: ignore[attr-defined]
+                walk(item.items)  # type: ignore[union-attr]
             elif kind is Picture:
                 key = picture_key(item)  # type: ignore[arg-type]
                 if key not in found:

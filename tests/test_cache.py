@@ -6,14 +6,22 @@ No timings here; bench/run.py measures them.
 
 from __future__ import annotations
 
+import os
 import shutil
+import time
 from pathlib import Path
 
 import pytest
+from PIL import Image
 from reportlab.pdfbase.ttfonts import TTFontFace
 
-from casebook_pdf import fontcache
+from casebook_pdf import fontcache, parsememo
+from casebook_pdf import images as images_module
+from casebook_pdf.build import build
 from casebook_pdf.fonts import FILES, REGULAR, VERTICAL, font_dir
+from casebook_pdf.load.source import load_yaml, parse_yaml
+from tests.conftest import BUNDLED, SECOND
+from tests.editions import CASE, make_edition
 
 
 def _same_state(a: TTFontFace, b: TTFontFace) -> None:
@@ -94,14 +102,8 @@ def test_fonts_made_around_a_cached_face_are_what_reportlab_makes() -> None:
 
 # --- Images and pages: what an input change must change, and nothing else -------------------------
 
-import os  # noqa: E402
-import time  # noqa: E402
 
-from PIL import Image  # noqa: E402
 
-from casebook_pdf import images as images_module  # noqa: E402
-from casebook_pdf.build import build  # noqa: E402
-from tests.editions import CASE, make_edition  # noqa: E402
 
 PHOTO_CASE = CASE + "photos:\n  - {image: one.png, caption: 一枚目}\n  - {image: two.png, caption: 二枚目}\n"
 
@@ -209,9 +211,6 @@ def test_a_text_edit_changes_the_pdf_as_a_fresh_build_does(tmp_path: Path) -> No
 
 # --- Parsed YAML ---------------------------------------------------------------------------------
 
-from casebook_pdf import parsememo  # noqa: E402
-from casebook_pdf.load.source import load_yaml, parse_yaml  # noqa: E402
-from tests.conftest import BUNDLED, SECOND  # noqa: E402
 
 
 def _yaml_files() -> list[Path]:

@@ -25,8 +25,8 @@ from typing import Any
 import casebook_pdf
 from casebook_pdf import frames
 from casebook_pdf.errors import Issue
-from casebook_pdf.model import Case
 from casebook_pdf.messages import language
+from casebook_pdf.model import Case
 
 # Modules whose code decides what a case page looks like: a change to any of them is a new key.
 CODE = ("layout", "text", "fonts.py", "frames.py", "model.py")

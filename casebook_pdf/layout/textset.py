@@ -118,9 +118,9 @@ def set_spans(fonts: Fonts, spans: Sequence[Span], width: float, t: Type) -> Set
 
 def set_text(fonts: Fonts, text: str, width: float, t: Type) -> SetBlock:
     """User text (paragraphs, **bold**, line breaks) set in a column `width` points wide."""
-    key = (id(fonts), text, width, t)
+    key: tuple | None = (id(fonts), text, width, t)
     try:
-        known = _SET.get(key)
+        known = _SET.get(key)  # type: ignore[arg-type]
     except TypeError:  # an unhashable style: no memo
         key, known = None, None
     if known is not None and known[0] is fonts:

@@ -10,6 +10,7 @@ from __future__ import annotations
 import dataclasses
 import io
 import os
+from collections.abc import Mapping
 from contextlib import contextmanager
 from dataclasses import dataclass
 from typing import Any, Callable, Iterator
@@ -67,7 +68,7 @@ def _source_date(epoch: int) -> Iterator[None]:
 
 
 def render_pdf(
-    pages: tuple[Page, ...], meta: Meta, fonts: Fonts, images: dict[tuple, Processed], outline: bool = True,
+    pages: tuple[Page, ...], meta: Meta, fonts: Fonts, images: Mapping[tuple, Processed], outline: bool = True,
     output: Output = Output(),
 ) -> bytes:
     """The PDF of the pages; `images` holds the processed bytes of every Picture on them."""
@@ -124,7 +125,7 @@ class DrawContext:
 
     fonts: Fonts
     keys: list[str]  # page index -> destination name
-    images: dict[tuple, Processed]
+    images: Mapping[tuple, Processed]
     ink: Ink
     slug: float  # the trimmed page's offset on the PDF page (press builds)
     converted: dict[tuple, ImageReader]  # photos already converted to gray or CMYK, by picture key
