@@ -91,22 +91,25 @@ _CLASSES: dict[str, type] = {
     for cls in (frames.Text, frames.Box, frames.Rule, frames.Polygon, frames.Circle, frames.Picture, frames.Icon,
                 frames.Link, frames.Group, frames.Page, frames.Where, Issue)
 }
+# Field names by class, looked up once: encode() meets every item of every page laid out cold.
+_FIELDS: dict[type, tuple[str, ...]] = {cls: tuple(f.name for f in dataclasses.fields(cls)) for cls in _CLASSES.values()}
 
 
 def encode(value: Any) -> Any:
     """Pages, issues and their parts as JSON values that decode() turns back into equal objects."""
-    if dataclasses.is_dataclass(value) and not isinstance(value, type):
-        name = type(value).__name__
-        if _CLASSES.get(name) is not type(value):
-            raise TypeError(f"{name} is not stored in the layout memo")
-        return {"$": name, **{f.name: encode(getattr(value, f.name)) for f in dataclasses.fields(value)}}
+    kind = type(value)
+    if kind is str or kind is float or kind is int or kind is bool or value is None:  # most values: checked first
+        return value
+    names = _FIELDS.get(kind)
+    if names is not None:
+        return {"$": kind.__name__, **{name: encode(getattr(value, name)) for name in names}}
     if isinstance(value, tuple):
         return {"t": [encode(v) for v in value]}
     if isinstance(value, list):
         return [encode(v) for v in value]
     if isinstance(value, Path):
         return {"p": str(value)}
-    if value is None or isinstance(value, (str, int, float, bool)):
+    if isinstance(value, (str, int, float, bool)):
         return value
     raise TypeError(f"{type(value).__name__} is not stored in the layout memo")
 
