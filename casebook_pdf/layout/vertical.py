@@ -56,16 +56,20 @@ def set_vertical(fonts: Fonts, text: str, height: float, size: float, color: Col
     for n, chunk in enumerate(chunks):
         left = width - size - n * col_pitch
         for row, ch in enumerate(chunk):
-            top = row * size
-            adv = fonts.advance(ch, bold) * size
-            if fonts.has_vertical_form(ch, bold):
-                items.append(Text(left, top + ASCENT * size, ch, size, color, bold, face="vertical"))
-            elif ch in SIDEWAYS:
-                # Turned clockwise around the glyph's left baseline point: place it so it stays in the cell.
-                items.append(Text(left + size * (1 - ASCENT) , top + (size - adv) / 2, ch, size, color, bold, angle=90.0))
-            else:
-                items.append(Text(left + (size - adv) / 2, top + ASCENT * size, ch, size, color, bold))
+            items.append(_cell(fonts, ch, left, row * size, size, color, bold))
     return SetBlock(width, size * max(len(c) for c in chunks), tuple(items), len(chunks))
+
+
+def _cell(fonts: Fonts, ch: str, left: float, top: float, size: float, color: Color, bold: bool) -> Text:
+    """One Japanese character in its square cell: the font's vertical form where it has one, turned
+    90° where upright would look wrong (ASCII brackets, hyphens), else upright and centred."""
+    adv = fonts.advance(ch, bold) * size
+    if fonts.has_vertical_form(ch, bold):
+        return Text(left, top + ASCENT * size, ch, size, color, bold, face="vertical")
+    if ch in SIDEWAYS:
+        # Turned clockwise around the glyph's left baseline point: placed so it stays in the cell.
+        return Text(left + size * (1 - ASCENT), top + (size - adv) / 2, ch, size, color, bold, angle=90.0)
+    return Text(left + (size - adv) / 2, top + ASCENT * size, ch, size, color, bold)
 
 
 def _is_latin(ch: str) -> bool:
@@ -130,13 +134,7 @@ def vertical_label(fonts: Fonts, text: str, height: float, size: float, color: C
                 items.append(Text(left + size * (1 - ASCENT) + size * 0.05, top, run, size, color, bold, angle=90.0))
                 top += fonts.width(run, size, bold)
             else:
-                adv = fonts.advance(run, bold) * size
-                if fonts.has_vertical_form(run, bold):
-                    items.append(Text(left, top + ASCENT * size, run, size, color, bold, face="vertical"))
-                elif run in SIDEWAYS:
-                    items.append(Text(left + size * (1 - ASCENT), top + (size - adv) / 2, run, size, color, bold, angle=90.0))
-                else:
-                    items.append(Text(left + (size - adv) / 2, top + ASCENT * size, run, size, color, bold))
+                items.append(_cell(fonts, run, left, top, size, color, bold))
                 top += size
         tallest = max(tallest, top)
     return SetBlock(width, tallest, tuple(items), len(columns))
