@@ -12,16 +12,14 @@ import functools
 import importlib.resources
 import os
 from dataclasses import dataclass, field
-from fnmatch import fnmatch
 from pathlib import Path
-from weakref import WeakKeyDictionary
 
-from reportlab import rl_config
 from reportlab.pdfbase import pdfmetrics
-from reportlab.pdfbase.ttfonts import TTEncoding, TTFont, TTFontFace, unShapedFontGlob
+from reportlab.pdfbase.ttfonts import TTFontFace
 
 from casebook_pdf.cachedir import default_cache_dir
 from casebook_pdf.fontcache import load_face
+from casebook_pdf.glyphfont import GlyphFont
 
 REGULAR = "BIZUDPGothic"
 BOLD = "BIZUDPGothic-Bold"
@@ -29,6 +27,8 @@ VERTICAL = "BIZUDPGothic-Vertical"  # the fonts' 'vert' glyphs under their own c
 VERTICAL_BOLD = "BIZUDPGothic-Vertical-Bold"
 MARK = "BIZUDPGothic-Mark"  # the regular face again, under a name reserved for list marks
 MARK_BOLD = "BIZUDPGothic-Mark-Bold"
+# Each face's font resource on every page: fixed, so no page's drawing depends on the others.
+RESOURCES = {MARK: "FM", MARK_BOLD: "FMB", REGULAR: "FR", BOLD: "FB", VERTICAL: "FV", VERTICAL_BOLD: "FVB"}
 FILES = {
     MARK: "BIZUDPGothic-Regular.ttf",
     MARK_BOLD: "BIZUDPGothic-Bold.ttf",
@@ -58,10 +58,10 @@ def font_dir() -> Path:
 class Fonts:
     """The font chain: regular and bold faces, then vector icons."""
 
-    regular: TTFont
-    bold: TTFont
-    vertical: TTFont
-    vertical_bold: TTFont
+    regular: GlyphFont
+    bold: GlyphFont
+    vertical: GlyphFont
+    vertical_bold: GlyphFont
     _cache: dict[tuple[str, bool], float] = field(default_factory=dict, repr=False)
 
     def name(self, bold: bool, face: str = "text") -> str:
@@ -112,18 +112,6 @@ def font_cache_dir() -> Path | None:
     return default_cache_dir() / "fonts"
 
 
-def _ttfont(name: str, face: TTFontFace) -> TTFont:
-    """What TTFont(name, filename) makes, around a face already parsed (TTFont.__init__ would parse it)."""
-    font = TTFont.__new__(TTFont)
-    font.fontName = name
-    font.face = face
-    font.encoding = TTEncoding()
-    font.state = WeakKeyDictionary()
-    font._asciiReadable = rl_config.ttfAsciiReadable
-    font.shapable = not any(fnmatch(name, glob) for glob in unShapedFontGlob)
-    return font
-
-
 @functools.lru_cache(maxsize=1)
 def load_fonts() -> Fonts:
     """Register the bundled fonts with reportlab (once per process) and return the chain.
@@ -141,7 +129,7 @@ def load_fonts() -> Fonts:
         if name in (MARK, MARK_BOLD):  # its own PostScript name, so list marks are recognisable in the PDF
             face = copy.copy(face)  # the same (read-only) tables under another name
             face.name = face.name.replace(b"BIZUDPGothic", b"BIZUDPGothicMark")
-        font = _ttfont(name, face)
+        font = GlyphFont(name, face, RESOURCES[name])
         pdfmetrics.registerFont(font)
         faces[name] = font
     return Fonts(faces[REGULAR], faces[BOLD], faces[VERTICAL], faces[VERTICAL_BOLD])

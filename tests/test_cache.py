@@ -86,20 +86,6 @@ def test_damaged_font_entries_are_misses(tmp_path: Path, damage: bytes | None) -
     _same_state(TTFontFace(str(path)), fontcache.load_face(path, tmp_path))
 
 
-def test_fonts_made_around_a_cached_face_are_what_reportlab_makes() -> None:
-    from reportlab.pdfbase.ttfonts import TTFont
-
-    from casebook_pdf.fonts import _ttfont
-
-    path = font_dir() / FILES[VERTICAL]
-    ours, theirs = _ttfont("Probe", TTFontFace(str(path))), TTFont("Probe", str(path))
-    assert ours.__dict__.keys() == theirs.__dict__.keys()
-    for name in ours.__dict__.keys() - {"face", "state", "encoding"}:
-        assert getattr(ours, name) == getattr(theirs, name), name
-    assert type(ours.encoding) is type(theirs.encoding) and ours.encoding.__dict__ == theirs.encoding.__dict__
-    assert ours.shapable == theirs.shapable
-
-
 # --- Images and pages: what an input change must change, and nothing else -------------------------
 
 

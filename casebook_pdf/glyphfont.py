@@ -1,0 +1,232 @@
+"""Fonts embedded by glyph id: one Type 0 font (Identity-H) per face instead of reportlab's 256-glyph subsets.
+
+reportlab's TrueType embedding numbers the characters of each font in the order the document first
+uses them, 256 to a subset font. A page's content stream then depends on every page before it, so
+no page can be kept from one build to the next. Here a character's code on the page is its glyph id
+in the font file, the same in every document: a page's drawing depends on that page alone, and the
+document has one font object per face instead of a dozen subsets.
+
+The embedded program keeps the glyph ids of the original file (glyphs not used are left empty), so
+no renumbering is needed; a ToUnicode map gives text extraction and search back their characters.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import struct
+from array import array
+from weakref import WeakKeyDictionary
+
+from reportlab.pdfbase import pdfdoc
+from reportlab.pdfbase.pdfdoc import PDFArray, PDFDictionary, PDFName, PDFStream, PDFString
+from reportlab.pdfbase.ttfonts import (
+    FF_NONSYMBOLIC, FF_SYMBOLIC, GF_ARG_1_AND_2_ARE_WORDS, GF_MORE_COMPONENTS, GF_WE_HAVE_A_SCALE,
+    GF_WE_HAVE_A_TWO_BY_TWO, GF_WE_HAVE_AN_X_AND_Y_SCALE, TTEncoding, TTFontFace, TTFontMaker,
+)
+
+# Tables a CIDFontType2 program needs (PDF 32000-1, 9.9), and the few small ones viewers like to see.
+COPIED = ("cvt ", "fpgm", "prep", "hhea", "maxp", "OS/2", "name")
+
+
+class GlyphFont:
+    """A TrueType face drawn with 2-byte glyph ids. Duck-types what reportlab's canvas and text
+    objects ask of a "dynamic" TTFont: splitString, getSubsetInternalName, addObjects, stringWidth."""
+
+    _dynamicFont = 1
+    _multiByte = 0
+    shapable = False
+    substitutionFonts: list = []
+
+    def __init__(self, name: str, face: TTFontFace, resource: str) -> None:
+        self.fontName = name
+        self.face = face
+        self.resource = resource  # the fixed resource name on every page (/FR, /FB…): no document order in it
+        self.encoding = TTEncoding()
+        self._used: WeakKeyDictionary = WeakKeyDictionary()  # document -> {glyph id: character}
+
+    # -- what drawing asks --------------------------------------------------------------------------
+    def used(self, doc) -> dict[int, int]:
+        used = self._used.get(doc)
+        if used is None:
+            used = self._used[doc] = {}
+        return used
+
+    def glyph_ids(self, text: str) -> list[int]:
+        c2g = self.face.charToGlyph
+        return [c2g.get(32 if ch == "\xa0" else ord(ch), 0) for ch in text]
+
+    def splitString(self, text: str, doc, encoding: str = "utf-8") -> list[tuple[int, bytes]]:  # noqa: N802
+        used = self.used(doc)
+        c2g = self.face.charToGlyph
+        gids = []
+        for ch in text:
+            code = 32 if ch == "\xa0" else ord(ch)
+            gid = c2g.get(code, 0)
+            gids.append(gid)
+            known = used.get(gid)
+            if known is None or code < known:  # a glyph shared by several characters reads as the lowest
+                used[gid] = code
+        return [(0, struct.pack(f">{len(gids)}H", *gids))]
+
+    def getSubsetInternalName(self, subset: int, doc) -> str:  # noqa: N802
+        mapping = doc.fontMapping
+        if self.fontName not in mapping:
+            mapping[self.fontName] = "/" + self.resource
+            doc.delayedFonts.append(self)
+        return "/" + self.resource
+
+    def stringWidth(self, text: str, size: float, encoding: str = "utf-8") -> float:  # noqa: N802
+        widths, default = self.face.charWidths, self.face.defaultWidth
+        return sum(widths.get(ord(ch), default) for ch in text) * 0.001 * size
+
+    # -- the font objects, written once the document is complete ----------------------------------
+    def addObjects(self, doc) -> None:  # noqa: N802
+        used = dict(sorted(self.used(doc).items()))
+        used.setdefault(0, 0)
+        face = self.face
+        base = f"{_tag(self.fontName, used)}+{face.name.decode('latin1')}"
+        program = PDFStream(content=subset_program(face, set(used)))
+        program.dictionary["Length1"] = len(program.content)
+        program.filters = [pdfdoc.PDFZCompress]
+        flags = (face.flags & ~FF_NONSYMBOLIC) | FF_SYMBOLIC
+        descriptor = PDFDictionary({
+            "Type": PDFName("FontDescriptor"), "FontName": PDFName(base), "Flags": flags,
+            "FontBBox": PDFArray(face.bbox), "ItalicAngle": face.italicAngle, "Ascent": face.ascent,
+            "Descent": face.descent, "CapHeight": face.capHeight, "StemV": face.stemV,
+            "FontFile2": doc.Reference(program, f"fontFile:{self.resource}"),
+        })
+        cid = PDFDictionary({
+            "Type": PDFName("Font"), "Subtype": PDFName("CIDFontType2"), "BaseFont": PDFName(base),
+            "CIDSystemInfo": PDFDictionary({"Registry": PDFString("Adobe"), "Ordering": PDFString("Identity"), "Supplement": 0}),
+            "FontDescriptor": doc.Reference(descriptor, f"fontDescriptor:{self.resource}"),
+            "DW": face.defaultWidth, "W": PDFArray(_widths(face, used)), "CIDToGIDMap": PDFName("Identity"),
+        })
+        cmap = PDFStream(content=to_unicode({g: c for g, c in used.items() if c}).encode("ascii"))
+        cmap.filters = [pdfdoc.PDFZCompress]
+        font = PDFDictionary({
+            "Type": PDFName("Font"), "Subtype": PDFName("Type0"), "BaseFont": PDFName(base),
+            "Encoding": PDFName("Identity-H"), "DescendantFonts": PDFArray([doc.Reference(cid, f"cidFont:{self.resource}")]),
+            "ToUnicode": doc.Reference(cmap, f"toUnicode:{self.resource}"),
+        })
+        doc.idToObject["BasicFonts"].dict[self.resource] = doc.Reference(font, f"font:{self.resource}")
+        del self._used[doc]
+
+
+def _tag(name: str, used: dict[int, int]) -> str:
+    """The six capital letters before a subset's name: differ when the glyph set differs (PDF 9.6.4)."""
+    digest = hashlib.sha256(name.encode() + array("H", used).tobytes()).digest()
+    return "".join(chr(65 + b % 26) for b in digest[:6])
+
+
+def _widths(face: TTFontFace, used: dict[int, int]) -> list:
+    """The W array: [first [w w …] first [w …] …] over runs of consecutive glyph ids, in 1/1000 em,
+    the very widths layout measured with (reportlab's charWidths of the character drawn)."""
+    out: list = []
+    run: list = []
+    start = prev = -2
+    for gid, code in used.items():
+        width = face.charWidths.get(code, face.defaultWidth) if code else face.defaultWidth
+        if gid != prev + 1:
+            if run:
+                out += [start, PDFArray(run)]
+            run, start = [], gid
+        run.append(width)
+        prev = gid
+    if run:
+        out += [start, PDFArray(run)]
+    return out
+
+
+def to_unicode(glyphs: dict[int, int]) -> str:
+    """A ToUnicode CMap from 2-byte glyph ids to the characters they were drawn for."""
+    lines = ["/CIDInit /ProcSet findresource begin", "12 dict begin", "begincmap",
+             "/CIDSystemInfo << /Registry (Adobe) /Ordering (UCS) /Supplement 0 >> def",
+             "/CMapName /Adobe-Identity-UCS def", "/CMapType 2 def",
+             "1 begincodespacerange", "<0000> <FFFF>", "endcodespacerange"]
+    items = sorted(glyphs.items())
+    for start in range(0, len(items), 100):  # at most 100 entries per block
+        block = items[start:start + 100]
+        lines.append(f"{len(block)} beginbfchar")
+        lines += [f"<{gid:04X}> <{chr(code).encode('utf-16-be').hex().upper()}>" for gid, code in block]
+        lines.append("endbfchar")
+    lines += ["endcmap", "CMapName currentdict /CMap defineresource pop", "end", "end"]
+    return "\n".join(lines)
+
+
+def _components(face: TTFontFace, glyf: bytes, keep: set[int]) -> set[int]:
+    """keep and every glyph its composite glyphs are built from."""
+    pos = face.glyphPos
+    todo = list(keep)
+    keep = set(keep)
+    while todo:
+        gid = todo.pop()
+        start, end = pos[gid], pos[gid + 1]
+        if end - start < 10 or struct.unpack_from(">h", glyf, start)[0] >= 0:
+            continue
+        at = start + 10
+        flags = GF_MORE_COMPONENTS
+        while flags & GF_MORE_COMPONENTS:
+            flags, part = struct.unpack_from(">HH", glyf, at)
+            if part not in keep:
+                keep.add(part)
+                todo.append(part)
+            at += 4 + (4 if flags & GF_ARG_1_AND_2_ARE_WORDS else 2)
+            at += 2 if flags & GF_WE_HAVE_A_SCALE else 4 if flags & GF_WE_HAVE_AN_X_AND_Y_SCALE else 8 if flags & GF_WE_HAVE_A_TWO_BY_TWO else 0
+    return keep
+
+
+def subset_program(face: TTFontFace, used: set[int]) -> bytes:
+    """The font file with only the used glyphs' outlines, every glyph keeping its id."""
+    glyf = face.get_table("glyf")
+    count = len(face.glyphPos) - 1
+    keep = sorted(g for g in _components(face, glyf, used | {0}) if g < count)
+    pos = face.glyphPos
+    loca = array("I", [0]) * (count + 1)
+    parts = []
+    at = 0
+    prev = -1
+    for gid in keep:
+        loca[prev + 1:gid + 1] = array("I", [at]) * (gid - prev)  # empty glyphs up to this one
+        data = glyf[pos[gid]:pos[gid + 1]]
+        data += b"\0" * (-len(data) % 4)
+        parts.append(data)
+        at += len(data)
+        loca[gid + 1] = at
+        prev = gid
+    loca[prev + 1:] = array("I", [at]) * (count - prev)
+    hmtx = _hmtx(face, set(keep), count)
+    if struct.pack("=H", 1) != struct.pack(">H", 1):
+        loca.byteswap()
+    maker = TTFontMaker()
+    for tag in COPIED:
+        try:
+            maker.add(tag, face.get_table(tag))
+        except KeyError:
+            pass
+    head = bytearray(face.get_table("head"))
+    struct.pack_into(">h", head, 50, 1)  # long loca offsets
+    maker.add("head", bytes(head))
+    maker.add("loca", loca.tobytes())
+    maker.add("glyf", b"".join(parts))
+    maker.add("hmtx", hmtx)
+    maker.add("post", b"\x00\x03\x00\x00" + face.get_table("post")[4:16] + b"\x00" * 16)
+    return maker.makeStream()
+
+
+def _hmtx(face: TTFontFace, keep: set[int], count: int) -> bytes:
+    """The metrics table of the original layout, zero for glyphs not kept (they compress to nothing)."""
+    raw = face.get_table("hmtx")
+    metrics = struct.unpack_from(">H", face.get_table("hhea"), 34)[0]
+    values = array("H", raw[:2 * (2 * metrics + (count - metrics))])
+    if struct.pack("=H", 1) != struct.pack(">H", 1):
+        values.byteswap()
+    out = array("H", bytes(len(values) * 2))
+    for gid in keep:
+        if gid < metrics:
+            out[2 * gid] = values[2 * gid]
+            out[2 * gid + 1] = values[2 * gid + 1]
+        else:
+            out[2 * metrics + gid - metrics] = values[2 * metrics + gid - metrics]
+    if struct.pack("=H", 1) != struct.pack(">H", 1):
+        out.byteswap()
+    return out.tobytes()
