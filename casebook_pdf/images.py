@@ -26,7 +26,7 @@ from PIL import Image, ImageOps, UnidentifiedImageError
 
 from casebook_pdf.cachedir import default_cache_dir  # noqa: F401 - its old home, still imported from here
 from casebook_pdf.errors import ImageError, Issue
-from casebook_pdf.frames import Group, Item, Page, Picture
+from casebook_pdf.frames import Page, Picture, pictures_in
 from casebook_pdf.messages import N_, _
 
 DEFAULT_DPI = 300
@@ -49,6 +49,7 @@ class Processed:
     format: str  # "jpeg" | "png"
     size: tuple[int, int]
     dpi: float  # effective resolution at the printed size
+    key: str = field(default="", compare=False)  # the store's key: the source's content and the processing
 
 
 TOO_BIG_HINT = N_("ふつうの写真の大きさ（たとえば 4000×3000）で書き出し直してください。")
@@ -253,7 +254,7 @@ class ImageStore:
         img = _pixels(io.BytesIO(data), picture.w, picture.h, picture.fit, self.dpi)  # the bytes that were hashed
         data, fmt = _encode(img)
         printed_w = picture.w if picture.fit == "cover" else contained(img.size, picture.w, picture.h)[0]
-        result = Processed(data, fmt, img.size, img.width / (printed_w / 72))
+        result = Processed(data, fmt, img.size, img.width / (printed_w / 72), key)
         self._to_cache(key, result)
         return result
 
@@ -268,7 +269,7 @@ class ImageStore:
             raw = file.read_bytes()
             header, data = raw.split(b"\n", 1)
             fmt, w, h, dpi = header.decode().split()
-            return Processed(data, fmt, (int(w), int(h)), float(dpi))
+            return Processed(data, fmt, (int(w), int(h)), float(dpi), key)
         except (OSError, ValueError):
             return None  # a damaged cache entry is just a miss
 
@@ -358,22 +359,15 @@ class Pending(Mapping[tuple, Processed]):
 
 
 def pictures(pages: tuple[Page, ...]) -> dict[tuple, Picture]:
-    """Every distinct picture on the pages by picture_key, in drawing order (a plain walk: the pages of a
-    thousand cases hold half a million items, too many for nested generators on every rebuild)."""
+    """Every distinct picture on the pages by picture_key, in drawing order. A page from the layout
+    memo lists its pictures without decoding its items (see layout.memo.StoredItems)."""
     found: dict[tuple, Picture] = {}
-
-    def walk(items: tuple[Item, ...]) -> None:
-        for item in items:
-            kind = type(item)
-            if kind is Group:
-                walk(item.items)  # type: ignore[union-attr]
-            elif kind is Picture:
-                key = picture_key(item)  # type: ignore[arg-type]
-                if key not in found:
-                    found[key] = item  # type: ignore[assignment]
-
     for page in pages:
-        walk(page.items)
+        listed = getattr(page.items, "pictures", None)
+        for item in listed if listed is not None else pictures_in(page.items):
+            key = picture_key(item)
+            if key not in found:
+                found[key] = item
     return found
 
 
