@@ -27,7 +27,7 @@ from casebook_pdf.layout.cover import date_line
 from casebook_pdf.layout.memo import LayoutMemo
 from casebook_pdf.load.edition import load_edition
 from casebook_pdf.messages import _
-from casebook_pdf.model import Edition
+from casebook_pdf.model import ContrastBlock, Edition
 from casebook_pdf.output import guard_output
 
 if TYPE_CHECKING:  # render (reportlab's canvas, colour management) is imported only by what renders
@@ -111,11 +111,27 @@ def _laid_out(edition_file: Path, cache_dir: Path | None, work: Workspace, outpu
         edition = load_edition(edition_file)
     if output is not None:
         guard_output(output, edition)
-    fonts = load_fonts()
-    check_glyphs(edition, fonts)
-    with work.progress.stage("pages", len(edition.cases)):
-        laid = layout_edition(edition, fonts, memo=work.memo)
+    work.store.prefetch(image_files(edition))  # decoded on worker threads while the pages are laid out
+    try:
+        fonts = load_fonts()
+        check_glyphs(edition, fonts)
+        with work.progress.stage("pages", len(edition.cases)):
+            laid = layout_edition(edition, fonts, memo=work.memo)
+    except BaseException:
+        work.store.forget_early()
+        raise
     return edition, laid
+
+
+def image_files(edition: Edition) -> list[Path]:
+    """Every picture file the edition names, in the order of its cases (photos, then the contrast blocks')."""
+    files = []
+    for case in edition.cases:
+        files.extend(photo.image for photo in case.photos)
+        for block in case.blocks:
+            if isinstance(block, ContrastBlock):
+                files.extend(side.image for side in (block.before, block.after) if side.image is not None)
+    return files
 
 
 def count_pictures(laid: Layout) -> int:

@@ -142,3 +142,50 @@ def test_95_megapixels_are_accepted_as_the_readme_promises(tmp_path: Path) -> No
 
     Image.new("1", (10000, 9500)).save(tmp_path / "big.png")
     assert _open(tmp_path / "big.png").size == (10000, 9500)
+
+
+# --- Decoding early (ImageStore.prefetch): the same bytes, and only where it can pay -------------
+
+
+def _drawing(path: Path, size=(1200, 900)) -> Path:
+    """An illustration-like PNG: flat areas and a gradient (not a JPEG, so prefetch decodes it)."""
+    img = Image.linear_gradient("L").resize(size).convert("RGB")
+    img.paste((200, 40, 40), (10, 10, size[0] // 2, size[1] // 3))
+    img.save(path, "PNG")
+    return path
+
+
+def test_prefetched_pictures_come_out_as_the_ordinary_path_makes_them(tmp_path: Path) -> None:
+    path = _drawing(tmp_path / "drawing.png")
+    frames = [picture(path), picture(path, w=mm(70), h=mm(30)), picture(path, w=mm(50), h=mm(50), fit="contain")]
+    store = ImageStore()
+    store.prefetch([path, path])
+    assert list(store._early) == [path]  # one decoding per file, whatever the number of frames
+    early = [store.get(p) for p in frames]
+    assert early == [ImageStore().get(p) for p in frames]
+    store.forget_early()
+    assert store._early == {}
+
+
+def test_prefetch_skips_jpegs_known_files_and_what_is_over_its_budget(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from casebook_pdf import images
+
+    jpeg = photo(tmp_path / "a.jpg", size=(400, 300))
+    small, big = _drawing(tmp_path / "small.png", (400, 300)), _drawing(tmp_path / "big.png", (1200, 900))
+    monkeypatch.setattr(images, "PREFETCH_PIXELS", 400 * 300 + 1)
+    store = ImageStore()
+    store.prefetch([jpeg, small, big, tmp_path / "missing.png"])
+    assert list(store._early) == [small]  # JPEG decoding depends on the frame (draft); big is over budget
+    store.forget_early()
+
+
+def test_a_picture_that_fails_to_decode_early_is_reported_as_ever(tmp_path: Path) -> None:
+    data = _drawing(tmp_path / "full.png").read_bytes()
+    cut = tmp_path / "cut.png"
+    cut.write_bytes(data[: len(data) // 2])
+    store = ImageStore()
+    store.prefetch([cut])
+    with pytest.raises(ImageError) as caught:
+        store.process_pages((Page(800, 600, (picture(cut),)),))
+    assert "画像を読めません" in str(caught.value.issues[0])
+    assert store._early == {}  # dropped once the pages' pictures are settled
