@@ -17,6 +17,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Protocol
 
 from casebook_pdf import parsememo
+from casebook_pdf.drawncache import DrawnPages
 from casebook_pdf.errors import Issue, OutputError, StrictWarnings
 from casebook_pdf.fonts import load_fonts
 from casebook_pdf.glyphs import check_glyphs
@@ -80,10 +81,12 @@ class Workspace:
     memo: LayoutMemo | None
     store: ImageStore
     progress: Progress = field(default_factory=_Silent)
+    drawn: DrawnPages | None = None  # pages drawn by earlier builds
 
     @classmethod
     def fresh(cls, cache_dir: Path | None, dpi: int = DEFAULT_DPI) -> Workspace:
-        return cls(LayoutMemo(cache_dir / "layout") if cache_dir else None, ImageStore(cache_dir / "images" if cache_dir else None, dpi))
+        return cls(LayoutMemo(cache_dir / "layout") if cache_dir else None, ImageStore(cache_dir / "images" if cache_dir else None, dpi),
+                   drawn=DrawnPages(cache_dir / "pages") if cache_dir else None)
 
 
 def prepare(edition_file: Path, cache_dir: Path | None = None, dpi: int = DEFAULT_DPI, work: Workspace | None = None,
@@ -143,14 +146,14 @@ def build(edition_file: Path, output: Path, cache_dir: Path | None = None, dpi: 
         ready = prepare(edition_file, cache_dir, dpi, work, output)
         if ready.warnings:
             raise StrictWarnings(list(ready.warnings))
-        pdf = render_prepared(ready, kind)
+        pdf = render_prepared(ready, kind, work)
     else:  # the pages are drawn while the pictures further on are still being processed
         work = work or Workspace.fresh(cache_dir, dpi)
         edition, laid = _laid_out(edition_file, cache_dir, work, output)
         with work.progress.stage("images", count_pictures(laid)):
             pending = work.store.start(laid.pages)
             try:
-                pdf = render_prepared(Prepared(edition, laid, pending, laid.warnings), kind)
+                pdf = render_prepared(Prepared(edition, laid, pending, laid.warnings), kind, work)
             finally:
                 images, image_warnings = pending.finish()  # raises ImageError: then nothing is written
         ready = Prepared(edition, laid, images, laid.warnings + tuple(image_warnings))
@@ -158,12 +161,12 @@ def build(edition_file: Path, output: Path, cache_dir: Path | None = None, dpi: 
     return Result(written, len(ready.layout.pages), len(pdf), ready.warnings, notes)
 
 
-def render_prepared(ready: Prepared, kind: Output | None = None) -> bytes:
+def render_prepared(ready: Prepared, kind: Output | None = None, work: Workspace | None = None) -> bytes:
     from casebook_pdf.render import Output, render_pdf
 
     kind = kind or Output()
     return render_pdf(ready.layout.pages, meta_for(ready.edition), load_fonts(), ready.images,
-                      outline=not kind.handout, output=kind)
+                      outline=not kind.handout, output=kind, drawn=work.drawn if work else None)
 
 
 class _InUse(Exception):

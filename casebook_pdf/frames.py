@@ -164,6 +164,22 @@ def flatten(items: tuple[Item, ...] | list[Item], dx: float = 0.0, dy: float = 0
             yield item
 
 
+def pictures_in(items: tuple[Item, ...]) -> list[Picture]:
+    """Every Picture among the items, inside groups too, in drawing order (a plain walk: fast)."""
+    found: list[Picture] = []
+
+    def walk(items: tuple[Item, ...]) -> None:
+        for item in items:
+            kind = type(item)
+            if kind is Group:
+                walk(item.items)  # type: ignore[union-attr]
+            elif kind is Picture:
+                found.append(item)  # type: ignore[arg-type]
+
+    walk(items)
+    return found
+
+
 @dataclass(frozen=True)
 class Page:
     width: float
@@ -171,3 +187,6 @@ class Page:
     items: tuple[Item, ...]  # may contain Groups; flatten(page.items) gives absolute leaf items
     bookmark: str | None = None  # outline entry title, when the page has one
     key: str = ""  # a stable name for links and outline destinations
+    # The layout memo's key for a page laid out from a case: everything the page depends on. Render keeps
+    # the page's drawing under it. Not part of what the page is (equality, repr).
+    memo: str = dataclasses.field(default="", compare=False, repr=False)

@@ -36,6 +36,8 @@ class GlyphFont:
     _multiByte = 0
     shapable = False
     substitutionFonts: list = []
+    # While a page is drawn to be kept (drawncache): font name -> {glyph id: character} of that page.
+    recording: dict[str, dict[int, int]] | None = None
 
     def __init__(self, name: str, face: TTFontFace, resource: str) -> None:
         self.fontName = name
@@ -57,6 +59,7 @@ class GlyphFont:
 
     def splitString(self, text: str, doc, encoding: str = "utf-8") -> list[tuple[int, bytes]]:  # noqa: N802
         used = self.used(doc)
+        page = None if GlyphFont.recording is None else GlyphFont.recording.setdefault(self.fontName, {})
         c2g = self.face.charToGlyph
         gids = []
         for ch in text:
@@ -66,7 +69,18 @@ class GlyphFont:
             known = used.get(gid)
             if known is None or code < known:  # a glyph shared by several characters reads as the lowest
                 used[gid] = code
+            if page is not None:
+                page[gid] = min(code, page.get(gid, code))
         return [(0, struct.pack(f">{len(gids)}H", *gids))]
+
+    def replay(self, doc, glyphs: list[list[int]]) -> None:
+        """What drawing a kept page's text did: the font taken into the document, its glyphs used."""
+        self.getSubsetInternalName(0, doc)
+        used = self.used(doc)
+        for gid, code in glyphs:
+            known = used.get(gid)
+            if known is None or code < known:
+                used[gid] = code
 
     def getSubsetInternalName(self, subset: int, doc) -> str:  # noqa: N802
         mapping = doc.fontMapping

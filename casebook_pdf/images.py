@@ -28,7 +28,7 @@ from PIL import Image, ImageOps, UnidentifiedImageError
 
 from casebook_pdf.cachedir import default_cache_dir  # noqa: F401 - its old home, still imported from here
 from casebook_pdf.errors import ImageError, Issue
-from casebook_pdf.frames import Group, Item, Page, Picture
+from casebook_pdf.frames import Page, Picture, pictures_in
 from casebook_pdf.messages import N_, _
 
 DEFAULT_DPI = 300
@@ -54,6 +54,7 @@ class Processed:
     format: str  # "jpeg" | "png"
     size: tuple[int, int]
     dpi: float  # effective resolution at the printed size
+    key: str = field(default="", compare=False)  # the store's key: the source's content and the processing
 
 
 TOO_BIG_HINT = N_("ふつうの写真の大きさ（たとえば 4000×3000）で書き出し直してください。")
@@ -185,7 +186,7 @@ def png_data(data: bytes) -> PngData | None:
     return None  # cut short: let the ordinary path report it
 
 
-def _as_it_is(data: bytes, w_pt: float, h_pt: float, fit: str, dpi: int) -> Processed | None:
+def _as_it_is(data: bytes, w_pt: float, h_pt: float, fit: str, dpi: int, key: str = "") -> Processed | None:
     """The file itself when processing would not change its pixels: no more pixels than the frame needs
     at `dpi`, nothing to crop (fit: contain, or the frame's very aspect), no orientation to apply, no
     transparency or colour conversion, and a form a PDF embeds directly (a baseline JPEG, RGB or gray;
@@ -206,7 +207,7 @@ def _as_it_is(data: bytes, w_pt: float, h_pt: float, fit: str, dpi: int) -> Proc
     printed_w = w_pt if fit == "cover" else contained(img.size, w_pt, h_pt)[0]
     if img.width > max(1, round(printed_w / 72 * dpi)):
         return None
-    return Processed(data, fmt, img.size, img.width / (printed_w / 72))
+    return Processed(data, fmt, img.size, img.width / (printed_w / 72), key)
 
 
 def _encode(img: Image.Image) -> tuple[bytes, str]:
@@ -393,7 +394,7 @@ class ImageStore:
         return result
 
     def _process(self, picture: Picture, key: str, data: bytes, pixels: Image.Image | None = None) -> Processed:
-        passed = _as_it_is(data, picture.w, picture.h, picture.fit, self.dpi)
+        passed = _as_it_is(data, picture.w, picture.h, picture.fit, self.dpi, key)
         if passed is not None:
             self._to_cache(key, passed)
             return passed
@@ -401,7 +402,7 @@ class ImageStore:
         img = _pixels(io.BytesIO(data) if pixels is None else pixels, picture.w, picture.h, picture.fit, self.dpi)
         data, fmt = _encode(img)
         printed_w = picture.w if picture.fit == "cover" else contained(img.size, picture.w, picture.h)[0]
-        result = Processed(data, fmt, img.size, img.width / (printed_w / 72))
+        result = Processed(data, fmt, img.size, img.width / (printed_w / 72), key)
         self._to_cache(key, result)
         return result
 
@@ -416,7 +417,7 @@ class ImageStore:
             raw = file.read_bytes()
             header, data = raw.split(b"\n", 1)
             fmt, w, h, dpi = header.decode().split()
-            return Processed(data, fmt, (int(w), int(h)), float(dpi))
+            return Processed(data, fmt, (int(w), int(h)), float(dpi), key)
         except (OSError, ValueError):
             return None  # a damaged cache entry is just a miss
 
@@ -507,22 +508,15 @@ class Pending(Mapping[tuple, Processed]):
 
 
 def pictures(pages: tuple[Page, ...]) -> dict[tuple, Picture]:
-    """Every distinct picture on the pages by picture_key, in drawing order (a plain walk: the pages of a
-    thousand cases hold half a million items, too many for nested generators on every rebuild)."""
+    """Every distinct picture on the pages by picture_key, in drawing order. A page from the layout
+    memo lists its pictures without decoding its items (see layout.memo.StoredItems)."""
     found: dict[tuple, Picture] = {}
-
-    def walk(items: tuple[Item, ...]) -> None:
-        for item in items:
-            kind = type(item)
-            if kind is Group:
-                walk(item.items)  # type: ignore[union-attr]
-            elif kind is Picture:
-                key = picture_key(item)  # type: ignore[arg-type]
-                if key not in found:
-                    found[key] = item  # type: ignore[assignment]
-
     for page in pages:
-        walk(page.items)
+        listed = getattr(page.items, "pictures", None)
+        for item in listed if listed is not None else pictures_in(page.items):
+            key = picture_key(item)
+            if key not in found:
+                found[key] = item
     return found
 
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 import os
 import shutil
 import time
+import zlib
 from pathlib import Path
 
 import pytest
@@ -241,3 +242,115 @@ def test_a_changed_text_is_parsed_again(tmp_path: Path, monkeypatch: pytest.Monk
         file.write_text("# 注記\ntitle: 一\n", encoding="utf-8")
         changed = load_yaml(file)
     assert changed.data == {"title": "一"} and changed.lines == {"title": 2}
+
+
+# --- Drawn pages (drawncache) and stored page items ----------------------------------------------
+
+
+class _Painted:
+    """Counts the pages render draws (those not copied from the drawn-page cache), by page key."""
+
+    def __init__(self, monkeypatch: pytest.MonkeyPatch) -> None:
+        from casebook_pdf.render import pdf as render_pdf_module
+
+        self.keys: list[str] = []
+        real = render_pdf_module.paint_page
+        monkeypatch.setattr(render_pdf_module, "paint_page", lambda canvas, page, ctx: self.keys.append(page.key) or real(canvas, page, ctx))
+
+
+def _case_keys(keys: list[str]) -> list[str]:
+    return [k for k in keys if k.startswith("case")]
+
+
+def test_a_warm_build_copies_every_case_page_and_changes_no_byte(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    edition, cache = _photo_edition(tmp_path), tmp_path / "cache"
+    painted = _Painted(monkeypatch)
+    build(edition, tmp_path / "a.pdf", cache)
+    assert len(_case_keys(painted.keys)) == 2
+    painted.keys.clear()
+    build(edition, tmp_path / "b.pdf", cache)
+    assert _case_keys(painted.keys) == []  # both case pages replayed from the cache
+    build(edition, tmp_path / "fresh.pdf")
+    assert (tmp_path / "a.pdf").read_bytes() == (tmp_path / "b.pdf").read_bytes() == (tmp_path / "fresh.pdf").read_bytes()
+
+
+def test_editing_one_case_draws_that_page_alone(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    edition, cache = _photo_edition(tmp_path), tmp_path / "cache"
+    build(edition, tmp_path / "a.pdf", cache)
+    case = tmp_path / "data" / "cases" / "02-b.yaml"
+    case.write_text(case.read_text(encoding="utf-8").replace("時間が短縮", "作業が大幅に短縮"), encoding="utf-8")  # new characters
+    painted = _Painted(monkeypatch)
+    build(edition, tmp_path / "b.pdf", cache)
+    assert len(_case_keys(painted.keys)) == 1
+    build(edition, tmp_path / "fresh.pdf")
+    assert (tmp_path / "b.pdf").read_bytes() == (tmp_path / "fresh.pdf").read_bytes() != (tmp_path / "a.pdf").read_bytes()
+
+
+def test_a_photo_changed_under_the_same_name_redraws_its_page(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    edition, cache = _photo_edition(tmp_path), tmp_path / "cache"
+    build(edition, tmp_path / "a.pdf", cache)
+    photo = tmp_path / "images" / "one.png"
+    Image.new("RGB", (900, 600), (140, 40, 40)).save(photo)
+    _age(tmp_path / "images")
+    painted = _Painted(monkeypatch)
+    build(edition, tmp_path / "b.pdf", cache)
+    assert len(_case_keys(painted.keys)) == 1  # the page with the photo; the other one is copied
+    build(edition, tmp_path / "fresh.pdf")
+    assert (tmp_path / "b.pdf").read_bytes() == (tmp_path / "fresh.pdf").read_bytes() != (tmp_path / "a.pdf").read_bytes()
+
+
+@pytest.mark.parametrize("kind", ["press", "grayscale"])
+def test_kept_pages_are_kept_per_kind_of_pdf(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, kind: str) -> None:
+    from casebook_pdf.render import Output
+
+    edition, cache = _photo_edition(tmp_path), tmp_path / "cache"
+    output = Output(press=True) if kind == "press" else Output(grayscale=True)
+    build(edition, tmp_path / "screen.pdf", cache)
+    painted = _Painted(monkeypatch)
+    build(edition, tmp_path / "a.pdf", cache, kind=output)
+    assert len(_case_keys(painted.keys)) == 2  # the screen PDF's drawings are not this PDF's
+    painted.keys.clear()
+    build(edition, tmp_path / "b.pdf", cache, kind=output)
+    assert _case_keys(painted.keys) == []
+    build(edition, tmp_path / "fresh.pdf", kind=output)
+    assert (tmp_path / "a.pdf").read_bytes() == (tmp_path / "b.pdf").read_bytes() == (tmp_path / "fresh.pdf").read_bytes()
+
+
+def test_a_damaged_drawn_page_is_drawn_again(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    edition, cache = _photo_edition(tmp_path), tmp_path / "cache"
+    build(edition, tmp_path / "a.pdf", cache)
+    entries = sorted((cache / "pages").rglob("*.z"))
+    assert len(entries) == 3  # the contents page and two case pages; the cover is drawn every time
+    for entry, damage in zip(entries, (b"not zlib", zlib.compress(b"{not json"), b"")):
+        entry.write_bytes(damage)
+    painted = _Painted(monkeypatch)
+    build(edition, tmp_path / "b.pdf", cache)
+    assert len(_case_keys(painted.keys)) + painted.keys.count("contents-1") == 3
+    assert (tmp_path / "a.pdf").read_bytes() == (tmp_path / "b.pdf").read_bytes()
+
+
+def test_the_bundled_editions_copied_from_the_cache_are_the_fresh_bytes(tmp_path: Path) -> None:
+    for edition in (BUNDLED, SECOND):
+        build(edition, tmp_path / "a.pdf", tmp_path / "cache")
+        build(edition, tmp_path / "b.pdf", tmp_path / "cache")
+        build(edition, tmp_path / "fresh.pdf")
+        assert (tmp_path / "a.pdf").read_bytes() == (tmp_path / "b.pdf").read_bytes() == (tmp_path / "fresh.pdf").read_bytes()
+
+
+def test_a_stored_page_lists_its_pictures_without_decoding_its_items(tmp_path: Path) -> None:
+    from casebook_pdf.fonts import load_fonts
+    from casebook_pdf.images import pictures
+    from casebook_pdf.layout import layout_edition
+    from casebook_pdf.layout.memo import LayoutMemo, StoredItems
+    from casebook_pdf.load.edition import load_edition
+
+    edition = load_edition(_photo_edition(tmp_path))
+    memo = LayoutMemo(tmp_path / "layout")
+    fresh = layout_edition(edition, load_fonts(), memo=memo).pages
+    stored = layout_edition(edition, load_fonts(), memo=memo).pages
+    items = stored[-2].items
+    assert isinstance(items, StoredItems)
+    assert list(pictures(stored)) == list(pictures(fresh)) and len(pictures(fresh)) == 2
+    assert items._items is None  # listing the pictures decoded nothing
+    assert stored == fresh and [p.memo for p in stored] == [p.memo for p in fresh]
+    assert tuple(items) == fresh[-2].items and items._items is not None

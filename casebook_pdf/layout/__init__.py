@@ -6,6 +6,7 @@ the number of contents pages is settled before the cases are placed.
 
 from __future__ import annotations
 
+import dataclasses
 from dataclasses import dataclass
 
 from casebook_pdf.errors import Issue
@@ -33,12 +34,29 @@ def layout_edition(edition: Edition, fonts: Fonts, style: Style = STYLE, memo: L
     """
     report = Report()
     cover = layout_cover(edition, fonts, style)
-    contents = layout_contents(edition, fonts, style, first_case_page=0)
-    first = 1 + len(contents)
-    contents = layout_contents(edition, fonts, style, first_case_page=first, report=report)
+    contents = _contents(edition, fonts, style, report, memo)
     cases = [_case_page(case, fonts, style, n + 1, report, memo) for n, case in enumerate(edition.cases)]
     report.raise_errors()
     return Layout((cover, *contents, *cases), tuple(report.warnings))
+
+
+def _contents(edition: Edition, fonts: Fonts, style: Style, report: Report, memo: LayoutMemo | None) -> list[Page]:
+    """The contents pages, from the memo when no row changed (editing a case's text leaves them as they were)."""
+    rows = tuple((case.category, case.title, case.tools, case.where("title")) for case in edition.cases)
+    key = memo.key("contents", edition.tools, rows, style) if memo else ""
+    found = memo.get(key) if memo else None
+    if isinstance(found, tuple) and len(found) == 3 and all(isinstance(p, Page) for p in found[0]):
+        pages, warnings, errors = found
+    else:
+        own = Report()
+        first = 1 + len(layout_contents(edition, fonts, style, first_case_page=0))
+        pages = tuple(layout_contents(edition, fonts, style, first_case_page=first, report=own))
+        warnings, errors = own.warnings, own.errors
+        if memo:
+            memo.put(key, (pages, warnings, errors))
+    report.warnings.extend(warnings)
+    report.errors.extend(errors)
+    return [dataclasses.replace(page, memo=f"{key}-{n}") if memo else page for n, page in enumerate(pages)]
 
 
 def _case_page(case: Case, fonts: Fonts, style: Style, folio: int, report: Report, memo: LayoutMemo | None) -> Page:
@@ -52,6 +70,8 @@ def _case_page(case: Case, fonts: Fonts, style: Style, folio: int, report: Repor
         warnings, errors = own.warnings, own.errors
         if memo:
             memo.put(key, (page, warnings, errors))
+    if memo:
+        page = dataclasses.replace(page, memo=key)
     report.warnings.extend(warnings)
     report.errors.extend(errors)
     return page

@@ -12,13 +12,16 @@ errors.Issue can come back out of an entry; anything else, or a damaged entry, i
 
 from __future__ import annotations
 
+import base64
 import dataclasses
 import functools
 import hashlib
 import json
 import os
 import threading
+import zlib
 from dataclasses import dataclass
+from collections.abc import Iterator, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -95,11 +98,65 @@ _CLASSES: dict[str, type] = {
 _FIELDS: dict[type, tuple[str, ...]] = {cls: tuple(f.name for f in dataclasses.fields(cls)) for cls in _CLASSES.values()}
 
 
+class StoredItems(Sequence):
+    """A stored page's items, decoded on first use. A warm build whose page drawings are kept
+    (render.pagecache) never looks at them: decoding a thousand pages took seconds of every rebuild.
+    `pictures` lists the page's pictures without decoding (the image store needs them every build)."""
+
+    __slots__ = ("_packed", "_items", "pictures")
+
+    def __init__(self, packed: str, pictures: tuple[frames.Picture, ...]) -> None:
+        self._packed: str | None = packed  # pack(): compressed, a tenth of the JSON held for a thousand pages
+        self._items: tuple | None = None
+        self.pictures = pictures
+
+    def _decoded(self) -> tuple:
+        if self._items is None:
+            same: dict[Any, Any] = {}
+            self._items = json.loads(unpack(self._packed or ""), object_hook=lambda value: _object(value, same))
+            self._packed = None
+        return self._items
+
+    def __iter__(self) -> Iterator[Any]:
+        return iter(self._decoded())
+
+    def __len__(self) -> int:
+        return len(self._decoded())
+
+    def __getitem__(self, index: Any) -> Any:
+        return self._decoded()[index]
+
+    def __eq__(self, other: object) -> bool:
+        return self._decoded() == (other._decoded() if isinstance(other, StoredItems) else other)
+
+    def __hash__(self) -> int:
+        return hash(self._decoded())
+
+    def __repr__(self) -> str:
+        return repr(self._decoded())
+
+    def __add__(self, other: tuple) -> tuple:
+        return self._decoded() + other
+
+
+def pack(text: str) -> str:
+    """JSON text compressed, as text that can stand in JSON (base85 of zlib)."""
+    return base64.b85encode(zlib.compress(text.encode("utf-8"), 1)).decode("ascii")
+
+
+def unpack(packed: str) -> str:
+    return zlib.decompress(base64.b85decode(packed)).decode("utf-8")
+
+
 def encode(value: Any) -> Any:
     """Pages, issues and their parts as JSON values that decode() turns back into equal objects."""
     kind = type(value)
     if kind is str or kind is float or kind is int or kind is bool or value is None:  # most values: checked first
         return value
+    if kind is frames.Page:  # its items as JSON text, decoded only when asked for (StoredItems)
+        items = json.dumps(encode(tuple(value.items)), ensure_ascii=False, separators=(",", ":"))
+        stored = {"lazy": pack(items), "pictures": encode(tuple(frames.pictures_in(value.items)))}
+        return {"$": "Page", **{name: stored if name == "items" else encode(getattr(value, name)) for name in _FIELDS[kind]}}
     names = _FIELDS.get(kind)
     if names is not None:
         return {"$": kind.__name__, **{name: encode(getattr(value, name)) for name in names}}
@@ -127,6 +184,8 @@ def _object(value: dict[str, Any], same: dict[Any, Any]) -> Any:
         if len(t) <= 4 and all(type(v) is float or type(v) is int for v in t):  # colours, points, dashes
             return same.setdefault(t, t)
         return t
+    if "lazy" in value:
+        return StoredItems(value["lazy"], value["pictures"])
     return Path(value["p"])
 
 
@@ -139,5 +198,7 @@ def decode(value: Any) -> Any:
             return cls(**{k: decode(v) for k, v in value.items() if k != "$"})
         if "t" in value:
             return tuple(decode(v) for v in value["t"])
+        if "lazy" in value:
+            return StoredItems(value["lazy"], decode(value["pictures"]))
         return Path(value["p"])
     return value

@@ -8,6 +8,7 @@ space (colour.py), bleed, boxes and トンボ for the press (marks.py), n-up han
 from __future__ import annotations
 
 import dataclasses
+import hashlib
 import io
 import os
 from collections.abc import Mapping
@@ -17,11 +18,14 @@ from typing import Any, Callable, Iterator
 
 from reportlab import rl_config
 from reportlab.lib.utils import ImageReader, _digester
+from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfbase.pdfdoc import PDFDictionary, PDFImageXObject, PDFName, PDFStream
 from reportlab.pdfgen.canvas import Canvas
 
 from casebook_pdf import __version__
+from casebook_pdf.drawncache import Drawn, DrawnPages
 from casebook_pdf.fonts import REGULAR, Fonts
+from casebook_pdf.glyphfont import GlyphFont
 from casebook_pdf.frames import Box, Circle, Group, Icon, Item, Link, Page, Picture, Polygon, Rule, Text
 from casebook_pdf.images import JPEG_QUALITY, PngData, Processed, picture_key, placement, png_data
 from casebook_pdf.render.colour import PATTERNS, Ink, gray, hatch
@@ -70,9 +74,10 @@ def _source_date(epoch: int) -> Iterator[None]:
 
 def render_pdf(
     pages: tuple[Page, ...], meta: Meta, fonts: Fonts, images: Mapping[tuple, Processed], outline: bool = True,
-    output: Output = Output(),
+    output: Output = Output(), drawn: DrawnPages | None = None,
 ) -> bytes:
-    """The PDF of the pages; `images` holds the processed bytes of every Picture on them."""
+    """The PDF of the pages; `images` holds the processed bytes of every Picture on them. With `drawn`,
+    pages drawn by an earlier build are copied from it, and the pages drawn now are kept in it."""
     buf = io.BytesIO()
     rl_config.useA85 = 0  # binary streams: ASCII85 would make every image a quarter larger
     with _source_date(meta.epoch):
@@ -90,7 +95,8 @@ def render_pdf(
         canvas.setSubject(meta.subject)
         canvas.setCreator(f"casebook-pdf {__version__}")
         canvas.setProducer(f"casebook-pdf {__version__} (reportlab)")
-        ctx = DrawContext(fonts, [page.key for page in pages], images, output.ink, SLUG if output.press else 0.0, {})
+        ctx = DrawContext(fonts, [page.key for page in pages], images, output.ink, SLUG if output.press else 0.0, {},
+                          drawn=drawn)
         if output.handout:
             from casebook_pdf.render.impose import impose
 
@@ -177,6 +183,8 @@ class DrawContext:
     converted: dict[tuple, ImageReader]  # photos already converted to gray or CMYK, by picture key
     trim: tuple[float, float] = (0.0, 0.0)
     links: bool = True
+    drawn: DrawnPages | None = None  # kept page drawings (drawncache)
+    record: list[list[Any]] | None = None  # while a page is drawn to be kept: its pictures and links, in order
 
 
 def _draw_page(canvas: Canvas, page: Page, ctx: DrawContext) -> None:
@@ -189,8 +197,55 @@ def _draw_page(canvas: Canvas, page: Page, ctx: DrawContext) -> None:
     canvas.bookmarkPage(page.key)
     if page.bookmark:
         canvas.addOutlineEntry(page.bookmark, page.key, level=0)
-    paint_page(canvas, page, ctx)
+    if ctx.drawn is not None and page.memo:
+        _paint_kept(canvas, page, ctx, ctx.drawn)
+    else:
+        paint_page(canvas, page, ctx)
     canvas.showPage()
+
+
+def _paint_kept(canvas: Canvas, page: Page, ctx: DrawContext, store: DrawnPages) -> None:
+    """paint_page, or what it drew for this page in an earlier build, replayed; a page drawn now is kept."""
+    icc = hashlib.sha256(ctx.ink.icc).hexdigest() if ctx.ink.icc else None
+    key = store.key(page.memo, ctx.ink.mode, icc, ctx.slug, ctx.links, page.width, page.height)
+    kept = store.get(key)
+    if kept is not None and _replay(canvas, page, ctx, kept):
+        return
+    start = len(canvas._code)
+    events: list[list[Any]] = []
+    GlyphFont.recording = {}
+    try:
+        paint_page(canvas, page, dataclasses.replace(ctx, record=events))
+        fonts = GlyphFont.recording
+    finally:
+        GlyphFont.recording = None
+    if canvas._colorsUsed or canvas._shadingUsed:  # page resources this cache does not replay
+        return
+    store.put(key, Drawn(canvas._code[start:], [[name, sorted(map(list, glyphs.items()))] for name, glyphs in fonts.items()], events))
+
+
+def _replay(canvas: Canvas, page: Page, ctx: DrawContext, kept: Drawn) -> bool:
+    """Do to the document what drawing the page did (fonts, pictures, links, in order), then add its
+    operators. False, with nothing done, when a picture's processed image is not the one drawn then."""
+    from casebook_pdf.layout.memo import decode
+
+    events = [(kind, *(decode(v) if isinstance(v, dict) else v for v in rest)) for kind, *rest in kept.events]
+    for kind, *rest in events:
+        if kind == "picture" and ctx.images[picture_key(rest[0])].key != rest[3]:
+            return False
+    doc = canvas._doc
+    for name, glyphs in kept.fonts:
+        pdfmetrics.getFont(name).replay(doc, glyphs)
+    ctx = dataclasses.replace(ctx, trim=(page.width, page.height))
+    for kind, *rest in events:
+        if kind == "picture":  # registers the image with the document; its operators come with the page's
+            mark = len(canvas._code)
+            _picture(canvas, rest[0], page.height, ctx, rest[1], rest[2])
+            del canvas._code[mark:]
+        else:
+            _link(canvas, rest[0], page.height, ctx)
+    canvas._code.extend(kept.code)
+    return True
 
 
 def paint_page(canvas: Canvas, page: Page, ctx: DrawContext) -> None:
@@ -331,6 +386,10 @@ def _circle(c: Canvas, o: Circle, ph: float, ctx: DrawContext) -> None:
 def _picture(c: Canvas, p: Picture, ph: float, ctx: DrawContext, ox: float = 0.0, oy: float = 0.0) -> None:
     key = picture_key(p)
     done = ctx.images[key]
+    if ctx.record is not None:
+        from casebook_pdf.layout.memo import encode
+
+        ctx.record.append(["picture", encode(p), ox, oy, done.key])
     if ctx.slug:
         sides = trim_sides(Picture(p.x + ox, p.y + oy, p.w, p.h, p.source, p.fit), *ctx.trim)
         if sides.any():
@@ -371,6 +430,10 @@ def _icon(c: Canvas, i: Icon, ph: float, ctx: DrawContext) -> None:
 def _link(c: Canvas, lk: Link, ph: float, ctx: DrawContext) -> None:
     if not ctx.links:  # handout sheets: pictures of pages, not a document to click through
         return
+    if ctx.record is not None:
+        from casebook_pdf.layout.memo import encode
+
+        ctx.record.append(["link", encode(lk)])
     s = ctx.slug
     rect = (lk.x + s, ph - lk.y - lk.h + s, lk.x + lk.w + s, ph - lk.y + s)
     if lk.uri:

@@ -22,6 +22,7 @@ import click
 from casebook_pdf.build import Workspace
 from casebook_pdf.frames import Picture
 from casebook_pdf.images import ImageStore, Processed
+from casebook_pdf.drawncache import DrawnPages
 from casebook_pdf.layout.memo import LayoutMemo
 from casebook_pdf.messages import _
 
@@ -137,4 +138,4 @@ def workspace(cache_dir: Path | None, dpi: int, display: Display | None = None) 
     display = display or Display(quiet=True)
     memo = PageMemo(cache_dir / "layout" if cache_dir else None, tick=display.advance)
     store = CountingStore(cache_dir / "images" if cache_dir else None, dpi, tick=display.advance)
-    return Workspace(memo, store, display)
+    return Workspace(memo, store, display, DrawnPages(cache_dir / "pages" if cache_dir else None))

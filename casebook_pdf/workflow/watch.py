@@ -70,6 +70,8 @@ def _rebuild(edition: Path, output: Path, cache_dir: Path | None, dpi: int, work
     finally:
         if isinstance(work.memo, PageMemo):
             work.memo.sweep()
+        if work.drawn is not None:
+            work.drawn.sweep()
     if not quiet:
         for warning in result.warnings:
             echo(_("警告: {issue}").format(issue=warning))

@@ -1,0 +1,118 @@
+"""Drawn pages kept between builds, so a rebuild copies an unchanged page's drawing instead of drawing it.
+
+A case page's content stream depends only on the page (fonts are embedded by glyph id, see
+glyphfont.py; images are named by their content), so what drawing it produced can be kept under
+the page's layout memo key (everything the page depends on), the drawing code and the kind of PDF.
+An entry holds the page's PDF operators and what drawing did to the document besides them, in order:
+the fonts and glyphs it used, the pictures it placed (with a digest of their processed bytes, so a
+photo changed under the same name is drawn again) and its links. render.pdf replays those, so a
+kept page leaves the document exactly as drawing it would (tests/test_cache.py compares the bytes).
+
+Entries are zlib-compressed JSON in the cache folder's pages/, never pickle; a damaged entry is a miss.
+A build's entries are also kept in memory (compressed) for the next rebuild of a `--watch` session.
+"""
+
+from __future__ import annotations
+
+import functools
+import hashlib
+import json
+import os
+import threading
+import zlib
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import casebook_pdf
+
+# Code whose change changes what a page's drawing is.
+CODE = ("render", "glyphfont.py", "fonts.py", "frames.py", "images.py", "drawncache.py")
+FORMAT = "1"
+
+
+@functools.lru_cache(maxsize=1)
+def code_version() -> str:
+    import reportlab
+
+    root = Path(casebook_pdf.__file__).parent
+    digest = hashlib.sha256(f"{FORMAT} {casebook_pdf.__version__} {reportlab.Version}".encode())
+    for name in CODE:
+        target = root / name
+        for file in sorted(target.rglob("*.py")) if target.is_dir() else [target]:
+            digest.update(file.name.encode())
+            digest.update(file.read_bytes())
+    return digest.hexdigest()
+
+
+@dataclass
+class Drawn:
+    """One page's drawing: `code` its operators; `fonts` (font name, [[glyph id, character], …]) in the
+    order the page first used them; `events` in drawing order: ["picture", picture, ox, oy, digest]
+    and ["link", link] (frames as layout.memo encodes them)."""
+
+    code: list[str]
+    fonts: list[list[Any]] = field(default_factory=list)
+    events: list[list[Any]] = field(default_factory=list)
+
+    def pack(self) -> bytes:
+        body = {"code": self.code, "fonts": self.fonts, "events": self.events}
+        return zlib.compress(json.dumps(body, ensure_ascii=False, separators=(",", ":")).encode("utf-8"), 1)
+
+    @classmethod
+    def unpack(cls, data: bytes) -> Drawn:
+        body = json.loads(zlib.decompress(data).decode("utf-8"))
+        return cls(body["code"], body["fonts"], body["events"])
+
+
+@dataclass
+class DrawnPages:
+    """Kept page drawings: on disk in `folder` (None: in memory only) and in memory for the session."""
+
+    folder: Path | None
+    _kept: dict[str, bytes] = field(default_factory=dict, repr=False)
+    _used: dict[str, bytes] = field(default_factory=dict, repr=False)
+
+    def key(self, memo_key: str, *output: object) -> str:
+        digest = hashlib.sha256(code_version().encode())
+        digest.update(memo_key.encode())
+        digest.update(repr(output).encode())
+        return digest.hexdigest()
+
+    def _file(self, key: str) -> Path:
+        assert self.folder is not None
+        return self.folder / key[:2] / f"{key}.z"
+
+    def get(self, key: str) -> Drawn | None:
+        data = self._kept.get(key) or self._used.get(key)
+        if data is None and self.folder is not None:
+            try:
+                data = self._file(key).read_bytes()
+            except OSError:
+                return None
+        if data is None:
+            return None
+        try:
+            drawn = Drawn.unpack(data)
+        except Exception:  # noqa: BLE001 - a damaged entry is a miss, never an error
+            return None
+        self._used[key] = data
+        return drawn
+
+    def put(self, key: str, drawn: Drawn) -> None:
+        data = drawn.pack()
+        self._used[key] = data
+        if self.folder is None:
+            return
+        file = self._file(key)
+        try:
+            file.parent.mkdir(parents=True, exist_ok=True)
+            tmp = file.with_suffix(f".{os.getpid()}-{threading.get_ident()}.tmp")
+            tmp.write_bytes(data)
+            os.replace(tmp, file)
+        except OSError:
+            pass  # an optimisation: a full or read-only disk must not fail the build
+
+    def sweep(self) -> None:
+        """After a build: keep in memory only what that build used."""
+        self._kept, self._used = self._used, {}
