@@ -168,7 +168,6 @@ def build(edition: Path, output: Path, quiet: bool, debug: bool, dpi: int, cache
           watch: bool, strict: bool, press: bool, icc: Path | None, grayscale: bool, handout: str | None) -> None:
     from casebook_pdf.build import build as run_build
     from casebook_pdf.errors import display_path
-    from casebook_pdf.render.impose import sheet_count
     from casebook_pdf.workflow.progress import Display, workspace
 
     edition = _edition(edition)
@@ -192,6 +191,8 @@ def build(edition: Path, output: Path, quiet: bool, debug: bool, dpi: int, cache
     if not quiet:
         seconds = time.perf_counter() - start
         if kind.handout:
+            from casebook_pdf.render.impose import sheet_count
+
             click.echo(_("{pdf} を書き出しました（{pages} ページを A4 {sheets} 枚に、{kb:.0f} KB、{seconds:.1f} 秒）").format(
                 pdf=display_path(result.output), pages=result.pages, sheets=sheet_count(result.pages, kind.handout),
                 kb=result.size / 1024, seconds=seconds))

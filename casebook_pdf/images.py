@@ -3,8 +3,10 @@
 Pipeline per picture: open (format and pixel count checked before decoding), EXIF orientation,
 transparency composited on white, CMYK/palette converted, cropped to fill its frame (`cover`) or kept
 whole (`contain`), downsampled to at most `dpi` at its printed size (never upsampled), then encoded as
-JPEG, or as PNG when that is smaller for flat line art. Results are cached by the file's content hash
-and the target size, so a rebuild does no work and gives the same bytes.
+JPEG, or as PNG when that is smaller for flat line art. A file those steps would not change (already no
+larger than its frame needs, nothing to crop or turn, a JPEG or PNG a PDF takes as it is) is embedded
+from its own bytes without being decoded. Results are cached by the file's content hash and the target
+size, so a rebuild does no work and gives the same bytes.
 """
 
 from __future__ import annotations
@@ -43,7 +45,7 @@ PNG_HOPE = 1.2
 # Downsampling filter: bicubic is within 50-54 dB PSNR of Lanczos on the bundled illustrations at their
 # frame sizes, far below what JPEG quality 82 changes (37-42 dB), and takes a quarter less time.
 RESAMPLE = Image.Resampling.BICUBIC
-CACHE_VERSION = "3"  # 2: the PNG/JPEG choice through PNG_HOPE; 3: bicubic downsampling
+CACHE_VERSION = "4"  # 2: the PNG/JPEG choice through PNG_HOPE; 3: bicubic downsampling; 4: pass-through
 
 
 @dataclass(frozen=True)
@@ -94,16 +96,19 @@ def _flatten(img: Image.Image) -> Image.Image:
 
 def _crop_to_aspect(img: Image.Image, aspect: float) -> Image.Image:
     """The largest centred region of img with width/height == aspect (img itself when that is all of it)."""
-    w, h = img.size
+    box = _crop_box(img.size, aspect)
+    return img if box == (0, 0, *img.size) else img.crop(box)
+
+
+def _crop_box(size: tuple[int, int], aspect: float) -> tuple[int, int, int, int]:
+    w, h = size
     if w / h > aspect:
         new_w = max(1, round(h * aspect))
         left = (w - new_w) // 2
-        box = (left, 0, left + new_w, h)
-    else:
-        new_h = max(1, round(w / aspect))
-        top = (h - new_h) // 2
-        box = (0, top, w, top + new_h)
-    return img if box == (0, 0, w, h) else img.crop(box)
+        return (left, 0, left + new_w, h)
+    new_h = max(1, round(w / aspect))
+    top = (h - new_h) // 2
+    return (0, top, w, top + new_h)
 
 
 def contained(size: tuple[int, int], w_pt: float, h_pt: float) -> tuple[float, float]:
@@ -145,6 +150,64 @@ def _pixels(source: Path | IO[bytes] | Image.Image, w_pt: float, h_pt: float, fi
     if img.width > max_w:
         img = img.resize((max_w, max(1, round(img.height * max_w / img.width))), RESAMPLE)
     return img
+
+
+@dataclass(frozen=True)
+class PngData:
+    """What a PDF needs to embed a PNG's pixels as they are stored: its zlib stream (the IDAT chunks
+    joined) decodes with FlateDecode and the PNG predictors (/Predictor 15)."""
+
+    width: int
+    height: int
+    colors: int  # 3 (RGB) or 1 (gray), 8 bits each
+    stream: bytes
+
+
+def png_data(data: bytes) -> PngData | None:
+    """The PNG's stream if a PDF can take it as it is: 8-bit RGB or gray, not interlaced, no
+    transparency (no alpha channel, no tRNS colour key). None for anything else, or not a PNG."""
+    if data[:8] != b"\x89PNG\r\n\x1a\n" or data[12:16] != b"IHDR":
+        return None
+    width, height = int.from_bytes(data[16:20], "big"), int.from_bytes(data[20:24], "big")
+    depth, colour, interlace = data[24], data[25], data[28]
+    if depth != 8 or colour not in (0, 2) or interlace != 0:
+        return None
+    idat: list[bytes] = []
+    pos = 8
+    while pos + 8 <= len(data):
+        length, kind = int.from_bytes(data[pos : pos + 4], "big"), data[pos + 4 : pos + 8]
+        if kind == b"IDAT":
+            idat.append(data[pos + 8 : pos + 8 + length])
+        elif kind == b"tRNS":
+            return None
+        elif kind == b"IEND":
+            return PngData(width, height, 3 if colour == 2 else 1, b"".join(idat)) if idat else None
+        pos += 12 + length
+    return None  # cut short: let the ordinary path report it
+
+
+def _as_it_is(data: bytes, w_pt: float, h_pt: float, fit: str, dpi: int, key: str = "") -> Processed | None:
+    """The file itself when processing would not change its pixels: no more pixels than the frame needs
+    at `dpi`, nothing to crop (fit: contain, or the frame's very aspect), no orientation to apply, no
+    transparency or colour conversion, and a form a PDF embeds directly (a baseline JPEG, RGB or gray;
+    a PNG that png_data accepts). Nothing is decoded: only the header is read."""
+    img = _open(io.BytesIO(data))
+    if img.format == "JPEG":
+        if img.mode not in ("RGB", "L") or "progressive" in img.info or "progression" in img.info:
+            return None
+        if img.getexif().get(0x0112, 1) != 1:
+            return None
+        fmt = "jpeg"
+    elif img.format == "PNG" and png_data(data) is not None:
+        fmt = "png"
+    else:
+        return None
+    if fit == "cover" and _crop_box(img.size, w_pt / h_pt) != (0, 0, *img.size):
+        return None
+    printed_w = w_pt if fit == "cover" else contained(img.size, w_pt, h_pt)[0]
+    if img.width > max(1, round(printed_w / 72 * dpi)):
+        return None
+    return Processed(data, fmt, img.size, img.width / (printed_w / 72), key)
 
 
 def _encode(img: Image.Image) -> tuple[bytes, str]:
@@ -331,6 +394,10 @@ class ImageStore:
         return result
 
     def _process(self, picture: Picture, key: str, data: bytes, pixels: Image.Image | None = None) -> Processed:
+        passed = _as_it_is(data, picture.w, picture.h, picture.fit, self.dpi, key)
+        if passed is not None:
+            self._to_cache(key, passed)
+            return passed
         # the bytes that were hashed, or the pixels prefetch decoded from them
         img = _pixels(io.BytesIO(data) if pixels is None else pixels, picture.w, picture.h, picture.fit, self.dpi)
         data, fmt = _encode(img)

@@ -39,4 +39,5 @@ def test_build_imports_neither_the_watcher_nor_the_previewer(tmp_path: Path) -> 
     loaded = _modules("build", str(BUNDLED), "-o", str(tmp_path / "a.pdf"), "-q", "--cache-dir", str(tmp_path / "c"),
                       cache=tmp_path)
     assert (tmp_path / "a.pdf").is_file() and "reportlab.pdfgen.canvas" in loaded
-    assert not loaded & {"watchfiles", "pypdfium2", "pypdf", "PIL.ImageDraw"}
+    assert not loaded & {"watchfiles", "pypdfium2", "pypdf", "PIL.ImageDraw",
+                         "casebook_pdf.render.impose", "PIL.ImageCms"}  # handouts and CMYK only

@@ -15,7 +15,7 @@ import io
 from dataclasses import dataclass, fields
 from typing import Literal, Protocol
 
-from PIL import Image, ImageCms
+from PIL import Image
 
 from casebook_pdf.frames import Color
 
@@ -135,6 +135,8 @@ class Ink:
             lut = [round(255 * (v / 255) ** GRAY_GAMMA) for v in range(256)]
             return img.convert("L").point(lut)
         assert self.icc is not None
+        from PIL import ImageCms  # colour management: only CMYK outputs need it
+
         source = ImageCms.createProfile("sRGB")
         target = ImageCms.ImageCmsProfile(io.BytesIO(self.icc))
         return ImageCms.profileToProfile(img.convert("RGB"), source, target, outputMode="CMYK",
