@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import copy
 import functools
-import importlib.resources
 import os
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -51,6 +50,8 @@ def font_dir() -> Path:
     for folder in (here / "fonts", here.parent / "fonts"):
         if (folder / FILES[REGULAR]).is_file():
             return folder
+    import importlib.resources  # only then: an installed package keeps its fonts inside (~1.5 ms of imports)
+
     return Path(str(importlib.resources.files("casebook_pdf.fonts")))
 
 
