@@ -8,6 +8,10 @@ and reportlab's version: a JSON header for the small attributes, then the big ta
 numbers (reading them is a copy, not a parse: a face loads in a few milliseconds). The font bytes themselves are still read from the shipped file (the subsetter
 needs them), and a face from the cache is attribute for attribute the face reportlab would parse
 (tests/test_cache.py checks that). An unreadable or foreign entry is a miss: the font is parsed again.
+
+Hashing the 9.4 MB of bundled fonts on every run is spared by a stat index beside the entries (stat.json,
+see statindex): a font file whose size, modification time, inode and change time are those it had when
+hashed keeps its hash; a changed file is hashed and parsed again.
 """
 
 from __future__ import annotations
@@ -25,7 +29,10 @@ from typing import Any
 import reportlab
 from reportlab.pdfbase.ttfonts import TTFNameBytes, TTFontFace
 
+from casebook_pdf.statindex import StatIndex
+
 FORMAT = 2
+INDEX = "stat.json"  # the font files' hashes by path, beside the entries
 # Attributes rebuilt on load, or not worth keeping: the file's bytes, the read position, the scale function.
 SKIP = {"_ttf_data", "_pos", "_pdfScale", "filename"}
 # The large tables: name -> the array type codes of their columns (unsigned 32-bit, double, signed 32-bit).
@@ -155,27 +162,45 @@ def _scale(units_per_em: int):
     return lambda x: x * mult
 
 
-def cache_key(data: bytes) -> str:
-    """The font file's hash, with all an entry's reading depends on: its format, reportlab's parser, the
-    machine's byte order and array sizes."""
-    digest = hashlib.sha256(f"{FORMAT}|{reportlab.Version}|{sys.byteorder}|{array('I').itemsize}|".encode())
-    digest.update(data)
-    return digest.hexdigest()
+class FontDigests(StatIndex):
+    """The font files' content hashes, kept in the font cache's stat.json."""
 
 
-def load_face(path: Path, cache_dir: Path | None) -> TTFontFace:
-    """The parsed face of the font file at path: from the cache when it holds this file's parse."""
-    data = Path(path).read_bytes()
-    entry = cache_dir / f"{cache_key(data)}.face" if cache_dir else None
-    if entry is not None:
-        try:
-            return face_from_bytes(entry.read_bytes(), str(path), data)
-        except Exception:  # noqa: BLE001, S110 - a missing, damaged or foreign entry is a miss: parse
-            pass
+def cache_key(digest: str) -> str:
+    """The entry for the font file whose SHA-256 is digest, with all an entry's reading depends on: its
+    format, reportlab's parser, the machine's byte order and array sizes."""
+    return hashlib.sha256(f"{FORMAT}|{reportlab.Version}|{sys.byteorder}|{array('I').itemsize}|{digest}".encode()).hexdigest()
+
+
+def load_face(path: Path, cache_dir: Path | None, digests: FontDigests | None = None) -> TTFontFace:
+    """The parsed face of the font file at path: from the cache when it holds this file's parse.
+    digests: the cache's stat index, shared by several calls (the caller saves it); else this call's own."""
+    path = Path(path)
+    if cache_dir is None:
+        return _parse(path, path.read_bytes())
+    index = digests if digests is not None else FontDigests(cache_dir / INDEX)
+    digest = index.known(path)
+    if digest is not None:  # unchanged since hashed: read, not hashed
+        data = path.read_bytes()
+        if index.known(path) != digest:  # changed while being read
+            digest = None
+    if digest is None:
+        digest, data = index.hash(path)
+    if digests is None:
+        index.save()
+    entry = cache_dir / f"{cache_key(digest)}.face"
+    try:
+        return face_from_bytes(entry.read_bytes(), str(path), data)
+    except Exception:  # noqa: BLE001, S110 - a missing, damaged or foreign entry is a miss: parse
+        pass
+    face = _parse(path, data)
+    _store(entry, face)
+    return face
+
+
+def _parse(path: Path, data: bytes) -> TTFontFace:
     face = TTFontFace(str(path))
     face._ttf_data = data  # reportlab read the same file; keep one copy of its bytes
-    if entry is not None:
-        _store(entry, face)
     return face
 
 

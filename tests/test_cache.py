@@ -19,7 +19,7 @@ from reportlab.pdfbase.ttfonts import TTFontFace
 from casebook_pdf import fontcache, parsememo
 from casebook_pdf import images as images_module
 from casebook_pdf.build import build
-from casebook_pdf.fonts import FILES, REGULAR, VERTICAL, font_dir
+from casebook_pdf.fonts import FILES, REGULAR, VERTICAL, VERTICAL_BOLD, font_dir
 from casebook_pdf.load.source import load_yaml, parse_yaml
 from tests.conftest import BUNDLED, SECOND
 from tests.editions import CASE, make_edition
@@ -46,7 +46,7 @@ def test_a_cached_face_is_the_parsed_face(tmp_path: Path, face: str) -> None:
     path = font_dir() / FILES[face]
     parsed = TTFontFace(str(path))
     first = fontcache.load_face(path, tmp_path)  # parses and stores
-    assert len(list(tmp_path.iterdir())) == 1
+    assert len(list(tmp_path.glob("*.face"))) == 1
     again = fontcache.load_face(path, tmp_path)  # from the entry
     _same_state(parsed, first)
     _same_state(parsed, again)
@@ -73,7 +73,7 @@ def test_a_changed_font_file_is_parsed_afresh(tmp_path: Path) -> None:
     vertical = fontcache.load_face(font, cache)
     shutil.copy(font_dir() / FILES[REGULAR], font)
     regular = fontcache.load_face(font, cache)
-    assert len(list(cache.iterdir())) == 2
+    assert len(list(cache.glob("*.face"))) == 2
     assert regular.name == b"BIZUDPGothic-Regular" and regular.charToGlyph != vertical.charToGlyph
 
 
@@ -81,10 +81,73 @@ def test_a_changed_font_file_is_parsed_afresh(tmp_path: Path) -> None:
 def test_damaged_font_entries_are_misses(tmp_path: Path, damage: bytes | None) -> None:
     path = font_dir() / FILES[VERTICAL]
     fontcache.load_face(path, tmp_path)
-    (entry,) = tmp_path.iterdir()
+    (entry,) = tmp_path.glob("*.face")
     raw = entry.read_bytes()
     entry.write_bytes(raw[:-7] if damage is None else damage)  # None: cut short
     _same_state(TTFontFace(str(path)), fontcache.load_face(path, tmp_path))
+
+
+class _FontHashes:
+    """Which font files the font cache reads to hash, and which it parses."""
+
+    def __init__(self, monkeypatch: pytest.MonkeyPatch) -> None:
+        self.hashed: list[str] = []
+        self.parsed: list[str] = []
+        real_hash, real_parse = fontcache.FontDigests.hash, fontcache._parse
+
+        def counting_hash(digests: fontcache.FontDigests, path: Path, data: bytes | None = None) -> tuple[str, bytes]:
+            self.hashed.append(path.name)
+            return real_hash(digests, path, data)
+
+        monkeypatch.setattr(fontcache.FontDigests, "hash", counting_hash)
+        monkeypatch.setattr(fontcache, "_parse", lambda path, data: self.parsed.append(path.name) or real_parse(path, data))
+
+
+def test_an_unchanged_font_file_is_not_hashed_again(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    font = tmp_path / "face.ttf"
+    shutil.copy(font_dir() / FILES[VERTICAL], font)
+    _age(tmp_path)
+    cache = tmp_path / "cache"
+    counter = _FontHashes(monkeypatch)
+    first = fontcache.load_face(font, cache)
+    assert counter.hashed == ["face.ttf"] and counter.parsed == ["face.ttf"] and (cache / fontcache.INDEX).is_file()
+    again = fontcache.load_face(font, cache)
+    assert counter.hashed == ["face.ttf"] and counter.parsed == ["face.ttf"]  # the stat fast path: read, not hashed
+    _same_state(first, again)
+    assert again._ttf_data == font.read_bytes()
+
+
+def test_a_font_rewritten_with_its_size_and_time_put_back_is_parsed_again(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The change time (and the inode, for a copy put in its place) tells the rewrite apart."""
+    regular, bold = (font_dir() / FILES[name] for name in (VERTICAL, VERTICAL_BOLD))
+    size = max(regular.stat().st_size, bold.stat().st_size)
+    padded = {path: path.read_bytes().ljust(size, b"\0") for path in (regular, bold)}  # a font's tail is not read
+    font = tmp_path / "face.ttf"
+    font.write_bytes(padded[regular])
+    _age(tmp_path)
+    cache = tmp_path / "cache"
+    fontcache.load_face(font, cache)
+    stat = font.stat()
+    font.write_bytes(padded[bold])
+    os.utime(font, ns=(stat.st_atime_ns, stat.st_mtime_ns))
+    assert (font.stat().st_size, font.stat().st_mtime_ns) == (stat.st_size, stat.st_mtime_ns)
+    counter = _FontHashes(monkeypatch)
+    face = fontcache.load_face(font, cache)
+    assert counter.hashed == ["face.ttf"] and counter.parsed == ["face.ttf"]
+    _same_state(TTFontFace(str(font)), face)
+    assert face.name == b"BIZUDPGothicVertical-Bold"
+    assert len(list(cache.glob("*.face"))) == 2
+
+
+def test_a_font_just_written_is_hashed_each_time(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Within RACY seconds of its last change a file may change again in the same timestamp tick."""
+    font = tmp_path / "face.ttf"
+    shutil.copy(font_dir() / FILES[VERTICAL], font)
+    cache = tmp_path / "cache"
+    fontcache.load_face(font, cache)
+    counter = _FontHashes(monkeypatch)
+    fontcache.load_face(font, cache)
+    assert counter.hashed == ["face.ttf"] and counter.parsed == []  # hashed again, still the stored parse
 
 
 # --- Images and pages: what an input change must change, and nothing else -------------------------

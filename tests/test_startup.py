@@ -41,3 +41,16 @@ def test_build_imports_neither_the_watcher_nor_the_previewer(tmp_path: Path) -> 
     assert (tmp_path / "a.pdf").is_file() and "reportlab.pdfgen.canvas" in loaded
     assert not loaded & {"watchfiles", "pypdfium2", "pypdf", "PIL.ImageDraw",
                          "casebook_pdf.render.impose", "PIL.ImageCms"}  # handouts and CMYK only
+
+
+def test_build_imports_no_workflow_but_its_progress_display(tmp_path: Path) -> None:
+    """`new`/`add` (their templates and YAML editing), previews, watching and preflight are other commands;
+    importlib.resources is only for fonts inside an installed package; difflib only for a misspelt name
+    (click imports it itself whenever a short option such as -o is given, hence the long ones here)."""
+    loaded = _modules("build", str(BUNDLED), "--output", str(tmp_path / "a.pdf"), "--quiet", "--cache-dir", str(tmp_path / "c"),
+                      cache=tmp_path)
+    assert (tmp_path / "a.pdf").is_file() and "casebook_pdf.workflow.progress" in loaded
+    assert not loaded & {"casebook_pdf.workflow.new", "casebook_pdf.workflow.templates", "casebook_pdf.workflow.yamltext",
+                         "casebook_pdf.workflow.say", "casebook_pdf.workflow.add", "casebook_pdf.workflow.preview",
+                         "casebook_pdf.workflow.watch", "casebook_pdf.preflight", "casebook_pdf.pdfread",
+                         "casebook_pdf.pdftokens", "importlib.resources", "difflib"}

@@ -23,6 +23,19 @@ from casebook_pdf.load.reading import file_problem, visible
 from casebook_pdf.load.source import child_path, load_yaml
 from casebook_pdf.text.normalise import DIGIT_FORMS, Digits, normalise_edition
 
+EDITION_FILE = "casebook.yaml"
+
+
+def edition_file(path: Path) -> Path:
+    """The edition file meant by `path`: the file itself, or in a folder its casebook.yaml, else its
+    data/casebook.yaml (the layout of this repository and of an edition kept with its tools)."""
+    path = Path(path)
+    if not path.is_dir():
+        return path
+    inside = path / "data" / EDITION_FILE
+    return inside if not (path / EDITION_FILE).exists() and inside.is_file() else path / EDITION_FILE
+
+
 EDITION_KEYS = ("title", "subtitle", "issuer", "date", "date_suffix", "images", "digits", "tools", "cases")
 EDITION_REQUIRED = ("title", "issuer", "date", "cases")
 CASE_KEYS = (

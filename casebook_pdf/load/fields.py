@@ -8,7 +8,6 @@ None when there is nothing usable. Shared by edition.py (edition, case) and bloc
 from __future__ import annotations
 
 import datetime as dt
-import difflib
 import re
 from collections.abc import Collection, Mapping
 from pathlib import Path
@@ -79,6 +78,8 @@ def closest(word: str, choices: Collection[str]) -> str | None:
     lowered = {c.lower(): c for c in choices}
     if word.lower() in lowered:
         return lowered[word.lower()]
+    import difflib  # only for a misspelt name
+
     found = difflib.get_close_matches(word.lower(), list(lowered), n=1, cutoff=0.6)
     return lowered[found[0]] if found else None
 

@@ -19,12 +19,11 @@ from pathlib import Path
 
 from casebook_pdf.errors import DataError, Issue
 from casebook_pdf.fonts import FILES, REGULAR, font_dir
-from casebook_pdf.load.edition import load_edition
+from casebook_pdf.load.edition import EDITION_FILE, edition_file, load_edition
 from casebook_pdf.messages import _
 from casebook_pdf.workflow.templates import case_text, edition_text
 from casebook_pdf.workflow.yamltext import YamlText
 
-EDITION_FILE = "casebook.yaml"
 _DATE = re.compile(r"^\d{4}-\d{1,2}(-\d{1,2})?$")
 
 
@@ -50,16 +49,6 @@ def check_date(text: str) -> str | None:
     except ValueError:
         return _("{date} という日付はありません。").format(date=text)
     return None
-
-
-def edition_file(path: Path) -> Path:
-    """The edition file meant by `path`: the file itself, or in a folder its casebook.yaml, else its
-    data/casebook.yaml (the layout of this repository and of an edition kept with its tools)."""
-    path = Path(path)
-    if not path.is_dir():
-        return path
-    inside = path / "data" / EDITION_FILE
-    return inside if not (path / EDITION_FILE).exists() and inside.is_file() else path / EDITION_FILE
 
 
 def new_from(source: Path, dest: Path, date: str, copy_images: bool) -> Made:
