@@ -417,3 +417,17 @@ def test_a_stored_page_lists_its_pictures_without_decoding_its_items(tmp_path: P
     assert items._items is None  # listing the pictures decoded nothing
     assert stored == fresh and [p.memo for p in stored] == [p.memo for p in fresh]
     assert tuple(items) == fresh[-2].items and items._items is not None
+
+
+def test_another_output_profile_draws_the_pages_again(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from casebook_pdf.render import Output
+    from tests.iccgen import cmyk_profile
+
+    edition, cache = _photo_edition(tmp_path), tmp_path / "cache"
+    build(edition, tmp_path / "a.pdf", cache, kind=Output(press=True, icc=cmyk_profile("one")))
+    painted = _Painted(monkeypatch)
+    other = Output(press=True, icc=cmyk_profile("two"))
+    build(edition, tmp_path / "b.pdf", cache, kind=other)
+    assert len(_case_keys(painted.keys)) == 2
+    build(edition, tmp_path / "fresh.pdf", kind=other)
+    assert (tmp_path / "b.pdf").read_bytes() == (tmp_path / "fresh.pdf").read_bytes()

@@ -96,7 +96,7 @@ def render_pdf(
         canvas.setCreator(f"casebook-pdf {__version__}")
         canvas.setProducer(f"casebook-pdf {__version__} (reportlab)")
         ctx = DrawContext(fonts, [page.key for page in pages], images, output.ink, SLUG if output.press else 0.0, {},
-                          drawn=drawn)
+                          drawn=drawn, kind=_kind(output))
         if output.handout:
             from casebook_pdf.render.impose import impose
 
@@ -184,6 +184,7 @@ class DrawContext:
     trim: tuple[float, float] = (0.0, 0.0)
     links: bool = True
     drawn: DrawnPages | None = None  # kept page drawings (drawncache)
+    kind: tuple = ()  # what, besides a page, its drawing depends on: the kind of PDF (see _kind)
     record: list[list[Any]] | None = None  # while a page is drawn to be kept: its pictures and links, in order
 
 
@@ -204,10 +205,14 @@ def _draw_page(canvas: Canvas, page: Page, ctx: DrawContext) -> None:
     canvas.showPage()
 
 
+def _kind(output: Output) -> tuple:
+    icc = hashlib.sha256(output.icc).hexdigest() if output.icc else None
+    return (output.ink.mode, icc, output.press, output.handout)
+
+
 def _paint_kept(canvas: Canvas, page: Page, ctx: DrawContext, store: DrawnPages) -> None:
     """paint_page, or what it drew for this page in an earlier build, replayed; a page drawn now is kept."""
-    icc = hashlib.sha256(ctx.ink.icc).hexdigest() if ctx.ink.icc else None
-    key = store.key(page.memo, ctx.ink.mode, icc, ctx.slug, ctx.links, page.width, page.height)
+    key = store.key(page.memo, ctx.kind, ctx.slug, ctx.links, page.width, page.height)
     kept = store.get(key)
     if kept is not None and _replay(canvas, page, ctx, kept):
         return
