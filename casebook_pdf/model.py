@@ -9,12 +9,14 @@ Times are minutes since 0:00.
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass, field
+from dataclasses import field
 from pathlib import Path
 from typing import Literal, Union
 
+from casebook_pdf.records import frozen
 
-@dataclass(frozen=True)
+
+@frozen
 class Where:
     """Where a value came from, for messages raised after loading (fitting, glyphs, images)."""
 
@@ -34,7 +36,7 @@ def locate(file: Path, lines: dict[str, int], path: str) -> Where:
     return Where(file, None, path)
 
 
-@dataclass(frozen=True)
+@frozen
 class Item:
     """A list item: plain text, or a heading (drawn with ○/■), usually with its own sub-items.
 
@@ -55,13 +57,13 @@ class Item:
 Body = Union[str, tuple[Item, ...]]
 
 
-@dataclass(frozen=True)
+@frozen
 class Tool:
     id: str
     label: str
 
 
-@dataclass(frozen=True)
+@frozen
 class ToolGroup:
     """Several tool columns under one heading (その他), the heading set vertically."""
 
@@ -69,7 +71,7 @@ class ToolGroup:
     tools: tuple[Tool, ...]
 
 
-@dataclass(frozen=True)
+@frozen
 class Photo:
     image: Path  # absolute, resolved, inside the edition's images folder
     caption: str
@@ -80,13 +82,13 @@ class Photo:
 # ---- blocks -------------------------------------------------------------------------------
 
 
-@dataclass(frozen=True)
+@frozen
 class ItemGroup:
     label: str  # drawn as 【label】
     items: tuple[str, ...]  # joined with 、
 
 
-@dataclass(frozen=True)
+@frozen
 class ItemsBlock:
     """◆title◆ followed by 【label】a、b、c rows."""
 
@@ -95,7 +97,7 @@ class ItemsBlock:
     title: str | None = None
 
 
-@dataclass(frozen=True)
+@frozen
 class ListBlock:
     items: tuple[Item, ...]
     where: Where
@@ -105,21 +107,21 @@ class ListBlock:
 Tone = Literal["good", "bad", "neutral"]
 
 
-@dataclass(frozen=True)
+@frozen
 class ComparisonColumn:
     label: str
     tone: Tone
     items: tuple[Item, ...]
 
 
-@dataclass(frozen=True)
+@frozen
 class ComparisonBlock:
     columns: tuple[ComparisonColumn, ...]
     where: Where
     title: str | None = None
 
 
-@dataclass(frozen=True)
+@frozen
 class FlowBlock:
     """Boxes joined by arrows; a step with several strings is drawn as parallel boxes."""
 
@@ -130,13 +132,13 @@ class FlowBlock:
     title: str | None = None
 
 
-@dataclass(frozen=True)
+@frozen
 class ContrastSide:
     caption: str
     image: Path | None = None
 
 
-@dataclass(frozen=True)
+@frozen
 class ContrastBlock:
     before: ContrastSide
     after: ContrastSide
@@ -144,13 +146,13 @@ class ContrastBlock:
     title: str | None = None
 
 
-@dataclass(frozen=True)
+@frozen
 class ExampleRow:
     case: str
     plan: tuple[str, ...]
 
 
-@dataclass(frozen=True)
+@frozen
 class ExamplesBlock:
     rows: tuple[ExampleRow, ...]
     where: Where
@@ -160,7 +162,7 @@ class ExamplesBlock:
 SegmentKind = Literal["office", "home", "leave", "break"]
 
 
-@dataclass(frozen=True)
+@frozen
 class Segment:
     start: int  # minutes since 0:00
     end: int
@@ -168,13 +170,13 @@ class Segment:
     kind: SegmentKind
 
 
-@dataclass(frozen=True)
+@frozen
 class Event:
     at: int
     label: str
 
 
-@dataclass(frozen=True)
+@frozen
 class ScheduleBlock:
     segments: tuple[Segment, ...]
     where: Where
@@ -183,7 +185,7 @@ class ScheduleBlock:
     title: str | None = None
 
 
-@dataclass(frozen=True)
+@frozen
 class NoteBlock:
     text: str
     where: Where
@@ -198,7 +200,7 @@ Block = Union[
 # ---- case and edition ------------------------------------------------------------------------
 
 
-@dataclass(frozen=True)
+@frozen
 class Case:
     file: Path  # absolute path of the case file
     category: str
@@ -222,7 +224,7 @@ class Case:
         return locate(self.file, self.lines, path)
 
 
-@dataclass(frozen=True)
+@frozen
 class Edition:
     file: Path  # absolute path of casebook.yaml
     title: tuple[str, ...]

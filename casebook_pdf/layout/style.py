@@ -10,12 +10,13 @@ Colours for text on a tint are the `*_ink` entries, chosen to reach WCAG AA (4.5
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import field
 
 from casebook_pdf.frames import Color, mm, rgb
+from casebook_pdf.records import frozen
 
 
-@dataclass(frozen=True)
+@frozen
 class Palette:
     ink: Color = rgb("#222222")
     muted: Color = rgb("#5B6670")
@@ -44,7 +45,7 @@ class Palette:
     rest: Color = rgb("#C9D1D8")
 
 
-@dataclass(frozen=True)
+@frozen
 class Scale:
     """The six type sizes in points, smallest first, and the floor text may shrink to when crowded."""
 
@@ -71,7 +72,7 @@ class Scale:
         return min((x for x in self.steps if x > size + 1e-6), default=size)
 
 
-@dataclass(frozen=True)
+@frozen
 class Page:
     """Paper and margins. Trim and bleed for the print shop are added outside this area by render."""
 
@@ -83,7 +84,7 @@ class Page:
     folio_baseline: float = mm(6)  # from the paper's bottom edge: clear of office printers' margin
 
 
-@dataclass(frozen=True)
+@frozen
 class Gaps:
     """Spacing: one gap between zones and blocks, one inside boxes, one between stacked rows."""
 
@@ -93,7 +94,7 @@ class Gaps:
     rhythm_max: float = mm(8)  # the widest a zone gap grows on a sparse page
 
 
-@dataclass(frozen=True)
+@frozen
 class CaseGrid:
     """Case page zones (heights of bands, widths of columns), in points."""
 
@@ -110,7 +111,7 @@ class CaseGrid:
     photo_min_h: float = mm(18)  # below this a photo grid is not used
 
 
-@dataclass(frozen=True)
+@frozen
 class Panels:
     """Inside the blocks: arrows between boxes, small insets and the corners of flow steps."""
 
@@ -124,7 +125,7 @@ class Panels:
     event_w: float = mm(30)  # the widest an event label over a schedule runs
 
 
-@dataclass(frozen=True)
+@frozen
 class CoverGrid:
     """Cover: bands at the paper's edges (they bleed in the print-shop build), date, title panel, issuer."""
 
@@ -141,7 +142,7 @@ class CoverGrid:
     issuer_top: float = mm(165)
 
 
-@dataclass(frozen=True)
+@frozen
 class ContentsGrid:
     """Contents page: heading, matrix header and rows."""
 
@@ -155,7 +156,7 @@ class ContentsGrid:
     row_min: float = mm(9)
 
 
-@dataclass(frozen=True)
+@frozen
 class Style:
     page: Page = field(default_factory=Page)
     gaps: Gaps = field(default_factory=Gaps)

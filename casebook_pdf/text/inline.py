@@ -9,14 +9,15 @@ literally.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+
+from casebook_pdf.records import frozen
 
 NEWLINE = "\n"
 
 _BOLD = re.compile(r"\*\*(.+?)\*\*", re.DOTALL)
 
 
-@dataclass(frozen=True)
+@frozen
 class Span:
     text: str
     bold: bool = False
