@@ -68,8 +68,8 @@ class Interrupted(BaseException):
 
 
 @contextlib.contextmanager
-def _interruptible() -> Iterator[None]:
-    """Ctrl-C and SIGTERM end the command cleanly: the temporary file removed, the old PDF kept, exit 130."""
+def _interruptible(what: str = "pdf") -> Iterator[None]:
+    """Ctrl-C and SIGTERM end the command cleanly: temporary files removed, what was there before kept, exit 130."""
     def stop(signum: int, frame: object) -> None:
         raise Interrupted(signum)
 
@@ -77,7 +77,10 @@ def _interruptible() -> Iterator[None]:
     try:
         yield
     except (KeyboardInterrupt, Interrupted):
-        click.echo(_("中断しました。PDF は書き出していません（前の PDF はそのままです）。"), err=True)
+        if what == "png":
+            click.echo(_("中断しました。書きかけの PNG は残していません（書き終えたページの PNG はそのままです）。"), err=True)
+        else:
+            click.echo(_("中断しました。PDF は書き出していません（前の PDF はそのままです）。"), err=True)
         sys.exit(EXIT_INTERRUPTED)
     finally:
         if previous is not None:
@@ -372,8 +375,9 @@ def preview(edition: Path, out_dir: Path, dpi: int, pages: str | None, colors: i
     except PageChoiceError as exc:
         raise click.BadParameter(str(exc), param_hint="--pages") from None
     try:
-        result, written = run_preview(_edition(edition), out_dir, dpi, chosen, cache, image_dpi,
-                                      workspace(cache, image_dpi, Display(quiet=quiet)), colors)
+        with _interruptible("png"):
+            result, written = run_preview(_edition(edition), out_dir, dpi, chosen, cache, image_dpi,
+                                          workspace(cache, image_dpi, Display(quiet=quiet)), colors)
     except PageChoiceError as exc:
         raise click.BadParameter(str(exc), param_hint="--pages") from None
     except Exception as exc:  # noqa: BLE001

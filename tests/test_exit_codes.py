@@ -128,3 +128,32 @@ def test_kill_mid_write_keeps_the_old_pdf(tmp_path: Path) -> None:
     done, old, now = _stopped_build(tmp_path, "os.kill(os.getpid(), signal.SIGKILL)")
     assert done.returncode == -9
     assert now == old
+
+
+STOP_IN_PREVIEW = """
+import os, signal, sys
+import casebook_pdf.workflow.preview as preview
+real = preview._write_page
+def write_page(document, number, *args):
+    if number == 2:
+        os.kill(os.getpid(), signal.SIGTERM)
+    return real(document, number, *args)
+preview._write_page = write_page
+from casebook_pdf.cli import main
+sys.argv = ["casebook-pdf", "preview", {edition!r}, "-o", {out!r}, "--no-cache"]
+main()
+"""
+
+
+def test_sigterm_during_preview_leaves_no_temporary_files(tmp_path: Path) -> None:
+    edition = make_edition(tmp_path)
+    scratch = tmp_path / "tmp"
+    scratch.mkdir()
+    out = tmp_path / "png"
+    script = STOP_IN_PREVIEW.format(edition=str(edition), out=str(out))
+    env = {**os.environ, "PYTHONPATH": str(ROOT), "TMPDIR": str(scratch)}
+    done = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, env=env, timeout=120)
+    assert done.returncode == EXIT_INTERRUPTED, done.stderr
+    assert "Traceback" not in done.stderr and "中断しました" in done.stderr and "PNG" in done.stderr
+    assert list(scratch.iterdir()) == []  # the temporary PDF's folder removed
+    assert sorted(p.name for p in out.iterdir()) == ["page-01.png"]  # written before the signal; no half-written page
