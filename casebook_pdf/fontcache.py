@@ -5,7 +5,8 @@ than everything else a small edition needs. What it produces is plain data (cmap
 offsets, names, a few numbers), so it is stored as data only (never pickle or marshal: loading a cache
 entry must not be able to run code) in the cache folder's fonts/, keyed by the SHA-256 of the font file
 and reportlab's version: a JSON header for the small attributes, then the big tables as raw arrays of
-numbers (reading them is a copy, not a parse: a face loads in a few milliseconds). The font bytes themselves are still read from the shipped file (the subsetter
+numbers (reading them is a copy, not a parse: a face loads in a few milliseconds; the two tables a
+build never reads, glyphToChar and hmetrics, only when read). The font bytes themselves are still read from the shipped file (the subsetter
 needs them), and a face from the cache is attribute for attribute the face reportlab would parse
 (tests/test_cache.py checks that). An unreadable or foreign entry is a miss: the font is parsed again.
 
@@ -34,9 +35,12 @@ from casebook_pdf.statindex import StatIndex
 FORMAT = 2
 INDEX = "stat.json"  # the font files' hashes by path, beside the entries
 # Attributes rebuilt on load, or not worth keeping: the file's bytes, the read position, the scale function.
-SKIP = {"_ttf_data", "_pos", "_pdfScale", "filename"}
+SKIP = {"_ttf_data", "_pos", "_pdfScale", "filename", "_later"}
 # The large tables: name -> the array type codes of their columns (unsigned 32-bit, double, signed 32-bit).
 TABLES = {"charToGlyph": "II", "charWidths": "Id", "glyphToChar": "II", "hmetrics": "idi", "glyphPos": "I"}
+# Tables a build does not read (reportlab's own subsetter and text splitting do; the glyph-id subset in
+# glyphfont.py does not): built from the entry only if read, sparing ~10 ms of every build.
+LATER = ("glyphToChar", "hmetrics")
 
 
 class _Unstorable(Exception):
@@ -131,11 +135,13 @@ def face_bytes(face: TTFontFace) -> bytes:
 
 
 def face_from_bytes(entry: bytes, filename: str, data: bytes) -> TTFontFace:
-    """A TTFontFace as reportlab's parser leaves it, from face_bytes's entry and the font's bytes."""
+    """A TTFontFace as reportlab's parser leaves it, from face_bytes's entry and the font's bytes (a
+    CachedFace: LATER's tables are built when first read)."""
     (size,) = struct.unpack_from("<I", entry)
     header = json.loads(entry[4:4 + size])
     attrs: dict[str, Any] = {name: _decode(value) for name, value in header["small"].items()}
     view, at = memoryview(entry), 4 + size
+    later: dict[str, _Once] = {}
     for name, codes in TABLES.items():
         columns = []
         for n, code in enumerate(codes):
@@ -144,14 +150,44 @@ def face_from_bytes(entry: bytes, filename: str, data: bytes) -> TTFontFace:
             column.frombytes(view[at:end])
             columns.append(column)
             at = end
-        attrs[name] = _table(name, columns)
+        if name in LATER:
+            later[name] = _Once(name, columns)
+        else:
+            attrs[name] = _table(name, columns)
     if at != len(entry):
         raise ValueError("cache entry of the wrong length")
     attrs["tables"] = [attrs["table"][record["tag"]] for record in attrs["tables"]]  # the same records, as parsed
-    attrs.update(filename=filename, _ttf_data=data, _pos=0, _pdfScale=_scale(attrs["unitsPerEm"]))
-    face = TTFontFace.__new__(TTFontFace)
+    attrs.update(filename=filename, _ttf_data=data, _pos=0, _pdfScale=_scale(attrs["unitsPerEm"]), _later=later)
+    face = CachedFace.__new__(CachedFace)
     face.__dict__.update(attrs)
     return face
+
+
+class CachedFace(TTFontFace):
+    """A face from the cache: reportlab's parsed face, except that the tables in LATER are built when
+    first read. A copy (the list-mark faces are copies) shares them, as copies of a parsed face do."""
+
+    def __getattr__(self, name: str) -> Any:  # only for an attribute not (yet) in the instance
+        later = self.__dict__.get("_later")
+        if later is None or name not in later:
+            raise AttributeError(name)
+        value = later[name]()
+        self.__dict__[name] = value
+        return value
+
+
+class _Once:
+    """One table's columns, turned into the table on the first call; the same object on every call."""
+
+    def __init__(self, name: str, columns: list[array]) -> None:
+        self._name, self._columns, self._lock, self._value = name, columns, threading.Lock(), None
+
+    def __call__(self) -> Any:
+        with self._lock:
+            if self._value is None:
+                self._value = _table(self._name, self._columns)
+                self._columns = []
+            return self._value
 
 
 def _scale(units_per_em: int):

@@ -6,6 +6,7 @@ No timings here; bench/run.py measures them.
 
 from __future__ import annotations
 
+import copy
 import os
 import shutil
 import time
@@ -26,9 +27,13 @@ from tests.editions import CASE, make_edition
 
 
 def _same_state(a: TTFontFace, b: TTFontFace) -> None:
-    """Attribute for attribute equal, with the same types inside (an int advance is not a float)."""
+    """Attribute for attribute equal, with the same types inside (an int advance is not a float); the
+    tables a cached face builds when first read are read here."""
     skip = {"_pdfScale", "_pos"}
-    assert a.__dict__.keys() == b.__dict__.keys()
+    for face in (a, b):
+        for name in fontcache.LATER:
+            getattr(face, name)
+    assert a.__dict__.keys() - {"_later"} == b.__dict__.keys() - {"_later"}
     for name in a.__dict__.keys() - skip:
         va, vb = getattr(a, name), getattr(b, name)
         assert va == vb, name
@@ -85,6 +90,19 @@ def test_damaged_font_entries_are_misses(tmp_path: Path, damage: bytes | None) -
     raw = entry.read_bytes()
     entry.write_bytes(raw[:-7] if damage is None else damage)  # None: cut short
     _same_state(TTFontFace(str(path)), fontcache.load_face(path, tmp_path))
+
+
+def test_a_cached_face_builds_the_tables_a_build_does_not_read_only_when_read(tmp_path: Path) -> None:
+    path = font_dir() / FILES[VERTICAL]
+    parsed = TTFontFace(str(path))
+    fontcache.load_face(path, tmp_path)
+    cached = fontcache.load_face(path, tmp_path)
+    mark = copy.copy(cached)  # as fonts.load_fonts makes the list-mark faces
+    assert not set(fontcache.LATER) & cached.__dict__.keys()
+    assert mark.glyphToChar == parsed.glyphToChar and mark.hmetrics == parsed.hmetrics
+    assert cached.glyphToChar is mark.glyphToChar and cached.hmetrics is mark.hmetrics  # built once, shared
+    with pytest.raises(AttributeError):
+        cached.no_such_attribute  # noqa: B018
 
 
 class _FontHashes:
