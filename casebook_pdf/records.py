@@ -42,7 +42,7 @@ def frozen(cls: T) -> T:
         return dataclasses.dataclass(frozen=True)(cls)
     documented = cls.__dict__.get("__doc__") is not None
     if not documented:
-        cls.__doc__ = " "  # spares dataclasses computing inspect.signature for a docstring (set below)
+        cls.__doc__ = ""  # spares dataclasses computing inspect.signature for a docstring; set below
     cls = dataclasses.dataclass(init=False, repr=False, eq=False)(cls)
     fields = dataclasses.fields(cls)
     if len(fields) != len(cls.__dataclass_fields__) or any(f.kw_only for f in fields) or not _ordered(fields):  # type: ignore[attr-defined]
