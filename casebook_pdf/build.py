@@ -29,13 +29,12 @@ from casebook_pdf.load.edition import load_edition
 from casebook_pdf.messages import _
 from casebook_pdf.model import ContrastBlock, Edition
 from casebook_pdf.output import guard_output
-from casebook_pdf.records import frozen
 
 if TYPE_CHECKING:  # render (reportlab's canvas, colour management) is imported only by what renders
     from casebook_pdf.render import Meta, Output
 
 
-@frozen
+@dataclass(frozen=True)
 class Result:
     output: Path | None
     pages: int
@@ -52,7 +51,7 @@ def meta_for(edition: Edition) -> Meta:
     return Meta(title=title, author=edition.issuer, subject=f"{date_line(edition)} 事例{len(edition.cases)}件", epoch=epoch)
 
 
-@frozen
+@dataclass(frozen=True)
 class Prepared:
     edition: Edition
     layout: Layout

@@ -6,9 +6,8 @@ Only cli.py turns these into messages and exit codes; library code raises, never
 from __future__ import annotations
 
 import os
+from dataclasses import dataclass
 from pathlib import Path
-
-from casebook_pdf.records import frozen
 
 
 def display_path(path: Path | str | None) -> str:
@@ -22,7 +21,7 @@ def display_path(path: Path | str | None) -> str:
         return str(path)
 
 
-@frozen
+@dataclass(frozen=True)
 class Issue:
     """One problem in the input: where it is, what is wrong, what to do."""
 

@@ -8,11 +8,11 @@ grayscale or print filter in render can map them without layout knowing.
 from __future__ import annotations
 
 import dataclasses
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Iterator, Literal, Union
 
 from casebook_pdf.model import Where
-from casebook_pdf.records import frozen
 
 Color = tuple[float, float, float]
 
@@ -30,7 +30,7 @@ def rgb(hex_colour: str) -> Color:
     return (int(h[0:2], 16) / 255, int(h[2:4], 16) / 255, int(h[4:6], 16) / 255)
 
 
-@frozen
+@dataclass(frozen=True)
 class Text:
     x: float
     y: float  # baseline
@@ -44,7 +44,7 @@ class Text:
     # "mark": a list mark (・○■※), drawn from a font of its own so the PDF tells marks from text.
 
 
-@frozen
+@dataclass(frozen=True)
 class Box:
     x: float
     y: float
@@ -58,7 +58,7 @@ class Box:
     # a grayscale pattern, since their colour carries meaning
 
 
-@frozen
+@dataclass(frozen=True)
 class Rule:
     x1: float
     y1: float
@@ -69,7 +69,7 @@ class Rule:
     dash: tuple[float, ...] = ()
 
 
-@frozen
+@dataclass(frozen=True)
 class Polygon:
     points: tuple[tuple[float, float], ...]
     fill: Color | None = None
@@ -77,7 +77,7 @@ class Polygon:
     line_width: float = 0.5
 
 
-@frozen
+@dataclass(frozen=True)
 class Circle:
     cx: float
     cy: float
@@ -87,7 +87,7 @@ class Circle:
     line_width: float = 0.5
 
 
-@frozen
+@dataclass(frozen=True)
 class Picture:
     x: float
     y: float
@@ -98,7 +98,7 @@ class Picture:
     where: Where | None = None  # the YAML that named the image, for messages about it
 
 
-@frozen
+@dataclass(frozen=True)
 class Icon:
     """A built-in vector icon in an em square whose top-left corner is (x, y)."""
 
@@ -109,7 +109,7 @@ class Icon:
     color: Color
 
 
-@frozen
+@dataclass(frozen=True)
 class Link:
     """A clickable area that jumps to another page (index into the page list) or opens a web address."""
 
@@ -121,7 +121,7 @@ class Link:
     uri: str | None = None
 
 
-@frozen
+@dataclass(frozen=True)
 class Group:
     """Items placed relative to (x, y): moving a measured block costs one Group, not a copy of each item."""
 
@@ -180,7 +180,7 @@ def pictures_in(items: tuple[Item, ...]) -> list[Picture]:
     return found
 
 
-@frozen
+@dataclass(frozen=True)
 class Page:
     width: float
     height: float

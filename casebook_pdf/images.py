@@ -28,7 +28,6 @@ from casebook_pdf.cachedir import default_cache_dir  # noqa: F401 - its old home
 from casebook_pdf.errors import ImageError, Issue
 from casebook_pdf.frames import Page, Picture, pictures_in
 from casebook_pdf.messages import N_, _
-from casebook_pdf.records import frozen
 from casebook_pdf.statindex import RACY, StatIndex  # noqa: F401 - RACY: its old home
 
 DEFAULT_DPI = 300
@@ -48,7 +47,7 @@ RESAMPLE = Image.Resampling.BICUBIC
 CACHE_VERSION = "4"  # 2: the PNG/JPEG choice through PNG_HOPE; 3: bicubic downsampling; 4: pass-through
 
 
-@frozen
+@dataclass(frozen=True)
 class Processed:
     data: bytes
     format: str  # "jpeg" | "png"
@@ -152,7 +151,7 @@ def _pixels(source: Path | IO[bytes] | Image.Image, w_pt: float, h_pt: float, fi
     return img
 
 
-@frozen
+@dataclass(frozen=True)
 class PngData:
     """What a PDF needs to embed a PNG's pixels as they are stored: its zlib stream (the IDAT chunks
     joined) decodes with FlateDecode and the PNG predictors (/Predictor 15)."""

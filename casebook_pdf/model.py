@@ -9,14 +9,12 @@ Times are minutes since 0:00.
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import field
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Literal, Union
 
-from casebook_pdf.records import frozen
 
-
-@frozen
+@dataclass(frozen=True)
 class Where:
     """Where a value came from, for messages raised after loading (fitting, glyphs, images)."""
 
@@ -36,7 +34,7 @@ def locate(file: Path, lines: dict[str, int], path: str) -> Where:
     return Where(file, None, path)
 
 
-@frozen
+@dataclass(frozen=True)
 class Item:
     """A list item: plain text, or a heading (drawn with ○/■), usually with its own sub-items.
 
@@ -57,13 +55,13 @@ class Item:
 Body = Union[str, tuple[Item, ...]]
 
 
-@frozen
+@dataclass(frozen=True)
 class Tool:
     id: str
     label: str
 
 
-@frozen
+@dataclass(frozen=True)
 class ToolGroup:
     """Several tool columns under one heading (その他), the heading set vertically."""
 
@@ -71,7 +69,7 @@ class ToolGroup:
     tools: tuple[Tool, ...]
 
 
-@frozen
+@dataclass(frozen=True)
 class Photo:
     image: Path  # absolute, resolved, inside the edition's images folder
     caption: str
@@ -82,13 +80,13 @@ class Photo:
 # ---- blocks -------------------------------------------------------------------------------
 
 
-@frozen
+@dataclass(frozen=True)
 class ItemGroup:
     label: str  # drawn as 【label】
     items: tuple[str, ...]  # joined with 、
 
 
-@frozen
+@dataclass(frozen=True)
 class ItemsBlock:
     """◆title◆ followed by 【label】a、b、c rows."""
 
@@ -97,7 +95,7 @@ class ItemsBlock:
     title: str | None = None
 
 
-@frozen
+@dataclass(frozen=True)
 class ListBlock:
     items: tuple[Item, ...]
     where: Where
@@ -107,21 +105,21 @@ class ListBlock:
 Tone = Literal["good", "bad", "neutral"]
 
 
-@frozen
+@dataclass(frozen=True)
 class ComparisonColumn:
     label: str
     tone: Tone
     items: tuple[Item, ...]
 
 
-@frozen
+@dataclass(frozen=True)
 class ComparisonBlock:
     columns: tuple[ComparisonColumn, ...]
     where: Where
     title: str | None = None
 
 
-@frozen
+@dataclass(frozen=True)
 class FlowBlock:
     """Boxes joined by arrows; a step with several strings is drawn as parallel boxes."""
 
@@ -132,13 +130,13 @@ class FlowBlock:
     title: str | None = None
 
 
-@frozen
+@dataclass(frozen=True)
 class ContrastSide:
     caption: str
     image: Path | None = None
 
 
-@frozen
+@dataclass(frozen=True)
 class ContrastBlock:
     before: ContrastSide
     after: ContrastSide
@@ -146,13 +144,13 @@ class ContrastBlock:
     title: str | None = None
 
 
-@frozen
+@dataclass(frozen=True)
 class ExampleRow:
     case: str
     plan: tuple[str, ...]
 
 
-@frozen
+@dataclass(frozen=True)
 class ExamplesBlock:
     rows: tuple[ExampleRow, ...]
     where: Where
@@ -162,7 +160,7 @@ class ExamplesBlock:
 SegmentKind = Literal["office", "home", "leave", "break"]
 
 
-@frozen
+@dataclass(frozen=True)
 class Segment:
     start: int  # minutes since 0:00
     end: int
@@ -170,13 +168,13 @@ class Segment:
     kind: SegmentKind
 
 
-@frozen
+@dataclass(frozen=True)
 class Event:
     at: int
     label: str
 
 
-@frozen
+@dataclass(frozen=True)
 class ScheduleBlock:
     segments: tuple[Segment, ...]
     where: Where
@@ -185,7 +183,7 @@ class ScheduleBlock:
     title: str | None = None
 
 
-@frozen
+@dataclass(frozen=True)
 class NoteBlock:
     text: str
     where: Where
@@ -200,7 +198,7 @@ Block = Union[
 # ---- case and edition ------------------------------------------------------------------------
 
 
-@frozen
+@dataclass(frozen=True)
 class Case:
     file: Path  # absolute path of the case file
     category: str
@@ -224,7 +222,7 @@ class Case:
         return locate(self.file, self.lines, path)
 
 
-@frozen
+@dataclass(frozen=True)
 class Edition:
     file: Path  # absolute path of casebook.yaml
     title: tuple[str, ...]

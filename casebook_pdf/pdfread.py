@@ -15,7 +15,6 @@ from typing import Any
 from pypdf import PageObject
 
 from casebook_pdf.pdftokens import operations
-from casebook_pdf.records import frozen
 
 Matrix = tuple[float, float, float, float, float, float]
 Rect = tuple[float, float, float, float]
@@ -43,7 +42,7 @@ def scale_of(m: Matrix) -> float:
     return math.sqrt(abs(m[0] * m[3] - m[1] * m[2]))
 
 
-@frozen
+@dataclass(frozen=True)
 class Paint:
     bbox: Rect
     fill: bool
@@ -53,7 +52,7 @@ class Paint:
     stroke_colour: tuple[str, tuple[float, ...]]
 
 
-@frozen
+@dataclass(frozen=True)
 class TextRun:
     bbox: Rect
     text: str
@@ -62,7 +61,7 @@ class TextRun:
     colour: tuple[str, tuple[float, ...]]
 
 
-@frozen
+@dataclass(frozen=True)
 class Placed:
     bbox: Rect
     pixels: tuple[int, int]
@@ -70,7 +69,7 @@ class Placed:
     ppi: float  # the lower of the two directions, at the placed size
 
 
-@frozen
+@dataclass(frozen=True)
 class FontFacts:
     name: str
     embedded: bool

@@ -7,6 +7,7 @@ the number of contents pages is settled before the cases are placed.
 from __future__ import annotations
 
 import dataclasses
+from dataclasses import dataclass
 
 from casebook_pdf.errors import Issue
 from casebook_pdf.fonts import Fonts
@@ -18,10 +19,9 @@ from casebook_pdf.layout.memo import LayoutMemo
 from casebook_pdf.layout.report import Report
 from casebook_pdf.layout.style import STYLE, Style
 from casebook_pdf.model import Case, Edition
-from casebook_pdf.records import frozen
 
 
-@frozen
+@dataclass(frozen=True)
 class Layout:
     pages: tuple[Page, ...]
     warnings: tuple[Issue, ...]

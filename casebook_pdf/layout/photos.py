@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import math
+from dataclasses import dataclass
 
 from casebook_pdf.fonts import Fonts
 from casebook_pdf.frames import Box, Item, Picture, mm
@@ -12,13 +13,12 @@ from casebook_pdf.layout.style import Style
 from casebook_pdf.messages import N_
 from casebook_pdf.layout.textset import SetBlock, Type, fit, set_text
 from casebook_pdf.model import Case, Photo
-from casebook_pdf.records import frozen
 
 ASPECT = 0.75  # height / width
 CAPTION_LINES = 3
 
 
-@frozen
+@dataclass(frozen=True)
 class Grid:
     cols: int
     rows: int

@@ -10,13 +10,12 @@ Colours for text on a tint are the `*_ink` entries, chosen to reach WCAG AA (4.5
 
 from __future__ import annotations
 
-from dataclasses import field
+from dataclasses import dataclass, field
 
 from casebook_pdf.frames import Color, mm, rgb
-from casebook_pdf.records import frozen
 
 
-@frozen
+@dataclass(frozen=True)
 class Palette:
     ink: Color = rgb("#222222")
     muted: Color = rgb("#5B6670")
@@ -45,7 +44,7 @@ class Palette:
     rest: Color = rgb("#C9D1D8")
 
 
-@frozen
+@dataclass(frozen=True)
 class Scale:
     """The six type sizes in points, smallest first, and the floor text may shrink to when crowded."""
 
@@ -72,7 +71,7 @@ class Scale:
         return min((x for x in self.steps if x > size + 1e-6), default=size)
 
 
-@frozen
+@dataclass(frozen=True)
 class Page:
     """Paper and margins. Trim and bleed for the print shop are added outside this area by render."""
 
@@ -84,7 +83,7 @@ class Page:
     folio_baseline: float = mm(6)  # from the paper's bottom edge: clear of office printers' margin
 
 
-@frozen
+@dataclass(frozen=True)
 class Gaps:
     """Spacing: one gap between zones and blocks, one inside boxes, one between stacked rows."""
 
@@ -94,7 +93,7 @@ class Gaps:
     rhythm_max: float = mm(8)  # the widest a zone gap grows on a sparse page
 
 
-@frozen
+@dataclass(frozen=True)
 class CaseGrid:
     """Case page zones (heights of bands, widths of columns), in points."""
 
@@ -111,7 +110,7 @@ class CaseGrid:
     photo_min_h: float = mm(18)  # below this a photo grid is not used
 
 
-@frozen
+@dataclass(frozen=True)
 class Panels:
     """Inside the blocks: arrows between boxes, small insets and the corners of flow steps."""
 
@@ -125,7 +124,7 @@ class Panels:
     event_w: float = mm(30)  # the widest an event label over a schedule runs
 
 
-@frozen
+@dataclass(frozen=True)
 class CoverGrid:
     """Cover: bands at the paper's edges (they bleed in the print-shop build), date, title panel, issuer."""
 
@@ -142,7 +141,7 @@ class CoverGrid:
     issuer_top: float = mm(165)
 
 
-@frozen
+@dataclass(frozen=True)
 class ContentsGrid:
     """Contents page: heading, matrix header and rows."""
 
@@ -156,7 +155,7 @@ class ContentsGrid:
     row_min: float = mm(9)
 
 
-@frozen
+@dataclass(frozen=True)
 class Style:
     page: Page = field(default_factory=Page)
     gaps: Gaps = field(default_factory=Gaps)

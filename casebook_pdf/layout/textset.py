@@ -9,13 +9,13 @@ from __future__ import annotations
 
 import dataclasses
 import math
+from dataclasses import dataclass
 from typing import Callable, Literal, Sequence
 
 from casebook_pdf.fonts import ICONS, Fonts
 from casebook_pdf.frames import Color, Group, Icon, Item, Link, Text
 from casebook_pdf.model import Body
 from casebook_pdf.model import Item as ListItem
-from casebook_pdf.records import frozen
 from casebook_pdf.text.breaking import TextLine, break_lines
 from casebook_pdf.text.inline import Span, parse_paragraphs
 
@@ -26,7 +26,7 @@ PARAGRAPH_GAP = 0.35  # extra space between paragraphs and list items, in lines
 BULLET = "・"
 
 
-@frozen
+@dataclass(frozen=True)
 class SetBlock:
     """Measured content: its size and its items relative to its own top-left corner."""
 
@@ -56,7 +56,7 @@ def stack(blocks: Sequence[SetBlock], gap: float = 0.0) -> SetBlock:
     return SetBlock(width, y, tuple(items), sum(b.lines for b in blocks))
 
 
-@frozen
+@dataclass(frozen=True)
 class Type:
     """How a piece of text is set: size, colour, weight, alignment, line pitch."""
 
@@ -194,7 +194,7 @@ def spread(fonts: Fonts, label: str, width: float, t: Type) -> SetBlock:
     return SetBlock(width, t.pitch, tuple(items), 1)
 
 
-@frozen
+@dataclass(frozen=True)
 class Fitted:
     block: SetBlock
     size: float

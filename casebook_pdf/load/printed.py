@@ -8,6 +8,7 @@ other module builds YAML path strings of its own.
 from __future__ import annotations
 
 from collections.abc import Iterator
+from dataclasses import dataclass
 
 from casebook_pdf.model import (
     Block,
@@ -26,10 +27,9 @@ from casebook_pdf.model import (
     Where,
     locate,
 )
-from casebook_pdf.records import frozen
 
 
-@frozen
+@dataclass(frozen=True)
 class Printed:
     """One text that will appear on a page, and where it was written."""
 

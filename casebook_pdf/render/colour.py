@@ -12,13 +12,12 @@ writes the colour in the output's own colour space:
 from __future__ import annotations
 
 import io
-from dataclasses import fields
+from dataclasses import dataclass, fields
 from typing import Literal, Protocol
 
 from PIL import Image
 
 from casebook_pdf.frames import Color
-from casebook_pdf.records import frozen
 
 Mode = Literal["rgb", "cmyk", "gray"]
 CMYK = tuple[float, float, float, float]
@@ -102,7 +101,7 @@ class _Painter(Protocol):
     def setFillGray(self, gray: float) -> None: ...  # noqa: N802
 
 
-@frozen
+@dataclass(frozen=True)
 class Ink:
     """Writes colours in the output's colour space; `icc` (a CMYK output profile) converts photos."""
 

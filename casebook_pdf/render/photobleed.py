@@ -11,16 +11,16 @@ from __future__ import annotations
 
 import io
 import math
+from dataclasses import dataclass
 
 from PIL import Image, ImageOps
 
 from casebook_pdf.frames import Picture
 from casebook_pdf.images import JPEG_QUALITY
-from casebook_pdf.records import frozen
 from casebook_pdf.render.marks import BLEED, EDGE
 
 
-@frozen
+@dataclass(frozen=True)
 class Sides:
     left: bool
     top: bool

@@ -23,13 +23,12 @@ this project (clusters and what lies between them are built in clusters.py):
 from __future__ import annotations
 
 import bisect
+from dataclasses import dataclass
 from typing import Protocol, Sequence
 
 from .classes import LATIN, MARK, NO_END, NO_START, SPACE
 from .clusters import Cluster, Segment, build_clusters, make_segment, split_cluster
 from .inline import NEWLINE, Span
-
-from casebook_pdf.records import frozen
 
 EPS = 1e-9
 # Total-fit costs, compared as tuples in this order (lines always first).
@@ -42,14 +41,14 @@ class Measure(Protocol):
     def advance(self, ch: str, bold: bool) -> float: ...  # advance width of one character in em (1.0 = font size)
 
 
-@frozen
+@dataclass(frozen=True)
 class Piece:
     text: str  # drawn as one run, no spacing inside it
     bold: bool
     x: float  # offset from the line's left edge, in points
 
 
-@frozen
+@dataclass(frozen=True)
 class TextLine:
     pieces: tuple[Piece, ...]
     width: float  # the x of the end of the last piece's ink advance, in points (<= max width)

@@ -9,9 +9,8 @@ binding), how wide is the gap (spaces or 和欧間), and may justification widen
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from typing import TYPE_CHECKING
-
-from casebook_pdf.records import frozen
 
 from .classes import (
     ABRACKET,
@@ -54,7 +53,7 @@ _UNIT_FIRST = frozenset(w[0] for w in UNIT_WORDS)
 _KINDS = CJK | LATIN | ABRACKET
 
 
-@frozen
+@dataclass(frozen=True)
 class Segment:
     """A run of text between forced breaks, with per-character style, class flags and advance (points)."""
 

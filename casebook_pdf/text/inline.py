@@ -9,15 +9,14 @@ literally.
 from __future__ import annotations
 
 import re
-
-from casebook_pdf.records import frozen
+from dataclasses import dataclass
 
 NEWLINE = "\n"
 
 _BOLD = re.compile(r"\*\*(.+?)\*\*", re.DOTALL)
 
 
-@frozen
+@dataclass(frozen=True)
 class Span:
     text: str
     bold: bool = False
