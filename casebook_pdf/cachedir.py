@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import threading
 from pathlib import Path
 
 
@@ -14,3 +15,18 @@ def default_cache_dir() -> Path:
     import platformdirs
 
     return Path(platformdirs.user_cache_dir("casebook-pdf", appauthor=False))
+
+
+def store(path: Path, data: bytes) -> None:
+    """Write a cache entry whole or not at all (a temporary file renamed over it, so a reader never sees
+    half an entry). A cache is an optimisation: a full or read-only disk leaves the entry unwritten."""
+    tmp = path.with_name(f"{path.name}.{os.getpid()}-{threading.get_ident()}.tmp")
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        tmp.write_bytes(data)
+        os.replace(tmp, path)
+    except OSError:
+        try:
+            tmp.unlink(missing_ok=True)
+        except OSError:
+            pass

@@ -17,13 +17,12 @@ from __future__ import annotations
 import functools
 import hashlib
 import json
-import os
-import threading
 import zlib
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from casebook_pdf.cachedir import store
 import casebook_pdf
 
 # Code whose change changes what a page's drawing is.
@@ -104,14 +103,7 @@ class DrawnPages:
         self._used[key] = data
         if self.folder is None:
             return
-        file = self._file(key)
-        try:
-            file.parent.mkdir(parents=True, exist_ok=True)
-            tmp = file.with_suffix(f".{os.getpid()}-{threading.get_ident()}.tmp")
-            tmp.write_bytes(data)
-            os.replace(tmp, file)
-        except OSError:
-            pass  # an optimisation: a full or read-only disk must not fail the build
+        store(self._file(key), data)
 
     def sweep(self) -> None:
         """After a build: keep in memory only what that build used."""

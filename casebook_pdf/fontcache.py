@@ -19,7 +19,6 @@ from __future__ import annotations
 
 import hashlib
 import json
-import os
 import struct
 import sys
 import threading
@@ -30,6 +29,7 @@ from typing import Any
 import reportlab
 from reportlab.pdfbase.ttfonts import TTFNameBytes, TTFontFace
 
+from casebook_pdf.cachedir import store
 from casebook_pdf.statindex import StatIndex
 
 FORMAT = 2
@@ -245,10 +245,4 @@ def _store(entry: Path, face: TTFontFace) -> None:
         blob = face_bytes(face)
     except _Unstorable:
         return
-    try:
-        entry.parent.mkdir(parents=True, exist_ok=True)
-        tmp = entry.with_suffix(f".{os.getpid()}-{threading.get_ident()}.tmp")
-        tmp.write_bytes(blob)
-        os.replace(tmp, entry)
-    except OSError:
-        pass  # the cache is an optimisation; a read-only or full disk must not fail the build
+    store(entry, blob)

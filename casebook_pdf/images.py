@@ -14,7 +14,6 @@ from __future__ import annotations
 import hashlib
 import io
 import os
-import threading
 import warnings
 from collections.abc import Iterator, Mapping
 from concurrent.futures import Future, ThreadPoolExecutor
@@ -24,7 +23,7 @@ from typing import IO
 
 from PIL import Image, ImageOps, UnidentifiedImageError
 
-from casebook_pdf.cachedir import default_cache_dir  # noqa: F401 - its old home, still imported from here
+from casebook_pdf.cachedir import default_cache_dir, store  # noqa: F401 - default_cache_dir: its old home, still imported from here
 from casebook_pdf.errors import ImageError, Issue
 from casebook_pdf.frames import Page, Picture, pictures_in
 from casebook_pdf.messages import N_, _
@@ -355,14 +354,8 @@ class ImageStore:
         file = self._cache_file(key)
         if file is None:
             return
-        try:
-            file.parent.mkdir(parents=True, exist_ok=True)
-            tmp = file.with_suffix(f".{os.getpid()}-{threading.get_ident()}.tmp")
-            header = f"{result.format} {result.size[0]} {result.size[1]} {result.dpi!r}\n".encode()
-            tmp.write_bytes(header + result.data)
-            os.replace(tmp, file)
-        except OSError:
-            pass  # the cache is an optimisation; a read-only or full disk must not fail the build
+        header = f"{result.format} {result.size[0]} {result.size[1]} {result.dpi!r}\n".encode()
+        store(file, header + result.data)
 
     def process_pages(self, pages: tuple[Page, ...]) -> tuple[dict[tuple, Processed], list[Issue]]:
         """Process every picture on the pages, keyed by picture_key; raise ImageError naming each bad

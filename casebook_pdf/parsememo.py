@@ -18,13 +18,13 @@ import datetime
 import functools
 import hashlib
 import json
-import os
 import threading
 from collections import OrderedDict
 from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from casebook_pdf.cachedir import store
 import casebook_pdf
 
 if TYPE_CHECKING:  # load.source imports this module
@@ -141,10 +141,4 @@ def _write(entry: Path, source: Source) -> None:
                           ensure_ascii=False, separators=(",", ":"))
     except (_Unstorable, ValueError, TypeError):
         return
-    try:
-        entry.parent.mkdir(parents=True, exist_ok=True)
-        tmp = entry.with_suffix(f".{os.getpid()}-{threading.get_ident()}.tmp")
-        tmp.write_text(text, encoding="utf-8")
-        os.replace(tmp, entry)
-    except OSError:
-        pass  # the cache is an optimisation; a read-only or full disk must not fail the build
+    store(entry, text.encode("utf-8"))

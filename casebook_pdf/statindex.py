@@ -17,6 +17,8 @@ import threading
 import time
 from pathlib import Path
 
+from casebook_pdf.cachedir import store
+
 RACY = 2.0  # seconds: a file changed this close to when it was hashed may change again unseen (same mtime)
 
 
@@ -75,10 +77,4 @@ class StatIndex:
         with self._lock:
             text = json.dumps(self._table(), separators=(",", ":"))
             self._changed = False
-        try:
-            self.file.parent.mkdir(parents=True, exist_ok=True)
-            tmp = self.file.with_suffix(f".{os.getpid()}-{threading.get_ident()}.tmp")
-            tmp.write_text(text, encoding="utf-8")
-            os.replace(tmp, self.file)
-        except OSError:
-            pass  # the cache is an optimisation
+        store(self.file, text.encode("utf-8"))

@@ -449,3 +449,20 @@ def test_another_output_profile_draws_the_pages_again(tmp_path: Path, monkeypatc
     assert len(_case_keys(painted.keys)) == 2
     build(edition, tmp_path / "fresh.pdf", kind=other)
     assert (tmp_path / "b.pdf").read_bytes() == (tmp_path / "fresh.pdf").read_bytes()
+
+
+def test_a_cache_entry_is_written_whole_or_not_at_all(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from casebook_pdf.cachedir import store
+
+    store(tmp_path / "a" / "entry", b"first")
+    assert (tmp_path / "a" / "entry").read_bytes() == b"first"
+
+    def full_disk(src: object, dst: object) -> None:
+        raise OSError(28, "No space left on device")
+
+    monkeypatch.setattr(os, "replace", full_disk)
+    store(tmp_path / "a" / "entry", b"second")  # no error: the cache is an optimisation
+    assert (tmp_path / "a" / "entry").read_bytes() == b"first"
+    assert sorted(p.name for p in (tmp_path / "a").iterdir()) == ["entry"]  # no temporary file left
+    (tmp_path / "file").write_bytes(b"")
+    store(tmp_path / "file" / "entry", b"x")  # a folder that cannot be made: nothing written, no error

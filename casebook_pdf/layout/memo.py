@@ -17,14 +17,13 @@ import dataclasses
 import functools
 import hashlib
 import json
-import os
-import threading
 import zlib
 from dataclasses import dataclass
 from collections.abc import Iterator, Sequence
 from pathlib import Path
 from typing import Any
 
+from casebook_pdf.cachedir import store
 import casebook_pdf
 from casebook_pdf import frames
 from casebook_pdf.errors import Issue
@@ -77,14 +76,11 @@ class LayoutMemo:
             return None
 
     def put(self, key: str, value: object) -> None:
-        file = self._file(key)
         try:
-            file.parent.mkdir(parents=True, exist_ok=True)
-            tmp = file.with_suffix(f".{os.getpid()}-{threading.get_ident()}.tmp")
-            tmp.write_text(json.dumps(encode(value), ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
-            os.replace(tmp, file)
-        except (OSError, TypeError, ValueError):
-            pass  # the memo is an optimisation; a full or read-only disk must not fail the build
+            text = json.dumps(encode(value), ensure_ascii=False, separators=(",", ":"))
+        except (TypeError, ValueError):
+            return  # something the memo does not store: laid out again next time
+        store(self._file(key), text.encode("utf-8"))
 
 
 # ---- plain JSON for pages: {"$": class name, field: value}, {"t": [...]} a tuple, {"p": "..."} a path ----
