@@ -28,6 +28,7 @@ from casebook_pdf.fonts import REGULAR, Fonts
 from casebook_pdf.glyphfont import GlyphFont
 from casebook_pdf.frames import Box, Circle, Group, Icon, Item, Link, Page, Picture, Polygon, Rule, Text
 from casebook_pdf.images import JPEG_QUALITY, PngData, Processed, picture_key, placement, png_data
+from casebook_pdf.layout.memo import decode, encode  # frames as JSON: the drawn-page cache's events
 from casebook_pdf.render.colour import PATTERNS, Ink, gray, hatch
 from casebook_pdf.render.marks import SLUG, Sheet, bled, draw_marks
 from casebook_pdf.render.photobleed import bled_frame, bled_photo, trim_sides
@@ -232,8 +233,6 @@ def _paint_kept(canvas: Canvas, page: Page, ctx: DrawContext, store: DrawnPages)
 def _replay(canvas: Canvas, page: Page, ctx: DrawContext, kept: Drawn) -> bool:
     """Do to the document what drawing the page did (fonts, pictures, links, in order), then add its
     operators. False, with nothing done, when a picture's processed image is not the one drawn then."""
-    from casebook_pdf.layout.memo import decode
-
     events = [(kind, *(decode(v) if isinstance(v, dict) else v for v in rest)) for kind, *rest in kept.events]
     for kind, *rest in events:
         if kind == "picture" and ctx.images[picture_key(rest[0])].key != rest[3]:
@@ -392,8 +391,6 @@ def _picture(c: Canvas, p: Picture, ph: float, ctx: DrawContext, ox: float = 0.0
     key = picture_key(p)
     done = ctx.images[key]
     if ctx.record is not None:
-        from casebook_pdf.layout.memo import encode
-
         ctx.record.append(["picture", encode(p), ox, oy, done.key])
     if ctx.slug:
         sides = trim_sides(Picture(p.x + ox, p.y + oy, p.w, p.h, p.source, p.fit), *ctx.trim)
@@ -436,8 +433,6 @@ def _link(c: Canvas, lk: Link, ph: float, ctx: DrawContext) -> None:
     if not ctx.links:  # handout sheets: pictures of pages, not a document to click through
         return
     if ctx.record is not None:
-        from casebook_pdf.layout.memo import encode
-
         ctx.record.append(["link", encode(lk)])
     s = ctx.slug
     rect = (lk.x + s, ph - lk.y - lk.h + s, lk.x + lk.w + s, ph - lk.y + s)
