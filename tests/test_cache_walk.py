@@ -3,7 +3,8 @@
 
 Edits are those an editor makes during a year: a case's text with characters the edition never used,
 a comment line, a title (which the contents show), the tools, a photo rewritten under its own name,
-the order of the cases, a case removed and put back. CASEBOOK_FUZZ=N walks N steps (default 8).
+the order of the cases, a case removed; each build for the screen, the press or a gray copy, all
+with one cache folder. CASEBOOK_FUZZ=N walks N steps (default 8).
 """
 
 from __future__ import annotations
@@ -16,6 +17,7 @@ import pytest
 from PIL import Image
 
 from casebook_pdf.build import build
+from casebook_pdf.render import Output
 from tests.editions import CASE, make_edition
 
 STEPS = int(os.environ.get("CASEBOOK_FUZZ", "0")) or 8
@@ -73,10 +75,12 @@ def test_every_cached_build_on_a_walk_of_edits_is_a_fresh_build(tmp_path: Path, 
     edition = _edition(root)
     cache = tmp_path / "cache"
     build(edition, tmp_path / "first.pdf", cache)
+    kinds = [Output(), Output(press=True), Output(grayscale=True)]  # one cache folder for every kind of PDF
     done = []
     for step in range(STEPS):
         done.append(_edit(root, rng))
-        cached = build(edition, tmp_path / "cached.pdf", cache)
-        fresh = build(edition, tmp_path / "fresh.pdf")
+        kind = rng.choice(kinds)
+        cached = build(edition, tmp_path / "cached.pdf", cache, kind=kind)
+        fresh = build(edition, tmp_path / "fresh.pdf", kind=kind)
         assert (tmp_path / "cached.pdf").read_bytes() == (tmp_path / "fresh.pdf").read_bytes(), f"step {step}: {done}"
         assert cached.pages == fresh.pages and [str(w) for w in cached.warnings] == [str(w) for w in fresh.warnings], done
