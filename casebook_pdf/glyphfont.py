@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import hashlib
 import struct
+import sys
 from array import array
 from weakref import WeakKeyDictionary
 
@@ -25,6 +26,7 @@ from reportlab.pdfbase.ttfonts import (
 )
 
 # Tables a CIDFontType2 program needs (PDF 32000-1, 9.9), and the few small ones viewers like to see.
+LITTLE_ENDIAN = sys.byteorder == "little"
 COPIED = ("cvt ", "fpgm", "prep", "hhea", "maxp", "OS/2", "name")
 
 
@@ -209,7 +211,7 @@ def subset_program(face: TTFontFace, used: set[int]) -> bytes:
         prev = gid
     loca[prev + 1:] = array("I", [at]) * (count - prev)
     hmtx = _hmtx(face, set(keep), count)
-    if struct.pack("=H", 1) != struct.pack(">H", 1):
+    if LITTLE_ENDIAN:  # TrueType tables are big-endian
         loca.byteswap()
     maker = TTFontMaker()
     for tag in COPIED:
@@ -232,7 +234,7 @@ def _hmtx(face: TTFontFace, keep: set[int], count: int) -> bytes:
     raw = face.get_table("hmtx")
     metrics = struct.unpack_from(">H", face.get_table("hhea"), 34)[0]
     values = array("H", raw[:2 * (2 * metrics + (count - metrics))])
-    if struct.pack("=H", 1) != struct.pack(">H", 1):
+    if LITTLE_ENDIAN:  # TrueType tables are big-endian
         values.byteswap()
     out = array("H", bytes(len(values) * 2))
     for gid in keep:
@@ -241,6 +243,6 @@ def _hmtx(face: TTFontFace, keep: set[int], count: int) -> bytes:
             out[2 * gid + 1] = values[2 * gid + 1]
         else:
             out[2 * metrics + gid - metrics] = values[2 * metrics + gid - metrics]
-    if struct.pack("=H", 1) != struct.pack(">H", 1):
+    if LITTLE_ENDIAN:  # TrueType tables are big-endian
         out.byteswap()
     return out.tobytes()
