@@ -242,6 +242,14 @@ def test_contents_rows_share_the_pages_evenly_and_use_them(key: str, pages: int,
             assert bottom >= STYLE.page_h * 0.8, page.key
 
 
+@pytest.mark.parametrize("key", ["sparse", "bundled"])
+def test_a_short_contents_table_sits_under_its_heading_not_in_the_middle_of_the_page(key: str) -> None:
+    """One or a few rows: the table starts at most drop_max below table_top, where a fuller table starts."""
+    page = _contents_pages(key)[0]
+    top = min(r.y for r in flatten(page.items) if isinstance(r, Box) and r.y >= STYLE.contents.table_top)
+    assert STYLE.contents.table_top <= top <= STYLE.contents.table_top + STYLE.contents.drop_max + 0.01
+
+
 def test_contents_header_has_two_tiers_vertical_labels_captions_and_leaders() -> None:
     from casebook_pdf.frames import Rule
     from casebook_pdf.layout.contents import NO_TOOL, PAGE_CAPTION, TITLE_CAPTION, TOOLS_HEADING

@@ -130,9 +130,10 @@ def layout_contents(edition: Edition, fonts: Fonts, s: Style, first_case_page: i
     for start in range(0, max(1, len(cases)), geo.per_page):
         rows = range(start, min(start + geo.per_page, len(cases)))
         table_h = geo.header_h + geo.row_h * len(rows)
-        # A short table sits a little lower, between the heading and the foot, not under the heading.
+        # A short table sits a little lower, between the heading and the foot, not under the heading;
+        # a table of one or two rows no further than drop_max, or it floats in the middle of the page.
         room = s.page_h - s.margin_bottom - geo.top - table_h
-        top = geo.top + room / 3
+        top = geo.top + min(room / 3, s.contents.drop_max)
         items: list[Item] = _heading(s, start > 0)
         items += _table_header(fonts, s, geo, top)
         y = top + geo.header_h

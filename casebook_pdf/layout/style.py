@@ -147,6 +147,7 @@ class ContentsGrid:
 
     heading_top: float = mm(12)
     table_top: float = mm(32)
+    drop_max: float = mm(10)  # how far a short table may sit below table_top
     group_h: float = mm(9)  # the upper header tier: 活用ツール and group headings
     label_h: float = mm(30)  # the lower header tier: vertical tool labels
     tool_col: float = mm(12)
