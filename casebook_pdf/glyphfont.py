@@ -18,6 +18,7 @@ import sys
 from array import array
 from weakref import WeakKeyDictionary
 
+from reportlab.lib.rl_accel import escapePDF
 from reportlab.pdfbase import pdfdoc
 from reportlab.pdfbase.pdfdoc import PDFArray, PDFDictionary, PDFName, PDFStream, PDFString
 from reportlab.pdfbase.ttfonts import (
@@ -38,51 +39,69 @@ class GlyphFont:
     _multiByte = 0
     shapable = False
     substitutionFonts: list = []
-    # While a page is drawn to be kept (drawncache): font name -> {glyph id: character} of that page.
-    recording: dict[str, dict[int, int]] | None = None
+    # While a page is drawn to be kept (drawncache): font name -> the characters that page drew with it.
+    recording: dict[str, set[str]] | None = None
 
     def __init__(self, name: str, face: TTFontFace, resource: str) -> None:
         self.fontName = name
         self.face = face
         self.resource = resource  # the fixed resource name on every page (/FR, /FB…): no document order in it
         self.encoding = TTEncoding()
-        self._used: WeakKeyDictionary = WeakKeyDictionary()  # document -> {glyph id: character}
+        self._drawn: WeakKeyDictionary = WeakKeyDictionary()  # document -> the characters drawn in it
+        self._escaped: dict[str, str] = {}  # character -> its 2-byte code as written in a PDF string
 
     # -- what drawing asks --------------------------------------------------------------------------
+    def drawn(self, doc) -> set[str]:
+        drawn = self._drawn.get(doc)
+        if drawn is None:
+            drawn = self._drawn[doc] = set()
+        return drawn
+
     def used(self, doc) -> dict[int, int]:
-        used = self._used.get(doc)
-        if used is None:
-            used = self._used[doc] = {}
+        """glyph id -> the character it reads as: of the characters drawn with it, the lowest."""
+        return self.glyphs(self.drawn(doc))
+
+    def glyphs(self, chars: set[str]) -> dict[int, int]:
+        c2g = self.face.charToGlyph
+        used: dict[int, int] = {}
+        for code in sorted(map(ord, chars), reverse=True):  # the lowest code of a glyph written last
+            used[c2g.get(code, 0)] = code
         return used
 
     def glyph_ids(self, text: str) -> list[int]:
         c2g = self.face.charToGlyph
-        return [c2g.get(32 if ch == "\xa0" else ord(ch), 0) for ch in text]
+        return [c2g.get(ord(ch), 0) for ch in text.replace("\xa0", " ")]
+
+    def _note(self, text: str, doc) -> str:
+        """The text as drawn (a no-break space is a space), its characters noted for the document and
+        for the page being kept."""
+        text = text.replace("\xa0", " ")
+        self.drawn(doc).update(text)
+        if GlyphFont.recording is not None:
+            GlyphFont.recording.setdefault(self.fontName, set()).update(text)
+        return text
 
     def splitString(self, text: str, doc, encoding: str = "utf-8") -> list[tuple[int, bytes]]:  # noqa: N802
-        used = self.used(doc)
-        page = None if GlyphFont.recording is None else GlyphFont.recording.setdefault(self.fontName, {})
-        c2g = self.face.charToGlyph
-        gids = []
-        for ch in text:
-            code = 32 if ch == "\xa0" else ord(ch)
-            gid = c2g.get(code, 0)
-            gids.append(gid)
-            known = used.get(gid)
-            if known is None or code < known:  # a glyph shared by several characters reads as the lowest
-                used[gid] = code
-            if page is not None:
-                page[gid] = min(code, page.get(gid, code))
+        gids = self.glyph_ids(self._note(text, doc))
         return [(0, struct.pack(f">{len(gids)}H", *gids))]
+
+    def pdf_string(self, text: str, doc) -> str:
+        """What reportlab's canvas writes between ( and ) for splitString's codes: escapePDF escapes
+        byte by byte, so each character's escaped code is kept and joined."""
+        text = self._note(text, doc)
+        escaped = self._escaped
+        try:
+            return "".join([escaped[ch] for ch in text])
+        except KeyError:
+            c2g = self.face.charToGlyph
+            for ch in set(text).difference(escaped):
+                escaped[ch] = escapePDF(struct.pack(">H", c2g.get(ord(ch), 0)))
+            return "".join([escaped[ch] for ch in text])
 
     def replay(self, doc, glyphs: list[list[int]]) -> None:
         """What drawing a kept page's text did: the font taken into the document, its glyphs used."""
         self.getSubsetInternalName(0, doc)
-        used = self.used(doc)
-        for gid, code in glyphs:
-            known = used.get(gid)
-            if known is None or code < known:
-                used[gid] = code
+        self.drawn(doc).update(chr(code) for _gid, code in glyphs)
 
     def getSubsetInternalName(self, subset: int, doc) -> str:  # noqa: N802
         mapping = doc.fontMapping
@@ -125,7 +144,7 @@ class GlyphFont:
             "ToUnicode": doc.Reference(cmap, f"toUnicode:{self.resource}"),
         })
         doc.idToObject["BasicFonts"].dict[self.resource] = doc.Reference(font, f"font:{self.resource}")
-        del self._used[doc]
+        del self._drawn[doc]
 
 
 def _tag(name: str, used: dict[int, int]) -> str:
