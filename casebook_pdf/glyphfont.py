@@ -18,7 +18,8 @@ import sys
 from array import array
 from weakref import WeakKeyDictionary
 
-from reportlab.lib.rl_accel import escapePDF
+from reportlab import rl_config
+from reportlab.lib.rl_accel import escapePDF, fp_str
 from reportlab.pdfbase import pdfdoc
 from reportlab.pdfbase.pdfdoc import PDFArray, PDFDictionary, PDFName, PDFStream, PDFString
 from reportlab.pdfbase.ttfonts import (
@@ -134,7 +135,7 @@ class GlyphFont:
             "Type": PDFName("Font"), "Subtype": PDFName("CIDFontType2"), "BaseFont": PDFName(base),
             "CIDSystemInfo": PDFDictionary({"Registry": PDFString("Adobe"), "Ordering": PDFString("Identity"), "Supplement": 0}),
             "FontDescriptor": doc.Reference(descriptor, f"fontDescriptor:{self.resource}"),
-            "DW": face.defaultWidth, "W": PDFArray(_widths(face, used)), "CIDToGIDMap": PDFName("Identity"),
+            "DW": face.defaultWidth, "W": _widths(face, used), "CIDToGIDMap": PDFName("Identity"),
         })
         cmap = PDFStream(content=to_unicode({g: c for g, c in used.items() if c}).encode("ascii"))
         cmap.filters = [pdfdoc.PDFZCompress]
@@ -153,23 +154,35 @@ def _tag(name: str, used: dict[int, int]) -> str:
     return "".join(chr(65 + b % 26) for b in digest[:6])
 
 
-def _widths(face: TTFontFace, used: dict[int, int]) -> list:
+def _widths(face: TTFontFace, used: dict[int, int]) -> bytes:
     """The W array: [first [w w …] first [w …] …] over runs of consecutive glyph ids, in 1/1000 em,
-    the very widths layout measured with (reportlab's charWidths of the character drawn)."""
-    out: list = []
-    run: list = []
+    the very widths layout measured with (reportlab's charWidths of the character drawn). Written
+    as reportlab formats a PDFArray of PDFArrays, without an object and a format call per number."""
+    widths, default = face.charWidths, face.defaultWidth
+    out: list[bytes] = []
+    run: list[bytes] = []
     start = prev = -2
     for gid, code in used.items():
-        width = face.charWidths.get(code, face.defaultWidth) if code else face.defaultWidth
         if gid != prev + 1:
             if run:
-                out += [start, PDFArray(run)]
+                out += [_number(start), _array(run)]
             run, start = [], gid
-        run.append(width)
+        run.append(_number(widths.get(code, default) if code else default))
         prev = gid
     if run:
-        out += [start, PDFArray(run)]
-    return out
+        out += [_number(start), _array(run)]
+    return _array(out)
+
+
+def _number(value: float) -> bytes:
+    return fp_str(value).encode("ascii")
+
+
+def _array(items: list[bytes]) -> bytes:
+    """PDFArray.format's bytes for formatted items: on one line, a line break before every tenth."""
+    if rl_config.pdfMultiLine:
+        return b"[ " + b"\n ".join(items) + b" ]"
+    return b"[ " + b" \n  ".join(b" ".join(items[i:i + 10]) for i in range(0, len(items), 10)) + b" ]"
 
 
 def to_unicode(glyphs: dict[int, int]) -> str:
@@ -212,7 +225,7 @@ def _components(face: TTFontFace, glyf: bytes, keep: set[int]) -> set[int]:
 
 def subset_program(face: TTFontFace, used: set[int]) -> bytes:
     """The font file with only the used glyphs' outlines, every glyph keeping its id."""
-    glyf = face.get_table("glyf")
+    glyf = _view(face, "glyf")
     count = len(face.glyphPos) - 1
     keep = sorted(g for g in _components(face, glyf, used | {0}) if g < count)
     pos = face.glyphPos
@@ -222,10 +235,12 @@ def subset_program(face: TTFontFace, used: set[int]) -> bytes:
     prev = -1
     for gid in keep:
         loca[prev + 1:gid + 1] = array("I", [at]) * (gid - prev)  # empty glyphs up to this one
-        data = glyf[pos[gid]:pos[gid + 1]]
-        data += b"\0" * (-len(data) % 4)
-        parts.append(data)
-        at += len(data)
+        start, end = pos[gid], pos[gid + 1]
+        parts.append(glyf[start:end])
+        pad = -(end - start) % 4
+        if pad:
+            parts.append(b"\0" * pad)
+        at += end - start + pad
         loca[gid + 1] = at
         prev = gid
     loca[prev + 1:] = array("I", [at]) * (count - prev)
@@ -246,6 +261,12 @@ def subset_program(face: TTFontFace, used: set[int]) -> bytes:
     maker.add("hmtx", hmtx)
     maker.add("post", b"\x00\x03\x00\x00" + face.get_table("post")[4:16] + b"\x00" * 16)
     return maker.makeStream()
+
+
+def _view(face: TTFontFace, tag: str) -> memoryview:
+    """A table of the font file, read in place: get_table copies it (4 MB of outlines per face)."""
+    start, length = face.get_table_pos(tag)
+    return memoryview(face._ttf_data)[start:start + length]
 
 
 def _hmtx(face: TTFontFace, keep: set[int], count: int) -> bytes:
