@@ -88,11 +88,14 @@ def _body(case: Case, fonts: Fonts, s: Style, area: Frame, head_h: float, report
         tier = _tier(s, size)
         rows = _label_rows(case, fonts, s, tier)
         room = area.h - head_h - (s.gap if head_h else 0.0) - rows.height - s.gap
-        plan = _plan_middle(case, fonts, s, area.w, room, tier)
-        need = head_h + (s.gap if head_h else 0.0) + plan.need + s.gap + rows.height
-        chosen = (tier, rows, plan, room, need)
         bar = (SPARSE_FILL_PHOTOS if case.photos else SPARSE_FILL).get(size, 0.0)
-        if size > s.scale.body and need > area.h * bar:
+        sparse = size > s.scale.body
+        if sparse and _need(s, head_h, _middle_floor(case, fonts, s, area.w, tier), rows) > area.h * bar:
+            continue  # too full for the larger tier whichever plan is chosen: no need to plan it
+        plan = _plan_middle(case, fonts, s, area.w, room, tier)
+        need = _need(s, head_h, plan.need, rows)
+        chosen = (tier, rows, plan, room, need)
+        if sparse and need > area.h * bar:
             continue
         if plan.need <= room + 1e-6:
             break
@@ -124,6 +127,11 @@ def _body(case: Case, fonts: Fonts, s: Style, area: Frame, head_h: float, report
     y += middle_h + gap
     items += rows.at(area.x, y)
     return items
+
+
+def _need(s: Style, head_h: float, middle_h: float, rows: SetBlock) -> float:
+    """The height of the page's body: headline, middle zone and label rows with the gaps between them."""
+    return head_h + (s.gap if head_h else 0.0) + middle_h + s.gap + rows.height
 
 
 def _header(case: Case, fonts: Fonts, s: Style, top: float, report: Report) -> list[Item]:
@@ -371,6 +379,17 @@ class Plan:
         return max(left, right)
 
 
+def _middle_floor(case: Case, fonts: Fonts, s: Style, width: float, tier: Tier) -> float:
+    """The least height any plan of the middle zone takes at this tier: the taller before/after box,
+    and with photos the row of photos at its smallest (Plan.need is never less)."""
+    if not case.photos:
+        before, after = _before_after(case, fonts, s, width, tier)
+        return max(before.height, after.height, s.case.box_min)
+    left_w = width * s.case.left_share
+    before, after = _before_after(case, fonts, s, left_w, tier)
+    return max(before.height, after.height, s.case.box_min, photos.min_height(case, fonts, s, width - left_w - s.gap, tier.small))
+
+
 def _plan_middle(case: Case, fonts: Fonts, s: Style, width: float, room: float, tier: Tier) -> Plan:
     c_min = s.case.box_min
     g = s.gap
@@ -407,8 +426,8 @@ def _plan_middle(case: Case, fonts: Fonts, s: Style, width: float, room: float, 
         # Fit first; then the least white: the page's spare room plus the hole under the shorter
         # column, once the photos have grown into the room they are given.
         left, _ = plan.column_heights()
-        grown = plan.grown_height(room)
-        _, right_grown = plan.column_heights(plan.photos_h(room))
+        left_grown, right_grown = plan.column_heights(plan.photos_h(room))  # the photo grid searched once
+        grown = max(left_grown, right_grown)  # plan.grown_height(room)
         white = max(0.0, room - grown) + abs(grown - left) + abs(grown - right_grown)
         key = (0.0 if plan.need <= room + 1e-6 else plan.need, white)
         if best_key is None or key < best_key:
