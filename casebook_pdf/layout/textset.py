@@ -16,7 +16,7 @@ from casebook_pdf.fonts import ICONS, Fonts
 from casebook_pdf.frames import Color, Group, Icon, Item, Link, Text
 from casebook_pdf.model import Body
 from casebook_pdf.model import Item as ListItem
-from casebook_pdf.text.breaking import TextLine, break_lines
+from casebook_pdf.text.breaking import TextLine, find_breaks
 from casebook_pdf.text.inline import Span, parse_paragraphs
 
 Align = Literal["justify", "left", "center", "right"]
@@ -133,12 +133,15 @@ def _with_weight(spans: list[Span], bold: bool) -> list[Span]:
 
 def set_spans(fonts: Fonts, spans: Sequence[Span], width: float, t: Type) -> SetBlock:
     """One paragraph of spans broken into lines of at most `width` points."""
-    lines = break_lines(
+    breaks = find_breaks(
         _with_weight(list(spans), t.bold), width, t.size, fonts, justify=t.align == "justify", avoid_widows=t.align == "justify"
     )
-    used = max((line.width for line in lines), default=0.0)
-    make = lambda: _lines_items(fonts, lines, width, t)  # noqa: E731
-    return SetBlock(width if t.align != "left" else used, len(lines) * t.pitch, lines=len(lines), make=make)
+    if t.align == "left":  # the block is as wide as its longest line
+        width_used = max((line.width for line in breaks.lines()), default=0.0)
+    else:
+        width_used = width
+    make = lambda: _lines_items(fonts, breaks.lines(), width, t)  # noqa: E731
+    return SetBlock(width_used, breaks.count * t.pitch, lines=breaks.count, make=make)
 
 
 def _lines_items(fonts: Fonts, lines: list[TextLine], width: float, t: Type) -> list[Item]:
