@@ -18,6 +18,8 @@ import sys
 from array import array
 from weakref import WeakKeyDictionary
 
+from reportlab import rl_config
+from reportlab.lib.rl_accel import escapePDF, fp_str
 from reportlab.pdfbase import pdfdoc
 from reportlab.pdfbase.pdfdoc import PDFArray, PDFDictionary, PDFName, PDFStream, PDFString
 from reportlab.pdfbase.ttfonts import (
@@ -38,51 +40,69 @@ class GlyphFont:
     _multiByte = 0
     shapable = False
     substitutionFonts: list = []
-    # While a page is drawn to be kept (drawncache): font name -> {glyph id: character} of that page.
-    recording: dict[str, dict[int, int]] | None = None
+    # While a page is drawn to be kept (drawncache): font name -> the characters that page drew with it.
+    recording: dict[str, set[str]] | None = None
 
     def __init__(self, name: str, face: TTFontFace, resource: str) -> None:
         self.fontName = name
         self.face = face
         self.resource = resource  # the fixed resource name on every page (/FR, /FB…): no document order in it
         self.encoding = TTEncoding()
-        self._used: WeakKeyDictionary = WeakKeyDictionary()  # document -> {glyph id: character}
+        self._drawn: WeakKeyDictionary = WeakKeyDictionary()  # document -> the characters drawn in it
+        self._escaped: dict[str, str] = {}  # character -> its 2-byte code as written in a PDF string
 
     # -- what drawing asks --------------------------------------------------------------------------
+    def drawn(self, doc) -> set[str]:
+        drawn = self._drawn.get(doc)
+        if drawn is None:
+            drawn = self._drawn[doc] = set()
+        return drawn
+
     def used(self, doc) -> dict[int, int]:
-        used = self._used.get(doc)
-        if used is None:
-            used = self._used[doc] = {}
+        """glyph id -> the character it reads as: of the characters drawn with it, the lowest."""
+        return self.glyphs(self.drawn(doc))
+
+    def glyphs(self, chars: set[str]) -> dict[int, int]:
+        c2g = self.face.charToGlyph
+        used: dict[int, int] = {}
+        for code in sorted(map(ord, chars), reverse=True):  # the lowest code of a glyph written last
+            used[c2g.get(code, 0)] = code
         return used
 
     def glyph_ids(self, text: str) -> list[int]:
         c2g = self.face.charToGlyph
-        return [c2g.get(32 if ch == "\xa0" else ord(ch), 0) for ch in text]
+        return [c2g.get(ord(ch), 0) for ch in text.replace("\xa0", " ")]
+
+    def _note(self, text: str, doc) -> str:
+        """The text as drawn (a no-break space is a space), its characters noted for the document and
+        for the page being kept."""
+        text = text.replace("\xa0", " ")
+        self.drawn(doc).update(text)
+        if GlyphFont.recording is not None:
+            GlyphFont.recording.setdefault(self.fontName, set()).update(text)
+        return text
 
     def splitString(self, text: str, doc, encoding: str = "utf-8") -> list[tuple[int, bytes]]:  # noqa: N802
-        used = self.used(doc)
-        page = None if GlyphFont.recording is None else GlyphFont.recording.setdefault(self.fontName, {})
-        c2g = self.face.charToGlyph
-        gids = []
-        for ch in text:
-            code = 32 if ch == "\xa0" else ord(ch)
-            gid = c2g.get(code, 0)
-            gids.append(gid)
-            known = used.get(gid)
-            if known is None or code < known:  # a glyph shared by several characters reads as the lowest
-                used[gid] = code
-            if page is not None:
-                page[gid] = min(code, page.get(gid, code))
+        gids = self.glyph_ids(self._note(text, doc))
         return [(0, struct.pack(f">{len(gids)}H", *gids))]
+
+    def pdf_string(self, text: str, doc) -> str:
+        """What reportlab's canvas writes between ( and ) for splitString's codes: escapePDF escapes
+        byte by byte, so each character's escaped code is kept and joined."""
+        text = self._note(text, doc)
+        escaped = self._escaped
+        try:
+            return "".join([escaped[ch] for ch in text])
+        except KeyError:
+            c2g = self.face.charToGlyph
+            for ch in set(text).difference(escaped):
+                escaped[ch] = escapePDF(struct.pack(">H", c2g.get(ord(ch), 0)))
+            return "".join([escaped[ch] for ch in text])
 
     def replay(self, doc, glyphs: list[list[int]]) -> None:
         """What drawing a kept page's text did: the font taken into the document, its glyphs used."""
         self.getSubsetInternalName(0, doc)
-        used = self.used(doc)
-        for gid, code in glyphs:
-            known = used.get(gid)
-            if known is None or code < known:
-                used[gid] = code
+        self.drawn(doc).update(chr(code) for _gid, code in glyphs)
 
     def getSubsetInternalName(self, subset: int, doc) -> str:  # noqa: N802
         mapping = doc.fontMapping
@@ -115,7 +135,7 @@ class GlyphFont:
             "Type": PDFName("Font"), "Subtype": PDFName("CIDFontType2"), "BaseFont": PDFName(base),
             "CIDSystemInfo": PDFDictionary({"Registry": PDFString("Adobe"), "Ordering": PDFString("Identity"), "Supplement": 0}),
             "FontDescriptor": doc.Reference(descriptor, f"fontDescriptor:{self.resource}"),
-            "DW": face.defaultWidth, "W": PDFArray(_widths(face, used)), "CIDToGIDMap": PDFName("Identity"),
+            "DW": face.defaultWidth, "W": _widths(face, used), "CIDToGIDMap": PDFName("Identity"),
         })
         cmap = PDFStream(content=to_unicode({g: c for g, c in used.items() if c}).encode("ascii"))
         cmap.filters = [pdfdoc.PDFZCompress]
@@ -125,7 +145,7 @@ class GlyphFont:
             "ToUnicode": doc.Reference(cmap, f"toUnicode:{self.resource}"),
         })
         doc.idToObject["BasicFonts"].dict[self.resource] = doc.Reference(font, f"font:{self.resource}")
-        del self._used[doc]
+        del self._drawn[doc]
 
 
 def _tag(name: str, used: dict[int, int]) -> str:
@@ -134,23 +154,35 @@ def _tag(name: str, used: dict[int, int]) -> str:
     return "".join(chr(65 + b % 26) for b in digest[:6])
 
 
-def _widths(face: TTFontFace, used: dict[int, int]) -> list:
+def _widths(face: TTFontFace, used: dict[int, int]) -> bytes:
     """The W array: [first [w w …] first [w …] …] over runs of consecutive glyph ids, in 1/1000 em,
-    the very widths layout measured with (reportlab's charWidths of the character drawn)."""
-    out: list = []
-    run: list = []
+    the very widths layout measured with (reportlab's charWidths of the character drawn). Written
+    as reportlab formats a PDFArray of PDFArrays, without an object and a format call per number."""
+    widths, default = face.charWidths, face.defaultWidth
+    out: list[bytes] = []
+    run: list[bytes] = []
     start = prev = -2
     for gid, code in used.items():
-        width = face.charWidths.get(code, face.defaultWidth) if code else face.defaultWidth
         if gid != prev + 1:
             if run:
-                out += [start, PDFArray(run)]
+                out += [_number(start), _array(run)]
             run, start = [], gid
-        run.append(width)
+        run.append(_number(widths.get(code, default) if code else default))
         prev = gid
     if run:
-        out += [start, PDFArray(run)]
-    return out
+        out += [_number(start), _array(run)]
+    return _array(out)
+
+
+def _number(value: float) -> bytes:
+    return fp_str(value).encode("ascii")
+
+
+def _array(items: list[bytes]) -> bytes:
+    """PDFArray.format's bytes for formatted items: on one line, a line break before every tenth."""
+    if rl_config.pdfMultiLine:
+        return b"[ " + b"\n ".join(items) + b" ]"
+    return b"[ " + b" \n  ".join(b" ".join(items[i:i + 10]) for i in range(0, len(items), 10)) + b" ]"
 
 
 def to_unicode(glyphs: dict[int, int]) -> str:
@@ -193,7 +225,7 @@ def _components(face: TTFontFace, glyf: bytes, keep: set[int]) -> set[int]:
 
 def subset_program(face: TTFontFace, used: set[int]) -> bytes:
     """The font file with only the used glyphs' outlines, every glyph keeping its id."""
-    glyf = face.get_table("glyf")
+    glyf = _view(face, "glyf")
     count = len(face.glyphPos) - 1
     keep = sorted(g for g in _components(face, glyf, used | {0}) if g < count)
     pos = face.glyphPos
@@ -203,10 +235,12 @@ def subset_program(face: TTFontFace, used: set[int]) -> bytes:
     prev = -1
     for gid in keep:
         loca[prev + 1:gid + 1] = array("I", [at]) * (gid - prev)  # empty glyphs up to this one
-        data = glyf[pos[gid]:pos[gid + 1]]
-        data += b"\0" * (-len(data) % 4)
-        parts.append(data)
-        at += len(data)
+        start, end = pos[gid], pos[gid + 1]
+        parts.append(glyf[start:end])
+        pad = -(end - start) % 4
+        if pad:
+            parts.append(b"\0" * pad)
+        at += end - start + pad
         loca[gid + 1] = at
         prev = gid
     loca[prev + 1:] = array("I", [at]) * (count - prev)
@@ -227,6 +261,12 @@ def subset_program(face: TTFontFace, used: set[int]) -> bytes:
     maker.add("hmtx", hmtx)
     maker.add("post", b"\x00\x03\x00\x00" + face.get_table("post")[4:16] + b"\x00" * 16)
     return maker.makeStream()
+
+
+def _view(face: TTFontFace, tag: str) -> memoryview:
+    """A table of the font file, read in place: get_table copies it (4 MB of outlines per face)."""
+    start, length = face.get_table_pos(tag)
+    return memoryview(face._ttf_data)[start:start + length]
 
 
 def _hmtx(face: TTFontFace, keep: set[int], count: int) -> bytes:

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import math
 from dataclasses import dataclass
+from typing import Callable
 
 from casebook_pdf.fonts import Fonts
 from casebook_pdf.frames import Box, Circle, Icon, Item, Page, Rule, Text, flatten, mm
@@ -23,7 +24,7 @@ from casebook_pdf.layout.blocks import arrow_right, layout_block
 from casebook_pdf.layout.report import Report
 from casebook_pdf.layout.style import Style
 from casebook_pdf.messages import N_
-from casebook_pdf.layout.textset import ASCENT, SetBlock, Type, fit, set_body, set_spans, set_text, spread, stack
+from casebook_pdf.layout.textset import ASCENT, SetBlock, Type, fit, indented, set_body, set_spans, set_text, spread, stack
 from casebook_pdf.model import Case
 from casebook_pdf.text.inline import Span
 
@@ -88,11 +89,14 @@ def _body(case: Case, fonts: Fonts, s: Style, area: Frame, head_h: float, report
         tier = _tier(s, size)
         rows = _label_rows(case, fonts, s, tier)
         room = area.h - head_h - (s.gap if head_h else 0.0) - rows.height - s.gap
-        plan = _plan_middle(case, fonts, s, area.w, room, tier)
-        need = head_h + (s.gap if head_h else 0.0) + plan.need + s.gap + rows.height
-        chosen = (tier, rows, plan, room, need)
         bar = (SPARSE_FILL_PHOTOS if case.photos else SPARSE_FILL).get(size, 0.0)
-        if size > s.scale.body and need > area.h * bar:
+        sparse = size > s.scale.body
+        if sparse and _need(s, head_h, _middle_floor(case, fonts, s, area.w, tier), rows) > area.h * bar:
+            continue  # too full for the larger tier whichever plan is chosen: no need to plan it
+        plan = _plan_middle(case, fonts, s, area.w, room, tier)
+        need = _need(s, head_h, plan.need, rows)
+        chosen = (tier, rows, plan, room, need)
+        if sparse and need > area.h * bar:
             continue
         if plan.need <= room + 1e-6:
             break
@@ -124,6 +128,11 @@ def _body(case: Case, fonts: Fonts, s: Style, area: Frame, head_h: float, report
     y += middle_h + gap
     items += rows.at(area.x, y)
     return items
+
+
+def _need(s: Style, head_h: float, middle_h: float, rows: SetBlock) -> float:
+    """The height of the page's body: headline, middle zone and label rows with the gaps between them."""
+    return head_h + (s.gap if head_h else 0.0) + middle_h + s.gap + rows.height
 
 
 def _header(case: Case, fonts: Fonts, s: Style, top: float, report: Report) -> list[Item]:
@@ -261,15 +270,26 @@ def _label_rows(case: Case, fonts: Fonts, s: Style, tier: Tier) -> SetBlock:
             continue
         content = set_body(fonts, body, text_w, Type(tier.body, c.ink, leading=s.leading), "○", c.teal_ink)
         h = max(content.height + 2 * s.pad, g.label_row_min)
+        rows.append(SetBlock(s.content_w, h, lines=content.lines, make=_label_row(fonts, s, label, label_w, label_size, content, h)))
+    return stack(rows, s.gaps.row)
+
+
+def _label_row(
+    fonts: Fonts, s: Style, label: str, label_w: float, label_size: float, content: SetBlock, h: float
+) -> Callable[[], list[Item]]:
+    """What makes the items of one label row: the label cell and the section's text beside it."""
+    c, g = s.colors, s.case
+
+    def make() -> list[Item]:
         lab = spread(fonts, label, label_w, Type(label_size, c.white, bold=True))
-        row = [
+        return [
             Box(0, 0, g.label_w, h, fill=c.navy),
             Box(g.label_w, 0, s.content_w - g.label_w, h, fill=c.pale),
             *lab.at((g.label_w - label_w) / 2, (h - lab.height) / 2),
             *content.at(g.label_w + s.pad, (h - content.height) / 2),
         ]
-        rows.append(SetBlock(s.content_w, h, tuple(row), content.lines))
-    return stack(rows, s.gaps.row)
+
+    return make
 
 
 def _before_after(case: Case, fonts: Fonts, s: Style, width: float, tier: Tier) -> tuple[SetBlock, SetBlock]:
@@ -293,7 +313,7 @@ def _before_after(case: Case, fonts: Fonts, s: Style, width: float, tier: Tier) 
             1,
         )
         text = set_body(fonts, body, col_w - 2 * s.pad, Type(tier.body, c.ink, leading=s.leading), "■", ink)
-        out.append(stack([head, SetBlock(col_w, text.height + mm(1.5) + s.pad, tuple(text.at(s.pad, mm(1.5))), text.lines)]))
+        out.append(stack([head, indented(text, s.pad, col_w, text.height + mm(1.5) + s.pad, mm(1.5))]))
     return out[0], out[1]
 
 
@@ -371,6 +391,17 @@ class Plan:
         return max(left, right)
 
 
+def _middle_floor(case: Case, fonts: Fonts, s: Style, width: float, tier: Tier) -> float:
+    """The least height any plan of the middle zone takes at this tier: the taller before/after box,
+    and with photos the row of photos at its smallest (Plan.need is never less)."""
+    if not case.photos:
+        before, after = _before_after(case, fonts, s, width, tier)
+        return max(before.height, after.height, s.case.box_min)
+    left_w = width * s.case.left_share
+    before, after = _before_after(case, fonts, s, left_w, tier)
+    return max(before.height, after.height, s.case.box_min, photos.min_height(case, fonts, s, width - left_w - s.gap, tier.small))
+
+
 def _plan_middle(case: Case, fonts: Fonts, s: Style, width: float, room: float, tier: Tier) -> Plan:
     c_min = s.case.box_min
     g = s.gap
@@ -407,8 +438,8 @@ def _plan_middle(case: Case, fonts: Fonts, s: Style, width: float, room: float, 
         # Fit first; then the least white: the page's spare room plus the hole under the shorter
         # column, once the photos have grown into the room they are given.
         left, _ = plan.column_heights()
-        grown = plan.grown_height(room)
-        _, right_grown = plan.column_heights(plan.photos_h(room))
+        left_grown, right_grown = plan.column_heights(plan.photos_h(room))  # the photo grid searched once
+        grown = max(left_grown, right_grown)  # plan.grown_height(room)
         white = max(0.0, room - grown) + abs(grown - left) + abs(grown - right_grown)
         key = (0.0 if plan.need <= room + 1e-6 else plan.need, white)
         if best_key is None or key < best_key:

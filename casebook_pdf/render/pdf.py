@@ -17,6 +17,7 @@ from dataclasses import dataclass
 from typing import Any, Callable, Iterator
 
 from reportlab import rl_config
+from reportlab.lib.rl_accel import fp_str
 from reportlab.lib.utils import ImageReader, _digester
 from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfbase.pdfdoc import PDFDictionary, PDFImageXObject, PDFName, PDFStream
@@ -227,13 +228,14 @@ def _paint_kept(canvas: Canvas, page: Page, ctx: DrawContext, store: DrawnPages)
         GlyphFont.recording = None
     if canvas._colorsUsed or canvas._shadingUsed:  # page resources this cache does not replay
         return
-    store.put(key, Drawn(canvas._code[start:], [[name, sorted(map(list, glyphs.items()))] for name, glyphs in fonts.items()], events))
+    glyphs = [[name, sorted(map(list, pdfmetrics.getFont(name).glyphs(chars).items()))] for name, chars in fonts.items()]
+    store.put(key, Drawn(canvas._code[start:], glyphs, events))
 
 
 def _replay(canvas: Canvas, page: Page, ctx: DrawContext, kept: Drawn) -> bool:
     """Do to the document what drawing the page did (fonts, pictures, links, in order), then add its
     operators. False, with nothing done, when a picture's processed image is not the one drawn then."""
-    events = [(kind, *(decode(v) if isinstance(v, dict) else v for v in rest)) for kind, *rest in kept.events]
+    events = [(kind, *map(decode, rest)) for kind, *rest in kept.events]
     for kind, *rest in events:
         if kind == "picture" and ctx.images[picture_key(rest[0])].key != rest[3]:
             return False
@@ -289,44 +291,66 @@ def _draw_items(canvas: Canvas, items: tuple[Item, ...], ph: float, ctx: DrawCon
 
 def _texts(c: Canvas, run: list[Text], ph: float, ctx: DrawContext) -> None:
     """Consecutive upright text items in one text object; pieces evenly spaced on one baseline
-    (justified Japanese, one piece per character) become one string with character spacing."""
-    obj = c.beginText()
-    state: dict[str, object] = {}
-    for chunk, spacing in _chunks(run, ctx.fonts):
-        first = chunk[0]
-        if state.get("font") != (first.bold, first.face, first.size):
-            obj.setFont(ctx.fonts.name(first.bold, first.face), first.size)
-            state["font"] = (first.bold, first.face, first.size)
-        if state.get("colour") != first.color:
+    (justified Japanese, one piece per character) become one string with character spacing.
+
+    The operators are the very ones reportlab's text object writes for setFont, setCharSpace,
+    setTextOrigin and textOut, written here without its bookkeeping per call (the cursor's width,
+    font look-ups, swapped state); the object itself still takes the fill colours."""
+    obj = c.beginText()  # "BT" and an origin at 0 0
+    code = obj._code
+    doc = c._doc
+    font: Any = None
+    tf = ""  # the font operators, written before the first string in a new font or size
+    shown: dict[str, object] = {}
+    for first, text, spacing in _chunks(run, ctx.fonts):
+        face = (first.bold, first.face, first.size)
+        if shown.get("font") != face:
+            font = pdfmetrics.getFont(ctx.fonts.name(first.bold, first.face))
+            tf = f"{fp_str(first.size)} Tf {fp_str(first.size * 1.2)} TL "  # reportlab's leading: 1.2 × size
+            shown["font"] = face
+        if shown.get("colour") != first.color:
             ctx.ink.fill(obj, first.color)
-            state["colour"] = first.color
-        if state.get("spacing", 0.0) != spacing:
-            obj.setCharSpace(spacing)
-            state["spacing"] = spacing
-        obj.setTextOrigin(first.x, ph - first.y)
-        obj.textOut("".join(t.text for t in chunk))
-    c.drawText(obj)
+            shown["colour"] = first.color
+        if shown.get("spacing", 0.0) != spacing:
+            code.append(f"{fp_str(spacing)} Tc")
+            shown["spacing"] = spacing
+        code.append(f"1 0 0 1 {fp_str(first.x, ph - first.y)} Tm")
+        string = font.pdf_string(text, doc)
+        if tf:
+            code.append(f"{font.getSubsetInternalName(0, doc)} {tf}({string}) Tj")
+            tf = ""
+        else:
+            code.append(f"({string}) Tj")
+    code.append("ET")
+    c._code.append(" ".join(code))
 
 
-def _chunks(run: list[Text], fonts: Fonts) -> Iterator[tuple[list[Text], float]]:
-    """Split a run into chunks drawable as one string each, with the spacing between their characters."""
-    chunk: list[Text] = []
+def _chunks(run: list[Text], fonts: Fonts) -> Iterator[tuple[Text, str, float]]:
+    """Split a run into chunks drawable as one string each: (first piece, text, the spacing between
+    their characters)."""
+    advance = fonts.advance
+    chunk: list[str] = []
+    first = last = run[0]
     spacing = 0.0
     for t in run:
         if chunk:
-            last = chunk[-1]
-            if (len(t.text) == 1 and len(last.text) == 1
-                    and (t.y, t.size, t.bold, t.face, t.color) == (last.y, last.size, last.bold, last.face, last.color)):
+            if (len(t.text) == 1 and len(last.text) == 1 and t.y == last.y and t.size == last.size
+                    and t.bold == last.bold and t.face == last.face and t.color == last.color):
                 # one character's advance times the size: fonts.width's very arithmetic, without its loop
-                gap = t.x - (last.x + fonts.advance(last.text, last.bold) * last.size)
-                if len(chunk) == 1 or abs(gap - spacing) < 0.005:
-                    spacing = gap if len(chunk) == 1 else spacing
-                    chunk.append(t)
+                gap = t.x - (last.x + advance(last.text, last.bold) * last.size)
+                if len(chunk) == 1:
+                    spacing = gap
+                    chunk.append(t.text)
+                    last = t
                     continue
-            yield chunk, (spacing if len(chunk) > 1 else 0.0)
-        chunk, spacing = [t], 0.0
+                if abs(gap - spacing) < 0.005:
+                    chunk.append(t.text)
+                    last = t
+                    continue
+            yield first, "".join(chunk), (spacing if len(chunk) > 1 else 0.0)
+        chunk, spacing, first, last = [t.text], 0.0, t, t
     if chunk:
-        yield chunk, (spacing if len(chunk) > 1 else 0.0)
+        yield first, "".join(chunk), (spacing if len(chunk) > 1 else 0.0)
 
 
 def _text(c: Canvas, t: Text, ph: float, ctx: DrawContext) -> None:

@@ -27,7 +27,7 @@ from dataclasses import dataclass
 from typing import Protocol, Sequence
 
 from .classes import LATIN, MARK, NO_END, NO_START, SPACE
-from .clusters import Cluster, Segment, build_clusters, make_segment, split_cluster
+from .clusters import Cluster, Segment, shape, split_cluster
 from .inline import NEWLINE, Span
 
 EPS = 1e-9
@@ -79,22 +79,24 @@ def break_lines(
     while True:
         end = text.find(NEWLINE, start)
         stop = len(text) if end < 0 else end
-        segment = make_segment(text[start:stop], bolds[start:stop], size, measure)
-        lines.extend(_break_segment(segment, width, size, justify, avoid_widows))
+        segment, clusters = shape(text[start:stop], bolds[start:stop], size, measure)
+        lines.extend(_break_segment(segment, clusters, width, size, justify, avoid_widows))
         if end < 0:
             return lines
         start = end + 1
 
 
-def _break_segment(seg: Segment, width: float, size: float, justify: bool, avoid_widows: bool) -> list[TextLine]:
-    clusters = build_clusters(seg, size)
+def _break_segment(
+    seg: Segment, shared: Sequence[Cluster], width: float, size: float, justify: bool, avoid_widows: bool
+) -> list[TextLine]:
+    clusters = list(shared)  # filling may split a cluster in this list
     if not clusters:
         return [EMPTY_LINE]
     spans = _total_fit(clusters, seg, width, avoid_widows) if justify else None
     if spans is None:
         spans = _fill(clusters, seg, width)
         if avoid_widows and len(spans) > 1 and _lonely(clusters, spans[-1], seg):
-            clusters, spans = _fewer_lonely(seg, width, size, clusters, spans)
+            clusters, spans = _fewer_lonely(seg, shared, width, size, clusters, spans)
     last = len(spans) - 1
     return [
         _layout(clusters, s, e, squeeze, seg, width, justify and n < last)
@@ -231,12 +233,17 @@ def _lonely(clusters: list[Cluster], span: tuple[int, int, float], seg: Segment)
 
 
 def _fewer_lonely(
-    seg: Segment, width: float, size: float, clusters: list[Cluster], spans: list[tuple[int, int, float]]
+    seg: Segment,
+    shared: Sequence[Cluster],
+    width: float,
+    size: float,
+    clusters: list[Cluster],
+    spans: list[tuple[int, int, float]],
 ) -> tuple[list[Cluster], list[tuple[int, int, float]]]:
     """Refill a little narrower (the lines are still justified to the full width) when that keeps
     the number of lines and gives the last line more than LONELY_CHARS characters."""
     for k in range(1, LONELY_TRIES + 1):
-        trial_clusters = build_clusters(seg, size)
+        trial_clusters = list(shared)
         trial = _fill(trial_clusters, seg, width - k * size)
         if len(trial) == len(spans) and not _lonely(trial_clusters, trial[-1], seg):
             # 追い込み was measured against the narrower trial measure; the lines are set at full width

@@ -9,6 +9,7 @@ binding), how wide is the gap (spaces or 和欧間), and may justification widen
 
 from __future__ import annotations
 
+import copy
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
@@ -117,6 +118,28 @@ def _number_points(text: str, flags: list[int]) -> list[int]:
     ]
 
 
+def shape(text: str, bolds: list[bool], size: float, measure: Measure) -> tuple[Segment, tuple[Cluster, ...]]:
+    """make_segment and build_clusters, memoised: composing a page sets the same text at the same size
+    in several widths (plans, photo grids, badge measures). The result is shared, so callers copy the
+    clusters into a list of their own and never change a cluster (split_cluster replaces one)."""
+    key = (text, tuple(bolds), size, id(measure))
+    known = _SHAPES.get(key)
+    if known is not None and known[0] is measure:
+        return known[1]
+    seg = make_segment(text, bolds, size, measure)
+    shaped = (seg, tuple(build_clusters(seg, size)))
+    _SHAPES[key] = (measure, shaped)
+    if len(_SHAPES) > _SHAPES_KEEP:
+        del _SHAPES[next(iter(_SHAPES))]
+    return shaped
+
+
+# Pure and keyed by everything the result depends on (the measure by identity, and kept alive with
+# it so that identity is not reused), so keeping entries across builds cannot change a build.
+_SHAPES: dict[tuple, tuple[Measure, tuple[Segment, tuple[Cluster, ...]]]] = {}
+_SHAPES_KEEP = 1024
+
+
 def build_clusters(seg: Segment, size: float) -> list[Cluster]:
     """Segment -> clusters with advances, compression capacities and the boundaries between them."""
     clusters = _split_clusters(seg)
@@ -127,16 +150,18 @@ def build_clusters(seg: Segment, size: float) -> list[Cluster]:
 
 
 def split_cluster(clusters: list[Cluster], k: int, cut: int, seg: Segment) -> None:
-    """Split the Latin run clusters[k] before character `cut`; a line may break between the halves."""
+    """Split the Latin run clusters[k] before character `cut`; a line may break between the halves.
+
+    Both halves are new clusters: the run itself may be shared (shape)."""
     c = clusters[k]
-    head = sum(seg.advs[c.start : cut])
+    head = copy.copy(c)
+    head.adv = sum(seg.advs[c.start : cut])
+    head.end = cut
+    head.last = seg.flags[cut - 1]
     rest = Cluster(cut, c.end, seg.flags[cut], c.last)
     rest.kind = c.kind
-    rest.adv = c.adv - head
-    c.end = cut
-    c.last = seg.flags[cut - 1]
-    c.adv = head
-    clusters.insert(k + 1, rest)
+    rest.adv = c.adv - head.adv
+    clusters[k : k + 1] = [head, rest]
 
 
 def _split_clusters(seg: Segment) -> list[Cluster]:
