@@ -110,7 +110,7 @@ class Type:
         return self.size * self.leading
 
     def scaled(self, size: float) -> Type:
-        return dataclasses.replace(self, size=size)
+        return Type(size, self.color, self.bold, self.align, self.leading)
 
 
 def _line_items(fonts: Fonts, line: TextLine, x: float, baseline: float, t: Type) -> list[Item]:
