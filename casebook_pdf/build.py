@@ -36,6 +36,8 @@ if TYPE_CHECKING:  # render (reportlab's canvas, colour management) is imported 
 
 @dataclass(frozen=True)
 class Result:
+    """What a build made: the PDF's path, page count and size, and what it has to tell the user."""
+
     output: Path | None
     pages: int
     size: int
@@ -53,6 +55,8 @@ def meta_for(edition: Edition) -> Meta:
 
 @dataclass(frozen=True)
 class Prepared:
+    """An edition loaded, laid out and its pictures processed: everything drawing needs."""
+
     edition: Edition
     layout: Layout
     images: Mapping[tuple, Processed]  # by images.picture_key (while building: images.Pending)

@@ -26,8 +26,8 @@ from casebook_pdf.cachedir import store
 import casebook_pdf
 
 # Code whose change changes what a page's drawing is.
-CODE = ("render", "glyphfont.py", "fonts.py", "frames.py", "images.py", "drawncache.py")
-FORMAT = "2"
+CODE = ("render", "glyphfont.py", "fonts.py", "frames.py", "images.py", "drawncache.py", "layout/memo.py")
+FORMAT = "3"  # 2: events' frames in layout.memo's positional encoding; 3: the operators as text after the JSON
 
 
 @functools.lru_cache(maxsize=1)

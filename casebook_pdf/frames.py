@@ -32,6 +32,8 @@ def rgb(hex_colour: str) -> Color:
 
 @dataclass(frozen=True)
 class Text:
+    """A run of text at a baseline, in one font, size and colour."""
+
     x: float
     y: float  # baseline
     text: str
@@ -46,6 +48,8 @@ class Text:
 
 @dataclass(frozen=True)
 class Box:
+    """A rectangle, filled and/or stroked, with optional rounded corners."""
+
     x: float
     y: float
     w: float
@@ -60,6 +64,8 @@ class Box:
 
 @dataclass(frozen=True)
 class Rule:
+    """A straight line, solid or dashed."""
+
     x1: float
     y1: float
     x2: float
@@ -71,6 +77,8 @@ class Rule:
 
 @dataclass(frozen=True)
 class Polygon:
+    """A closed shape through the given points (arrow heads, chevrons)."""
+
     points: tuple[tuple[float, float], ...]
     fill: Color | None = None
     stroke: Color | None = None
@@ -79,6 +87,8 @@ class Polygon:
 
 @dataclass(frozen=True)
 class Circle:
+    """A circle around (cx, cy): the marks of the contents matrix."""
+
     cx: float
     cy: float
     r: float
@@ -89,6 +99,8 @@ class Circle:
 
 @dataclass(frozen=True)
 class Picture:
+    """An image file placed in a frame, cropped to fill it (cover) or fitted whole (contain)."""
+
     x: float
     y: float
     w: float
@@ -182,6 +194,8 @@ def pictures_in(items: tuple[Item, ...]) -> list[Picture]:
 
 @dataclass(frozen=True)
 class Page:
+    """One laid-out page: its size and items, with a key naming it (cover, contents-N, case-N)."""
+
     width: float
     height: float
     items: tuple[Item, ...]  # may contain Groups; flatten(page.items) gives absolute leaf items

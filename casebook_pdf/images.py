@@ -48,6 +48,8 @@ CACHE_VERSION = "4"  # 2: the PNG/JPEG choice through PNG_HOPE; 3: bicubic downs
 
 @dataclass(frozen=True)
 class Processed:
+    """A picture as the PDF embeds it: encoded bytes, pixel size and the resolution it prints at."""
+
     data: bytes
     format: str  # "jpeg" | "png"
     size: tuple[int, int]

@@ -57,6 +57,8 @@ Body = Union[str, tuple[Item, ...]]
 
 @dataclass(frozen=True)
 class Tool:
+    """A tool column of the contents matrix: its id (named in a case's `tools`) and printed label."""
+
     id: str
     label: str
 
@@ -71,6 +73,8 @@ class ToolGroup:
 
 @dataclass(frozen=True)
 class Photo:
+    """A photo of a case, with its caption and how it fills its frame."""
+
     image: Path  # absolute, resolved, inside the edition's images folder
     caption: str
     where: Where
@@ -82,6 +86,8 @@ class Photo:
 
 @dataclass(frozen=True)
 class ItemGroup:
+    """One 【label】a、b、c row of an ItemsBlock."""
+
     label: str  # drawn as 【label】
     items: tuple[str, ...]  # joined with 、
 
@@ -97,6 +103,8 @@ class ItemsBlock:
 
 @dataclass(frozen=True)
 class ListBlock:
+    """A list of items (with headings and sub-items) under an optional title."""
+
     items: tuple[Item, ...]
     where: Where
     title: str | None = None
@@ -107,6 +115,8 @@ Tone = Literal["good", "bad", "neutral"]
 
 @dataclass(frozen=True)
 class ComparisonColumn:
+    """One column of a comparison, its tone colouring the heading (good, bad or neutral)."""
+
     label: str
     tone: Tone
     items: tuple[Item, ...]
@@ -114,6 +124,8 @@ class ComparisonColumn:
 
 @dataclass(frozen=True)
 class ComparisonBlock:
+    """Columns compared side by side (before and after, or options)."""
+
     columns: tuple[ComparisonColumn, ...]
     where: Where
     title: str | None = None
@@ -132,12 +144,16 @@ class FlowBlock:
 
 @dataclass(frozen=True)
 class ContrastSide:
+    """One side of a before/after contrast: a caption and an optional picture."""
+
     caption: str
     image: Path | None = None
 
 
 @dataclass(frozen=True)
 class ContrastBlock:
+    """A before/after pair drawn side by side with an arrow between them."""
+
     before: ContrastSide
     after: ContrastSide
     where: Where
@@ -146,12 +162,16 @@ class ContrastBlock:
 
 @dataclass(frozen=True)
 class ExampleRow:
+    """One row of an examples table: the case and its plan, step by step."""
+
     case: str
     plan: tuple[str, ...]
 
 
 @dataclass(frozen=True)
 class ExamplesBlock:
+    """A table of example cases and their plans."""
+
     rows: tuple[ExampleRow, ...]
     where: Where
     title: str | None = None
@@ -162,6 +182,8 @@ SegmentKind = Literal["office", "home", "leave", "break"]
 
 @dataclass(frozen=True)
 class Segment:
+    """A stretch of a day's schedule: where the time was spent, from start to end."""
+
     start: int  # minutes since 0:00
     end: int
     label: str
@@ -170,12 +192,16 @@ class Segment:
 
 @dataclass(frozen=True)
 class Event:
+    """A moment marked on a schedule's time line."""
+
     at: int
     label: str
 
 
 @dataclass(frozen=True)
 class ScheduleBlock:
+    """A day's time line: segments (office, home, leave, break) and events."""
+
     segments: tuple[Segment, ...]
     where: Where
     events: tuple[Event, ...] = ()
@@ -185,6 +211,8 @@ class ScheduleBlock:
 
 @dataclass(frozen=True)
 class NoteBlock:
+    """A free-text note panel under an optional title."""
+
     text: str
     where: Where
     title: str | None = None
@@ -200,6 +228,8 @@ Block = Union[
 
 @dataclass(frozen=True)
 class Case:
+    """One case report: one page of the casebook."""
+
     file: Path  # absolute path of the case file
     category: str
     title: str
@@ -224,6 +254,8 @@ class Case:
 
 @dataclass(frozen=True)
 class Edition:
+    """A whole edition: the cover's text, the contents matrix's tools and the cases in order."""
+
     file: Path  # absolute path of casebook.yaml
     title: tuple[str, ...]
     issuer: str

@@ -23,6 +23,8 @@ from casebook_pdf.model import Case, Edition
 
 @dataclass(frozen=True)
 class Layout:
+    """The laid-out pages of an edition, in order, with the warnings laying them out gave."""
+
     pages: tuple[Page, ...]
     warnings: tuple[Issue, ...]
 

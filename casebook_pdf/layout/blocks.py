@@ -46,9 +46,8 @@ def _title(fonts: Fonts, text: str | None, width: float, t: Type, s: Style) -> S
 
 
 def _panel(content: SetBlock, width: float, pad: float, fill: Color | None, stroke: Color | None, radius: float = 0.0) -> SetBlock:
-    items: list[Item] = [Box(0, 0, width, content.height + 2 * pad, fill=fill, stroke=stroke, radius=radius)]
-    items += content.at(pad, pad)
-    return SetBlock(width, content.height + 2 * pad, tuple(items), content.lines)
+    box = Box(0, 0, width, content.height + 2 * pad, fill=fill, stroke=stroke, radius=radius)
+    return SetBlock(width, content.height + 2 * pad, lines=content.lines, make=lambda: (box, *content.at(pad, pad)))
 
 
 def _with_title(fonts: Fonts, title: str | None, body: SetBlock, width: float, t: Type, s: Style) -> SetBlock:

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import math
 from dataclasses import dataclass
+from typing import Callable
 
 from casebook_pdf.fonts import Fonts
 from casebook_pdf.frames import Box, Circle, Icon, Item, Page, Rule, Text, flatten, mm
@@ -23,7 +24,7 @@ from casebook_pdf.layout.blocks import arrow_right, layout_block
 from casebook_pdf.layout.report import Report
 from casebook_pdf.layout.style import Style
 from casebook_pdf.messages import N_
-from casebook_pdf.layout.textset import ASCENT, SetBlock, Type, fit, set_body, set_spans, set_text, spread, stack
+from casebook_pdf.layout.textset import ASCENT, SetBlock, Type, fit, indented, set_body, set_spans, set_text, spread, stack
 from casebook_pdf.model import Case
 from casebook_pdf.text.inline import Span
 
@@ -269,15 +270,26 @@ def _label_rows(case: Case, fonts: Fonts, s: Style, tier: Tier) -> SetBlock:
             continue
         content = set_body(fonts, body, text_w, Type(tier.body, c.ink, leading=s.leading), "○", c.teal_ink)
         h = max(content.height + 2 * s.pad, g.label_row_min)
+        rows.append(SetBlock(s.content_w, h, lines=content.lines, make=_label_row(fonts, s, label, label_w, label_size, content, h)))
+    return stack(rows, s.gaps.row)
+
+
+def _label_row(
+    fonts: Fonts, s: Style, label: str, label_w: float, label_size: float, content: SetBlock, h: float
+) -> Callable[[], list[Item]]:
+    """What makes the items of one label row: the label cell and the section's text beside it."""
+    c, g = s.colors, s.case
+
+    def make() -> list[Item]:
         lab = spread(fonts, label, label_w, Type(label_size, c.white, bold=True))
-        row = [
+        return [
             Box(0, 0, g.label_w, h, fill=c.navy),
             Box(g.label_w, 0, s.content_w - g.label_w, h, fill=c.pale),
             *lab.at((g.label_w - label_w) / 2, (h - lab.height) / 2),
             *content.at(g.label_w + s.pad, (h - content.height) / 2),
         ]
-        rows.append(SetBlock(s.content_w, h, tuple(row), content.lines))
-    return stack(rows, s.gaps.row)
+
+    return make
 
 
 def _before_after(case: Case, fonts: Fonts, s: Style, width: float, tier: Tier) -> tuple[SetBlock, SetBlock]:
@@ -301,7 +313,7 @@ def _before_after(case: Case, fonts: Fonts, s: Style, width: float, tier: Tier) 
             1,
         )
         text = set_body(fonts, body, col_w - 2 * s.pad, Type(tier.body, c.ink, leading=s.leading), "■", ink)
-        out.append(stack([head, SetBlock(col_w, text.height + mm(1.5) + s.pad, tuple(text.at(s.pad, mm(1.5))), text.lines)]))
+        out.append(stack([head, indented(text, s.pad, col_w, text.height + mm(1.5) + s.pad, mm(1.5))]))
     return out[0], out[1]
 
 

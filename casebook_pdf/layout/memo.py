@@ -8,18 +8,29 @@ text moves the line its warnings name, so the page must be laid out (and its mes
 Entries are JSON written atomically in the user's cache folder, never pickle: a cache folder someone
 else can write to must not let them run code. Only the plain classes of frames, model.Where and
 errors.Issue can come back out of an entry; anything else, or a damaged entry, is simply a miss.
+
+A value is written as a JSON scalar or a list whose first element says what it is: ["t", …] a tuple,
+["l", …] a list, ["p", text] a path, [class name, field values in the class's field order] an object.
+A page's items, thousands of small objects, are written by columns instead (see _columns): one list per
+field of each item class, a field's few distinct values (colours, sizes, fonts, characters) written once
+and referred to by position, so writing a page costs little more than the C JSON encoder's work on
+lists of numbers. They stay compressed until asked for (StoredItems); a CRC read with the entry
+makes damaged items a miss then, not an error when the page is drawn.
 """
 
 from __future__ import annotations
 
+import array
 import base64
 import dataclasses
 import functools
 import hashlib
 import json
+import operator
+import sys
 import zlib
 from dataclasses import dataclass
-from collections.abc import Iterator, Sequence
+from collections.abc import Collection, Iterator, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -32,6 +43,7 @@ from casebook_pdf.model import Case
 
 # Modules whose code decides what a case page looks like: a change to any of them is a new key.
 CODE = ("layout", "text", "fonts.py", "frames.py", "model.py")
+FORMAT = "columns 2"  # how entries are written; part of the key, so entries written another way are misses
 
 
 @functools.lru_cache(maxsize=1)
@@ -54,7 +66,7 @@ class LayoutMemo:
     def key(self, *parts: object) -> str:
         """parts are hashed by repr; a Case also by its line map (left out of its repr)."""
         parts = tuple(p for part in parts for p in ((part, sorted(part.lines.items())) if isinstance(part, Case) else (part,)))
-        digest = hashlib.sha256(code_version().encode())
+        digest = hashlib.sha256(f"{FORMAT} {code_version()}".encode())
         digest.update(language().encode())  # an entry keeps its warnings as text, in one language
         for part in parts:
             digest.update(repr(part).encode("utf-8"))
@@ -66,12 +78,7 @@ class LayoutMemo:
 
     def get(self, key: str) -> object | None:
         try:
-            same: dict[Any, Any] = {}  # equal values of one page shared, as on a page just laid out
-
-            def hook(value: dict[str, Any]) -> Any:
-                return _object(value, same)
-
-            return json.loads(self._file(key).read_text(encoding="utf-8"), object_hook=hook)
+            return decode(json.loads(self._file(key).read_text(encoding="utf-8")), {})
         except Exception:  # noqa: BLE001 - a missing or damaged entry is a miss, never an error
             return None
 
@@ -83,15 +90,199 @@ class LayoutMemo:
         store(self._file(key), text.encode("utf-8"))
 
 
-# ---- plain JSON for pages: {"$": class name, field: value}, {"t": [...]} a tuple, {"p": "..."} a path ----
+# ---- values: JSON scalars, or lists tagged by their first element (see the module docstring) ----
 
 _CLASSES: dict[str, type] = {
     cls.__name__: cls
     for cls in (frames.Text, frames.Box, frames.Rule, frames.Polygon, frames.Circle, frames.Picture, frames.Icon,
                 frames.Link, frames.Group, frames.Page, frames.Where, Issue)
 }
-# Field names by class, looked up once: encode() meets every item of every page laid out cold.
+# Field names by class, looked up once: encode() meets every value of every entry written.
 _FIELDS: dict[type, tuple[str, ...]] = {cls: tuple(f.name for f in dataclasses.fields(cls)) for cls in _CLASSES.values()}
+_SCALARS = frozenset((str, int, float, bool, type(None)))
+_NUMBERS = frozenset((int, float, bool))  # equal across types (1 == 1.0 == True): never one dictionary entry
+_FLOAT = {float}
+_SWAP = sys.byteorder == "big"  # numbers are written little-endian
+
+
+def encode(value: Any) -> Any:
+    """Pages, issues and their parts as JSON values that decode() turns back into equal objects."""
+    kind = type(value)
+    if kind is str or kind is float or kind is int or kind is bool or value is None:  # most values: checked first
+        return value
+    names = _FIELDS.get(kind)
+    if names is not None:
+        if kind is frames.Page:
+            return ["Page", *[_stored(value.items) if name == "items" else encode(getattr(value, name)) for name in names]]
+        return [kind.__name__, *[encode(getattr(value, name)) for name in names]]
+    if isinstance(value, tuple):
+        return ["t", *map(encode, value)]
+    if isinstance(value, list):
+        return ["l", *map(encode, value)]
+    if isinstance(value, Path):
+        return ["p", str(value)]
+    if isinstance(value, (str, int, float, bool)):
+        return value
+    raise TypeError(f"{type(value).__name__} is not stored in the layout memo")
+
+
+def decode(value: Any, same: dict[Any, Any] | None = None) -> Any:
+    """encode() undone; anything else raises (KeyError for a class name outside _CLASSES). Equal short
+    number tuples (colours, points) are made one object through `same`, as on a page just laid out."""
+    if type(value) is not list:
+        if type(value) is dict:
+            raise ValueError("not a value of the layout memo")
+        return value
+    tag = value[0]
+    if tag == "t":
+        made = tuple([decode(v, same) for v in value[1:]])
+        if same is not None and len(made) <= 4 and all(type(v) is float or type(v) is int for v in made):
+            return same.setdefault(made, made)
+        return made
+    if tag == "l":
+        return [decode(v, same) for v in value[1:]]
+    if tag == "p":
+        return Path(value[1])
+    if tag == "i":
+        _, packed, crc, pictures = value
+        if zlib.crc32(packed.encode("ascii")) != crc:
+            raise ValueError("damaged page items")
+        return StoredItems(packed, decode(pictures, same))
+    return _CLASSES[tag](*[decode(v, same) for v in value[1:]])
+
+
+# ---- a page's items, by columns ----
+#
+# [shape, columns]: `shape` lists the items in drawing order, depth first: a sequence of items is its length,
+# then each item's class number (its place in _ITEMS), a Group's number followed by the sequence of its
+# own items. `columns` has, for each class in _ITEMS, null (no such item on the page) or one column per
+# field (a Group's x and y only), listing that field of the class's items in shape order:
+#   ["f", base64]                        floats, as little-endian IEEE doubles (exact, and no float repr)
+#   ["s", [values…]]                     JSON scalars, as they are
+#   ["e", [values…]]                     values as encode() writes them
+#   ["d", column, "B" or "H", base64]    a column of the distinct values (one of the above), and each item's
+#                                        value by its place among them: little-endian bytes or 16-bit numbers
+# A dictionary column shares one object among equal values, as a page just laid out mostly does (a
+# thousand decoded pages would otherwise hold a copy of every colour, size and font name per item). Its
+# values are told apart by equality, so, as when equal values were shared on reading, -0.0 is stored as a
+# 0.0 of the same column and a tuple's 1 as its 1.0; numbers of different types in one column (a Box's x
+# may be 0 or 0.0) are never put in one dictionary.
+
+_ITEMS: tuple[type, ...] = (frames.Text, frames.Box, frames.Rule, frames.Polygon, frames.Circle, frames.Picture,
+                            frames.Icon, frames.Link, frames.Group)
+_NUMBER: dict[type, int] = {cls: n for n, cls in enumerate(_ITEMS)}
+_GROUP = _NUMBER[frames.Group]
+_ROW: dict[type, Any] = {cls: operator.attrgetter(*(name for name in _FIELDS[cls] if name != "items")) for cls in _ITEMS}
+
+
+def _stored(items: Sequence[Any]) -> list[Any]:
+    items = tuple(items)
+    packed = pack(json.dumps(_columns(items), ensure_ascii=False, separators=(",", ":")))
+    return ["i", packed, zlib.crc32(packed.encode("ascii")), encode(tuple(frames.pictures_in(items)))]
+
+
+def _columns(items: tuple[Any, ...]) -> list[Any]:
+    shape: list[int] = []
+    members: dict[type, list[Any]] = {cls: [] for cls in _ITEMS}
+
+    def walk(items: tuple[Any, ...]) -> None:
+        if type(items) is not tuple:
+            raise TypeError("a Group's items are stored as a tuple")
+        shape.append(len(items))
+        for item in items:
+            kind = type(item)
+            if kind not in _NUMBER:
+                raise TypeError(f"{kind.__name__} is not stored in the layout memo")
+            shape.append(_NUMBER[kind])
+            members[kind].append(item)
+            if kind is frames.Group:
+                walk(item.items)
+
+    walk(items)
+    return [shape, [[_column(values) for values in zip(*map(_ROW[cls], found))] if found else None
+                    for cls, found in members.items()]]
+
+
+def _column(values: Collection[Any]) -> list[Any]:
+    kinds = set(map(type, values))
+    if len(kinds & _NUMBERS) <= 1 and len(values) > 1:
+        try:
+            distinct = dict.fromkeys(values)
+        except TypeError:  # an unhashable value (a list): written value by value
+            distinct = {}
+        if 0 < len(distinct) <= 65536 and (len(distinct) < len(values) or not kinds <= _SCALARS):
+            places = dict(zip(distinct, range(len(distinct))))
+            width = "B" if len(distinct) <= 256 else "H"
+            return ["d", _plain(distinct, kinds), width, _bytes(array.array(width, map(places.__getitem__, values)))]
+    return _plain(values, kinds)
+
+
+def _plain(values: Collection[Any], kinds: set[type]) -> list[Any]:
+    if kinds == _FLOAT:
+        return ["f", _bytes(array.array("d", values))]
+    return ["s", list(values)] if kinds <= _SCALARS else ["e", [encode(v) for v in values]]
+
+
+def _bytes(numbers: array.array) -> str:
+    if _SWAP:
+        numbers.byteswap()
+    return base64.b64encode(numbers.tobytes()).decode("ascii")
+
+
+def _numbers(width: str, text: str) -> array.array:
+    numbers = array.array(width)
+    numbers.frombytes(base64.b64decode(text, validate=True))  # ValueError unless a whole number of them
+    if _SWAP:
+        numbers.byteswap()
+    return numbers
+
+
+def _values(column: list[Any], same: dict[Any, Any], distinct: bool = False) -> list[Any]:
+    """A column's values; `distinct`: a dictionary's, shared with equal ones of the page's other columns."""
+    form = column[0]
+    if form == "f" and len(column) == 2:
+        values = _numbers("d", column[1]).tolist()
+        return [same.setdefault(v, v) for v in values] if distinct else values
+    if form == "s" and len(column) == 2 and type(column[1]) is list:
+        values = column[1]
+        return [same.setdefault(v, v) if type(v) is str else v for v in values] if distinct else values
+    if form == "e" and len(column) == 2 and type(column[1]) is list:
+        return [decode(v, same) if type(v) is list else v for v in column[1]]
+    if form == "d" and len(column) == 4 and column[2] in ("B", "H") and not distinct:
+        return list(map(_values(column[1], same, True).__getitem__, _numbers(column[2], column[3])))
+    raise ValueError("not a column of the layout memo")
+
+
+def _items(packed: str) -> tuple[Any, ...]:
+    """_columns() undone: the page's items, each made by its class's own __init__ (from C: map)."""
+    shape, columns = json.loads(unpack(packed))
+    same: dict[Any, Any] = {}
+    made: list[Iterator[Any]] = []
+    for cls, fields in zip(_ITEMS, columns, strict=True):
+        values = [_values(column, same) for column in fields] if fields is not None else [()]
+        made.append(zip(*values) if cls is frames.Group else map(cls, *values))
+    numbers = iter(shape)
+    take, group, groups = numbers.__next__, frames.Group, made[_GROUP].__next__
+    leaf = {n: found.__next__ for n, found in enumerate(made) if n != _GROUP}  # KeyError for any other number
+
+    def sequence() -> tuple[Any, ...]:
+        out = []
+        for _ in range(take()):
+            number = take()
+            if number == _GROUP:
+                x, y = groups()
+                out.append(group(x, y, sequence()))
+            else:
+                out.append(leaf[number]())
+        return tuple(out)
+
+    try:
+        found = sequence()
+    except StopIteration:
+        raise ValueError("fewer items than the page's shape") from None
+    if next(numbers, None) is not None or any(next(rest, None) is not None for rest in made):
+        raise ValueError("more items than the page's shape")
+    return found
 
 
 class StoredItems(Sequence):
@@ -102,14 +293,13 @@ class StoredItems(Sequence):
     __slots__ = ("_packed", "_items", "pictures")
 
     def __init__(self, packed: str, pictures: tuple[frames.Picture, ...]) -> None:
-        self._packed: str | None = packed  # pack(): compressed, a tenth of the JSON held for a thousand pages
+        self._packed: str | None = packed  # _columns() packed: compressed, a third of their JSON
         self._items: tuple | None = None
         self.pictures = pictures
 
     def _decoded(self) -> tuple:
         if self._items is None:
-            same: dict[Any, Any] = {}
-            self._items = json.loads(unpack(self._packed or ""), object_hook=lambda value: _object(value, same))
+            self._items = _items(self._packed or "")
             self._packed = None
         return self._items
 
@@ -136,65 +326,9 @@ class StoredItems(Sequence):
 
 
 def pack(text: str) -> str:
-    """JSON text compressed, as text that can stand in JSON (base85 of zlib)."""
-    return base64.b85encode(zlib.compress(text.encode("utf-8"), 1)).decode("ascii")
+    """JSON text compressed, as text that can stand in JSON (base64 of zlib: the C codec; base85's is Python)."""
+    return base64.b64encode(zlib.compress(text.encode("utf-8"), 1)).decode("ascii")
 
 
 def unpack(packed: str) -> str:
-    return zlib.decompress(base64.b85decode(packed)).decode("utf-8")
-
-
-def encode(value: Any) -> Any:
-    """Pages, issues and their parts as JSON values that decode() turns back into equal objects."""
-    kind = type(value)
-    if kind is str or kind is float or kind is int or kind is bool or value is None:  # most values: checked first
-        return value
-    if kind is frames.Page:  # its items as JSON text, decoded only when asked for (StoredItems)
-        items = json.dumps(encode(tuple(value.items)), ensure_ascii=False, separators=(",", ":"))
-        stored = {"lazy": pack(items), "pictures": encode(tuple(frames.pictures_in(value.items)))}
-        return {"$": "Page", **{name: stored if name == "items" else encode(getattr(value, name)) for name in _FIELDS[kind]}}
-    names = _FIELDS.get(kind)
-    if names is not None:
-        return {"$": kind.__name__, **{name: encode(getattr(value, name)) for name in names}}
-    if isinstance(value, tuple):
-        return {"t": [encode(v) for v in value]}
-    if isinstance(value, list):
-        return [encode(v) for v in value]
-    if isinstance(value, Path):
-        return {"p": str(value)}
-    if isinstance(value, (str, int, float, bool)):
-        return value
-    raise TypeError(f"{type(value).__name__} is not stored in the layout memo")
-
-
-def _object(value: dict[str, Any], same: dict[Any, Any]) -> Any:
-    """decode() for one JSON object whose contents are decoded already: json.loads calls it bottom-up,
-    so a page of thousands of items comes back in one pass of the C decoder (lists need no decoding).
-    Equal numbers, texts and short number tuples are made one object through `same` (a thousand decoded pages
-    otherwise hold a copy of every colour, size and font name per item: hundreds of MB)."""
-    if "$" in value:
-        cls = _CLASSES[value.pop("$")]  # KeyError for any other name: a miss
-        return cls(**{k: same.setdefault(v, v) if type(v) is float or type(v) is str else v for k, v in value.items()})
-    if "t" in value:
-        t = tuple(value["t"])
-        if len(t) <= 4 and all(type(v) is float or type(v) is int for v in t):  # colours, points, dashes
-            return same.setdefault(t, t)
-        return t
-    if "lazy" in value:
-        return StoredItems(value["lazy"], value["pictures"])
-    return Path(value["p"])
-
-
-def decode(value: Any) -> Any:
-    if isinstance(value, list):
-        return [decode(v) for v in value]
-    if isinstance(value, dict):
-        if "$" in value:
-            cls = _CLASSES[value["$"]]  # KeyError for any other name: a miss
-            return cls(**{k: decode(v) for k, v in value.items() if k != "$"})
-        if "t" in value:
-            return tuple(decode(v) for v in value["t"])
-        if "lazy" in value:
-            return StoredItems(value["lazy"], decode(value["pictures"]))
-        return Path(value["p"])
-    return value
+    return zlib.decompress(base64.b64decode(packed, validate=True)).decode("utf-8")

@@ -20,6 +20,8 @@ CAPTION_LINES = 3
 
 @dataclass(frozen=True)
 class Grid:
+    """The arrangement of a case's photos: columns and rows, each photo's size and its caption's height."""
+
     cols: int
     rows: int
     pw: float

@@ -14,6 +14,8 @@ from casebook_pdf.model import Where
 
 @dataclass
 class Report:
+    """What laying out found: warnings (text shrunk to fit) and errors (text that does not fit)."""
+
     warnings: list[Issue] = field(default_factory=list)
     errors: list[Issue] = field(default_factory=list)
 

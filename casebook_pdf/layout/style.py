@@ -17,6 +17,8 @@ from casebook_pdf.frames import Color, mm, rgb
 
 @dataclass(frozen=True)
 class Palette:
+    """The publication's colours."""
+
     ink: Color = rgb("#222222")
     muted: Color = rgb("#5B6670")
     navy: Color = rgb("#1F3A5F")
@@ -158,6 +160,8 @@ class ContentsGrid:
 
 @dataclass(frozen=True)
 class Style:
+    """Everything a page's look depends on: page size, gaps, type scale, grids, panels and colours."""
+
     page: Page = field(default_factory=Page)
     gaps: Gaps = field(default_factory=Gaps)
     scale: Scale = field(default_factory=Scale)

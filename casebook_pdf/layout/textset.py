@@ -10,13 +10,13 @@ from __future__ import annotations
 import dataclasses
 import math
 from dataclasses import dataclass
-from typing import Callable, Literal, Sequence
+from typing import Callable, Iterable, Literal, Sequence
 
 from casebook_pdf.fonts import ICONS, Fonts
 from casebook_pdf.frames import Color, Group, Icon, Item, Link, Text
 from casebook_pdf.model import Body
 from casebook_pdf.model import Item as ListItem
-from casebook_pdf.text.breaking import TextLine, break_lines
+from casebook_pdf.text.breaking import TextLine, find_breaks
 from casebook_pdf.text.inline import Span, parse_paragraphs
 
 Align = Literal["justify", "left", "center", "right"]
@@ -26,14 +26,36 @@ PARAGRAPH_GAP = 0.35  # extra space between paragraphs and list items, in lines
 BULLET = "・"
 
 
-@dataclass(frozen=True)
 class SetBlock:
-    """Measured content: its size and its items relative to its own top-left corner."""
+    """Measured content: its size and its items relative to its own top-left corner.
 
-    width: float
-    height: float
-    items: tuple[Item, ...] = ()
-    lines: int = 0
+    Composing a page tries several sizes and plans and keeps one: most of what is set is only
+    measured. So the items may be given as a function (`make`) instead, called once, the first time
+    they are asked for. Either way the block does not change once made."""
+
+    __slots__ = ("width", "height", "lines", "_items", "_make")
+
+    def __init__(
+        self,
+        width: float,
+        height: float,
+        items: tuple[Item, ...] = (),
+        lines: int = 0,
+        *,
+        make: Callable[[], Iterable[Item]] | None = None,
+    ) -> None:
+        self.width = width
+        self.height = height
+        self.lines = lines
+        self._items = items
+        self._make = make
+
+    @property
+    def items(self) -> tuple[Item, ...]:
+        if self._make is not None:
+            self._items = tuple(self._make())
+            self._make = None
+        return self._items
 
     def at(self, x: float, y: float) -> list[Item]:
         """The block's items placed with its top-left corner at (x, y)."""
@@ -41,19 +63,31 @@ class SetBlock:
             return []
         return [Group(x, y, self.items)]
 
+    def __repr__(self) -> str:
+        return f"SetBlock(width={self.width!r}, height={self.height!r}, lines={self.lines!r})"
+
 
 def stack(blocks: Sequence[SetBlock], gap: float = 0.0) -> SetBlock:
     """Blocks one under another, left-aligned, `gap` apart."""
-    items: list[Item] = []
+    tops: list[float] = []
     y = 0.0
     width = 0.0
     for i, block in enumerate(blocks):
         if i:
             y += gap
-        items.extend(block.at(0, y))
+        tops.append(y)
         y += block.height
         width = max(width, block.width)
-    return SetBlock(width, y, tuple(items), sum(b.lines for b in blocks))
+    placed = tuple(zip(blocks, tops))
+    return SetBlock(width, y, lines=sum(b.lines for b in blocks), make=lambda: _placed_items(placed, 0))
+
+
+def _placed_items(placed: Iterable[tuple[SetBlock, float]], x: float) -> list[Item]:
+    """The items of blocks, each placed with its top-left corner at (x, its top)."""
+    items: list[Item] = []
+    for block, top in placed:
+        items.extend(block.at(x, top))
+    return items
 
 
 @dataclass(frozen=True)
@@ -99,9 +133,19 @@ def _with_weight(spans: list[Span], bold: bool) -> list[Span]:
 
 def set_spans(fonts: Fonts, spans: Sequence[Span], width: float, t: Type) -> SetBlock:
     """One paragraph of spans broken into lines of at most `width` points."""
-    lines = break_lines(
+    breaks = find_breaks(
         _with_weight(list(spans), t.bold), width, t.size, fonts, justify=t.align == "justify", avoid_widows=t.align == "justify"
     )
+    if t.align == "left":  # the block is as wide as its longest line
+        width_used = max((line.width for line in breaks.lines()), default=0.0)
+    else:
+        width_used = width
+    make = lambda: _lines_items(fonts, breaks.lines(), width, t)  # noqa: E731
+    return SetBlock(width_used, breaks.count * t.pitch, lines=breaks.count, make=make)
+
+
+def _lines_items(fonts: Fonts, lines: list[TextLine], width: float, t: Type) -> list[Item]:
+    """The items of lines set `width` points wide, one line pitch apart."""
     items: list[Item] = []
     for n, line in enumerate(lines):
         if t.align == "center":
@@ -112,8 +156,7 @@ def set_spans(fonts: Fonts, spans: Sequence[Span], width: float, t: Type) -> Set
             x = 0.0
         baseline = n * t.pitch + (t.pitch - t.size) / 2 + ASCENT * t.size
         items.extend(_line_items(fonts, line, x, baseline, t))
-    used = max((line.width for line in lines), default=0.0)
-    return SetBlock(width if t.align != "left" else used, len(lines) * t.pitch, tuple(items), len(lines))
+    return items
 
 
 def set_text(fonts: Fonts, text: str, width: float, t: Type) -> SetBlock:
@@ -146,7 +189,13 @@ def set_marked(fonts: Fonts, mark: str, text: str, width: float, t: Type, mark_c
     body = set_text(fonts, text, max(width - indent, t.size), t)
     baseline = (t.pitch - t.size) / 2 + ASCENT * t.size
     mark_item = Text(0.0, baseline, mark, t.size, mark_color or t.color, bold=t.bold, face="mark")
-    return SetBlock(width, body.height, (mark_item, *body.at(indent, 0)), body.lines)
+    return SetBlock(width, body.height, lines=body.lines, make=lambda: (mark_item, *body.at(indent, 0)))
+
+
+def indented(block: SetBlock, x: float, width: float, height: float | None = None, y: float = 0) -> SetBlock:
+    """A block `width` wide (and `height` tall: default the block's own) holding `block` at (x, y)."""
+    height = block.height if height is None else height
+    return SetBlock(width, height, lines=block.lines, make=lambda: block.at(x, y))
 
 
 def set_items(
@@ -165,7 +214,7 @@ def set_items(
             indent = fonts.width(heading_mark, t.size, True)  # sub-items hang under the heading's text
             for sub in item.items:
                 marked = set_marked(fonts, BULLET, sub.text, width - indent, t, mark_color)
-                blocks.append(SetBlock(width, marked.height, tuple(marked.at(indent, 0)), marked.lines))
+                blocks.append(indented(marked, indent, width))
         else:
             blocks.append(set_marked(fonts, BULLET, item.text, width, t, mark_color))
     return stack(blocks, PARAGRAPH_GAP * t.pitch * 0.6)

@@ -237,7 +237,7 @@ def _paint_kept(canvas: Canvas, page: Page, ctx: DrawContext, store: DrawnPages)
 def _replay(canvas: Canvas, page: Page, ctx: DrawContext, kept: Drawn) -> bool:
     """Do to the document what drawing the page did (fonts, pictures, links, in order), then add its
     operators. False, with nothing done, when a picture's processed image is not the one drawn then."""
-    events = [(kind, *(decode(v) if isinstance(v, dict) else v for v in rest)) for kind, *rest in kept.events]
+    events = [(kind, *map(decode, rest)) for kind, *rest in kept.events]
     for kind, *rest in events:
         if kind == "picture" and ctx.images[picture_key(rest[0])].key != rest[3]:
             return False

@@ -22,6 +22,8 @@ from casebook_pdf.render.marks import BLEED, EDGE
 
 @dataclass(frozen=True)
 class Sides:
+    """Which sides of a picture touch the trim, and so are extended into the bleed."""
+
     left: bool
     top: bool
     right: bool

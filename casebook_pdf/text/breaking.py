@@ -27,7 +27,7 @@ from dataclasses import dataclass
 from typing import Protocol, Sequence
 
 from .classes import LATIN, MARK, NO_END, NO_START, SPACE
-from .clusters import Cluster, Segment, build_clusters, make_segment, split_cluster
+from .clusters import Cluster, Segment, shape, split_cluster
 from .inline import NEWLINE, Span
 
 EPS = 1e-9
@@ -70,31 +70,76 @@ def break_lines(
     Every "\\n" ends a line (so "\\n\\n" or a trailing "\\n" yields an empty line, as typed); an empty
     paragraph yields one empty line. A line is wider than `width` only if one character is.
     """
+    return find_breaks(spans, width, size, measure, justify=justify, avoid_widows=avoid_widows).lines()
+
+
+class Breaks:
+    """Where a paragraph's lines break, before they are positioned: `count` lines, made by lines().
+
+    Setting text measures far more than it draws (sizes and plans tried and dropped), and a line's
+    pieces cost more than finding its breaks, so they are made only when asked for."""
+
+    def __init__(self, width: float, justify: bool) -> None:
+        self.width = width
+        self.justify = justify
+        self.count = 0
+        self._segments: list[tuple[Segment, list[Cluster], list[tuple[int, int, float]]]] = []
+        self._lines: list[TextLine] | None = None
+
+    def add(self, seg: Segment, clusters: list[Cluster], spans: list[tuple[int, int, float]]) -> None:
+        """One segment's breaks (no spans: an empty segment, one empty line)."""
+        self._segments.append((seg, clusters, spans))
+        self.count += max(len(spans), 1)
+
+    def lines(self) -> list[TextLine]:
+        """The positioned lines (made once)."""
+        if self._lines is None:
+            self._lines = []
+            for seg, clusters, spans in self._segments:
+                self._lines.extend(_positioned(seg, clusters, spans, self.width, self.justify))
+        return self._lines
+
+
+def find_breaks(
+    spans: Sequence[Span], width: float, size: float, measure: Measure, *, justify: bool = True, avoid_widows: bool = False
+) -> Breaks:
+    """break_lines, the lines not yet positioned."""
     text = "".join(s.text for s in spans)
     bolds: list[bool] = []
     for s in spans:
         bolds.extend([s.bold] * len(s.text))
-    lines: list[TextLine] = []
+    breaks = Breaks(width, justify)
     start = 0
     while True:
         end = text.find(NEWLINE, start)
         stop = len(text) if end < 0 else end
-        segment = make_segment(text[start:stop], bolds[start:stop], size, measure)
-        lines.extend(_break_segment(segment, width, size, justify, avoid_widows))
+        segment, clusters = shape(text[start:stop], bolds[start:stop], size, measure)
+        breaks.add(segment, *_break_segment(segment, clusters, width, size, justify, avoid_widows))
         if end < 0:
-            return lines
+            return breaks
         start = end + 1
 
 
-def _break_segment(seg: Segment, width: float, size: float, justify: bool, avoid_widows: bool) -> list[TextLine]:
-    clusters = build_clusters(seg, size)
+def _break_segment(
+    seg: Segment, shared: Sequence[Cluster], width: float, size: float, justify: bool, avoid_widows: bool
+) -> tuple[list[Cluster], list[tuple[int, int, float]]]:
+    """The segment's lines as (first cluster, end cluster, squeeze), and the clusters they index."""
+    clusters = list(shared)  # filling may split a cluster in this list
     if not clusters:
-        return [EMPTY_LINE]
+        return clusters, []
     spans = _total_fit(clusters, seg, width, avoid_widows) if justify else None
     if spans is None:
         spans = _fill(clusters, seg, width)
         if avoid_widows and len(spans) > 1 and _lonely(clusters, spans[-1], seg):
-            clusters, spans = _fewer_lonely(seg, width, size, clusters, spans)
+            clusters, spans = _fewer_lonely(seg, shared, width, size, clusters, spans)
+    return clusters, spans
+
+
+def _positioned(
+    seg: Segment, clusters: list[Cluster], spans: list[tuple[int, int, float]], width: float, justify: bool
+) -> list[TextLine]:
+    if not spans:
+        return [EMPTY_LINE]
     last = len(spans) - 1
     return [
         _layout(clusters, s, e, squeeze, seg, width, justify and n < last)
@@ -231,12 +276,17 @@ def _lonely(clusters: list[Cluster], span: tuple[int, int, float], seg: Segment)
 
 
 def _fewer_lonely(
-    seg: Segment, width: float, size: float, clusters: list[Cluster], spans: list[tuple[int, int, float]]
+    seg: Segment,
+    shared: Sequence[Cluster],
+    width: float,
+    size: float,
+    clusters: list[Cluster],
+    spans: list[tuple[int, int, float]],
 ) -> tuple[list[Cluster], list[tuple[int, int, float]]]:
     """Refill a little narrower (the lines are still justified to the full width) when that keeps
     the number of lines and gives the last line more than LONELY_CHARS characters."""
     for k in range(1, LONELY_TRIES + 1):
-        trial_clusters = build_clusters(seg, size)
+        trial_clusters = list(shared)
         trial = _fill(trial_clusters, seg, width - k * size)
         if len(trial) == len(spans) and not _lonely(trial_clusters, trial[-1], seg):
             # 追い込み was measured against the narrower trial measure; the lines are set at full width

@@ -9,8 +9,9 @@ binding), how wide is the gap (spaces or 和欧間), and may justification widen
 
 from __future__ import annotations
 
+import copy
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, TypeVar
 
 from .classes import (
     ABRACKET,
@@ -49,6 +50,7 @@ WA_GROW_EM = 0.125
 WA_DIGIT_GROW_EM = 0.0625
 CHAR_GROW_EM = 0.125
 
+T = TypeVar("T")
 _UNIT_FIRST = frozenset(w[0] for w in UNIT_WORDS)
 _KINDS = CJK | LATIN | ABRACKET
 
@@ -87,21 +89,49 @@ class Cluster:
         self.spaced = False  # ... and that gap is a word space or 和欧間 (widened first), not 字間
 
 
-def make_segment(text: str, bolds: list[bool], size: float, measure: Measure) -> Segment:
+def shape(text: str, bolds: list[bool], size: float, measure: Measure) -> tuple[Segment, tuple[Cluster, ...]]:
+    """A segment's characters classified and measured at `size`, and its clusters with the
+    boundaries between them.
+
+    Memoised: composing a page sets the same text at the same size in several widths (plans, photo
+    grids, badge measures), and at several sizes. The result is shared, so callers copy the clusters
+    into a list of their own and never change a cluster (split_cluster replaces one)."""
+    weights = tuple(bolds)
+    key = (text, weights, size)
+    shaped = _recall(_SHAPES, key, measure)
+    if shaped is None:
+        classes = _recall(_CLASSES, (text, weights), measure)
+        if classes is None:
+            classes = _remember(_CLASSES, (text, weights), measure, _classify(text, bolds, measure))
+        seg = Segment(text, bolds, classes.flags, [em * size for em in classes.ems])
+        shaped = _remember(_SHAPES, key, measure, (seg, tuple(_build_clusters(seg, classes.bounds, size))))
+    return shaped
+
+
+@dataclass(frozen=True)
+class _Classes:
+    """What a segment's text and weights give at any size."""
+
+    flags: list[int]  # class flags of each character
+    ems: list[float]  # advance of each character in em
+    bounds: list[tuple[int, int, int, int]]  # each cluster's start, end, and flags of its first and last character
+
+
+def _classify(text: str, bolds: list[bool], measure: Measure) -> _Classes:
     """Classify and measure every character of a segment (spaces measured as " ", zero-width ones as 0).
 
     A full-width ．or ， inside a number (１．５, １２０，０００) is measured as its half-width form: its
     dot sits at the left of a full-width cell, and the blank right half would read as 「１. ５」."""
     flags = [flags_of(ch) for ch in text]
     advance = measure.advance
-    advs = [
-        0.0 if f & SPACE and ch in ZERO_WIDTH else advance(" " if f & SPACE else ch, b) * size
+    ems = [
+        0.0 if f & SPACE and ch in ZERO_WIDTH else advance(" " if f & SPACE else ch, b)
         for ch, b, f in zip(text, bolds, flags)
     ]
     for i in _number_points(text, flags):
-        advs[i] = advance(NUMBER_POINTS[text[i]], bolds[i]) * size
+        ems[i] = advance(NUMBER_POINTS[text[i]], bolds[i])
         flags[i] &= ~CLOSING
-    return Segment(text, bolds, flags, advs)
+    return _Classes(flags, ems, _cluster_bounds(text, flags))
 
 
 NUMBER_POINTS = {"．": ".", "，": ","}
@@ -117,9 +147,29 @@ def _number_points(text: str, flags: list[int]) -> list[int]:
     ]
 
 
-def build_clusters(seg: Segment, size: float) -> list[Cluster]:
+# Both memos are pure and keyed by everything their results depend on (the measure by identity, kept
+# alive with the entry so that its identity is not reused), so entries kept from an earlier build
+# cannot change a build.
+_SHAPES: dict[tuple, tuple[Measure, tuple[Segment, tuple[Cluster, ...]]]] = {}
+_CLASSES: dict[tuple, tuple[Measure, _Classes]] = {}
+MEMO_KEEP = 1024
+
+
+def _recall(memo: dict[tuple, tuple[Measure, T]], key: tuple, measure: Measure) -> T | None:
+    known = memo.get(key)
+    return known[1] if known is not None and known[0] is measure else None
+
+
+def _remember(memo: dict[tuple, tuple[Measure, T]], key: tuple, measure: Measure, value: T) -> T:
+    memo[key] = (measure, value)
+    if len(memo) > MEMO_KEEP:
+        del memo[next(iter(memo))]  # the oldest
+    return value
+
+
+def _build_clusters(seg: Segment, bounds: list[tuple[int, int, int, int]], size: float) -> list[Cluster]:
     """Segment -> clusters with advances, compression capacities and the boundaries between them."""
-    clusters = _split_clusters(seg)
+    clusters = [Cluster(start, end, first, last) for start, end, first, last in bounds]
     _measure(clusters, seg.advs, size)
     _link(clusters, seg.advs, size)
     _bind_numbers(clusters, seg.text)
@@ -127,23 +177,24 @@ def build_clusters(seg: Segment, size: float) -> list[Cluster]:
 
 
 def split_cluster(clusters: list[Cluster], k: int, cut: int, seg: Segment) -> None:
-    """Split the Latin run clusters[k] before character `cut`; a line may break between the halves."""
+    """Split the Latin run clusters[k] before character `cut`; a line may break between the halves.
+
+    Both halves are new clusters: the run itself may be shared (shape)."""
     c = clusters[k]
-    head = sum(seg.advs[c.start : cut])
+    head = copy.copy(c)
+    head.adv = sum(seg.advs[c.start : cut])
+    head.end = cut
+    head.last = seg.flags[cut - 1]
     rest = Cluster(cut, c.end, seg.flags[cut], c.last)
     rest.kind = c.kind
-    rest.adv = c.adv - head
-    c.end = cut
-    c.last = seg.flags[cut - 1]
-    c.adv = head
-    clusters.insert(k + 1, rest)
+    rest.adv = c.adv - head.adv
+    clusters[k : k + 1] = [head, rest]
 
 
-def _split_clusters(seg: Segment) -> list[Cluster]:
+def _cluster_bounds(text: str, fl: list[int]) -> list[tuple[int, int, int, int]]:
     """Characters -> clusters: one per CJK character or ASCII bracket, one per Latin run; spaces skipped."""
-    text, fl = seg.text, seg.flags
     n = len(text)
-    out: list[Cluster] = []
+    out: list[tuple[int, int, int, int]] = []
     i = 0
     while i < n:
         f = fl[i]
@@ -159,7 +210,7 @@ def _split_clusters(seg: Segment) -> list[Cluster]:
         last = j - 1
         while last > i and fl[last] & MARK:
             last -= 1
-        out.append(Cluster(i, j, f, fl[last]))
+        out.append((i, j, f, fl[last]))
         i = j
     return out
 

@@ -18,6 +18,8 @@ _BOLD = re.compile(r"\*\*(.+?)\*\*", re.DOTALL)
 
 @dataclass(frozen=True)
 class Span:
+    """A piece of a paragraph in one weight (`**bold**` marks split a paragraph into spans)."""
+
     text: str
     bold: bool = False
 
