@@ -8,7 +8,7 @@ the fonts and glyphs it used, the pictures it placed (with a digest of their pro
 photo changed under the same name is drawn again) and its links. render.pdf replays those, so a
 kept page leaves the document exactly as drawing it would (tests/test_cache.py compares the bytes).
 
-Entries are zlib-compressed JSON in the cache folder's pages/, never pickle; a damaged entry is a miss.
+Entries are zlib-compressed JSON and text in the cache folder's pages/, never pickle; a damaged entry is a miss.
 A build's entries are also kept in memory (compressed) for the next rebuild of a `--watch` session.
 """
 
@@ -27,7 +27,7 @@ import casebook_pdf
 
 # Code whose change changes what a page's drawing is.
 CODE = ("render", "glyphfont.py", "fonts.py", "frames.py", "images.py", "drawncache.py", "layout/memo.py")
-FORMAT = "2"  # 2: events' frames in layout.memo's positional encoding
+FORMAT = "3"  # 2: events' frames in layout.memo's positional encoding; 3: the operators as text after the JSON
 
 
 @functools.lru_cache(maxsize=1)
@@ -55,13 +55,20 @@ class Drawn:
     events: list[list[Any]] = field(default_factory=list)
 
     def pack(self) -> bytes:
-        body = {"code": self.code, "fonts": self.fonts, "events": self.events}
-        return zlib.compress(json.dumps(body, ensure_ascii=False, separators=(",", ":")).encode("utf-8"), 1)
+        """JSON for the fonts and events, a NUL, then the operators as the page's stream joins them
+        (one line each): escaping them as JSON strings cost more than the rest of the entry."""
+        head = json.dumps({"fonts": self.fonts, "events": self.events, "drawn": bool(self.code)},
+                          ensure_ascii=False, separators=(",", ":")).encode("utf-8")
+        return zlib.compress(head + b"\0" + "\n".join(self.code).encode("utf-8"), 1)
 
     @classmethod
     def unpack(cls, data: bytes) -> Drawn:
-        body = json.loads(zlib.decompress(data).decode("utf-8"))
-        return cls(body["code"], body["fonts"], body["events"])
+        head, nul, code = zlib.decompress(data).partition(b"\0")  # JSON never holds a raw NUL
+        if not nul:
+            raise ValueError("not a drawn page")
+        body = json.loads(head.decode("utf-8"))
+        # The operators come back as one line of the page's stream: joined again, the same bytes.
+        return cls([code.decode("utf-8")] if body["drawn"] else [], body["fonts"], body["events"])
 
 
 @dataclass

@@ -158,7 +158,9 @@ def test_items_naming_no_listed_class_or_out_of_shape_do_not_decode(tmp_path: Pa
     shape, columns = _columns(items)
     assert _items(pack(json.dumps([shape, columns]))) == items
     for bad in ([shape[:-1], columns], [shape + [0], columns], [[1, 99], columns], [[1, -1], columns],
-                [shape, columns[:-1]], [shape, [["x", []]] + columns[1:]], [shape, [[["d", [1.0], [-1]]]] + columns[1:]]):
+                [shape, columns[:-1]], [shape, [["x", []]] + columns[1:]], [shape, [[["f", "AAAA"]]] + columns[1:]],
+                [shape, [[["d", ["s", ["a"]], "B", "BQ=="]]] + columns[1:]],  # index 5 of one value
+                [shape, [[["d", ["s", ["a"]], "Q", "AAAAAAAAAAA="]]] + columns[1:]]):
         with pytest.raises((ValueError, TypeError, IndexError, KeyError)):
             _items(pack(json.dumps(bad)))
 
@@ -168,3 +170,14 @@ def test_what_the_memo_cannot_store_is_not_written(tmp_path: Path) -> None:
     memo.put("k", (Page(1.0, 1.0, (object(),)), [], []))
     memo.put("l", (Page(1.0, 1.0, (Group(0.0, 0.0, [Text(0.0, 0.0, "a", 1.0, (0.0, 0.0, 0.0))]),)), [], []))  # type: ignore[arg-type]
     assert memo.get("k") is None and memo.get("l") is None
+
+
+def test_numbers_are_written_little_endian_on_any_machine() -> None:
+    import array
+    import base64
+
+    from casebook_pdf.layout.memo import _bytes, _numbers
+
+    assert base64.b64decode(_bytes(array.array("H", [1, 258]))) == b"\x01\x00\x02\x01"
+    assert base64.b64decode(_bytes(array.array("d", [1.0]))) == b"\x00\x00\x00\x00\x00\x00\xf0\x3f"
+    assert _numbers("d", _bytes(array.array("d", [-0.0, 2.5]))).tolist() == [-0.0, 2.5]

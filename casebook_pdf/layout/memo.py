@@ -20,15 +20,17 @@ makes damaged items a miss then, not an error when the page is drawn.
 
 from __future__ import annotations
 
+import array
 import base64
 import dataclasses
 import functools
 import hashlib
 import json
 import operator
+import sys
 import zlib
 from dataclasses import dataclass
-from collections.abc import Iterator, Sequence
+from collections.abc import Collection, Iterator, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -41,7 +43,7 @@ from casebook_pdf.model import Case
 
 # Modules whose code decides what a case page looks like: a change to any of them is a new key.
 CODE = ("layout", "text", "fonts.py", "frames.py", "model.py")
-FORMAT = "columns 1"  # how entries are written; part of the key, so entries written another way are misses
+FORMAT = "columns 2"  # how entries are written; part of the key, so entries written another way are misses
 
 
 @functools.lru_cache(maxsize=1)
@@ -99,6 +101,8 @@ _CLASSES: dict[str, type] = {
 _FIELDS: dict[type, tuple[str, ...]] = {cls: tuple(f.name for f in dataclasses.fields(cls)) for cls in _CLASSES.values()}
 _SCALARS = frozenset((str, int, float, bool, type(None)))
 _NUMBERS = frozenset((int, float, bool))  # equal across types (1 == 1.0 == True): never one dictionary entry
+_FLOAT = {float}
+_SWAP = sys.byteorder == "big"  # numbers are written little-endian
 
 
 def encode(value: Any) -> Any:
@@ -153,9 +157,11 @@ def decode(value: Any, same: dict[Any, Any] | None = None) -> Any:
 # then each item's class number (its place in _ITEMS), a Group's number followed by the sequence of its
 # own items. `columns` has, for each class in _ITEMS, null (no such item on the page) or one column per
 # field (a Group's x and y only), listing that field of the class's items in shape order:
-#   ["s", [values…]]                       JSON scalars, as they are
-#   ["d", [distinct values…], [indices…]]  each item's value by its place among the distinct ones
-#   ["e", [values…]]                       values as encode() writes them
+#   ["f", base64]                        floats, as little-endian IEEE doubles (exact, and no float repr)
+#   ["s", [values…]]                     JSON scalars, as they are
+#   ["e", [values…]]                     values as encode() writes them
+#   ["d", column, "B" or "H", base64]    a column of the distinct values (one of the above), and each item's
+#                                        value by its place among them: little-endian bytes or 16-bit numbers
 # A dictionary column shares one object among equal values, as a page just laid out mostly does (a
 # thousand decoded pages would otherwise hold a copy of every colour, size and font name per item). Its
 # values are told apart by equality, so, as when equal values were shared on reading, -0.0 is stored as a
@@ -197,32 +203,53 @@ def _columns(items: tuple[Any, ...]) -> list[Any]:
                     for cls, found in members.items()]]
 
 
-def _column(values: tuple[Any, ...]) -> list[Any]:
+def _column(values: Collection[Any]) -> list[Any]:
     kinds = set(map(type, values))
-    scalar = kinds <= _SCALARS
-    if len(kinds & _NUMBERS) <= 1:
+    if len(kinds & _NUMBERS) <= 1 and len(values) > 1:
         try:
             distinct = dict.fromkeys(values)
         except TypeError:  # an unhashable value (a list): written value by value
             distinct = {}
-        if distinct and (len(distinct) < len(values) or not scalar):
+        if 0 < len(distinct) <= 65536 and (len(distinct) < len(values) or not kinds <= _SCALARS):
             places = dict(zip(distinct, range(len(distinct))))
-            written = list(distinct) if scalar else [encode(v) for v in distinct]
-            return ["d", written, list(map(places.__getitem__, values))]
-    return ["s", list(values)] if scalar else ["e", [encode(v) for v in values]]
+            width = "B" if len(distinct) <= 256 else "H"
+            return ["d", _plain(distinct, kinds), width, _bytes(array.array(width, map(places.__getitem__, values)))]
+    return _plain(values, kinds)
 
 
-def _values(column: list[Any], same: dict[Any, Any]) -> list[Any]:
-    form, values = column[0], column[1]
-    if type(values) is not list:
-        raise ValueError("not a column of the layout memo")
-    if form == "s" and len(column) == 2:
-        return values
-    decoded = [decode(v, same) if type(v) is list else v for v in values]
-    if form == "e" and len(column) == 2:
-        return decoded
-    if form == "d" and len(column) == 3 and min(column[2], default=0) >= 0:
-        return list(map(decoded.__getitem__, column[2]))
+def _plain(values: Collection[Any], kinds: set[type]) -> list[Any]:
+    if kinds == _FLOAT:
+        return ["f", _bytes(array.array("d", values))]
+    return ["s", list(values)] if kinds <= _SCALARS else ["e", [encode(v) for v in values]]
+
+
+def _bytes(numbers: array.array) -> str:
+    if _SWAP:
+        numbers.byteswap()
+    return base64.b64encode(numbers.tobytes()).decode("ascii")
+
+
+def _numbers(width: str, text: str) -> array.array:
+    numbers = array.array(width)
+    numbers.frombytes(base64.b64decode(text, validate=True))  # ValueError unless a whole number of them
+    if _SWAP:
+        numbers.byteswap()
+    return numbers
+
+
+def _values(column: list[Any], same: dict[Any, Any], distinct: bool = False) -> list[Any]:
+    """A column's values; `distinct`: a dictionary's, shared with equal ones of the page's other columns."""
+    form = column[0]
+    if form == "f" and len(column) == 2:
+        values = _numbers("d", column[1]).tolist()
+        return [same.setdefault(v, v) for v in values] if distinct else values
+    if form == "s" and len(column) == 2 and type(column[1]) is list:
+        values = column[1]
+        return [same.setdefault(v, v) if type(v) is str else v for v in values] if distinct else values
+    if form == "e" and len(column) == 2 and type(column[1]) is list:
+        return [decode(v, same) if type(v) is list else v for v in column[1]]
+    if form == "d" and len(column) == 4 and column[2] in ("B", "H") and not distinct:
+        return list(map(_values(column[1], same, True).__getitem__, _numbers(column[2], column[3])))
     raise ValueError("not a column of the layout memo")
 
 

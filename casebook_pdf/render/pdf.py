@@ -8,6 +8,7 @@ space (colour.py), bleed, boxes and トンボ for the press (marks.py), n-up han
 from __future__ import annotations
 
 import dataclasses
+import functools
 import hashlib
 import io
 import os
@@ -22,12 +23,13 @@ from reportlab.lib.utils import ImageReader, _digester
 from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfbase.pdfdoc import PDFDictionary, PDFImageXObject, PDFName, PDFStream
 from reportlab.pdfgen.canvas import Canvas
+from reportlab.pdfgen.textobject import _PDFColorSetter
 
 from casebook_pdf import __version__
 from casebook_pdf.drawncache import Drawn, DrawnPages
 from casebook_pdf.fonts import REGULAR, Fonts
 from casebook_pdf.glyphfont import GlyphFont
-from casebook_pdf.frames import Box, Circle, Group, Icon, Item, Link, Page, Picture, Polygon, Rule, Text
+from casebook_pdf.frames import Box, Circle, Color, Group, Icon, Item, Link, Page, Picture, Polygon, Rule, Text
 from casebook_pdf.images import JPEG_QUALITY, PngData, Processed, picture_key, placement, png_data
 from casebook_pdf.layout.memo import decode, encode  # frames as JSON: the drawn-page cache's events
 from casebook_pdf.render.colour import PATTERNS, Ink, gray, hatch
@@ -293,27 +295,28 @@ def _texts(c: Canvas, run: list[Text], ph: float, ctx: DrawContext) -> None:
     """Consecutive upright text items in one text object; pieces evenly spaced on one baseline
     (justified Japanese, one piece per character) become one string with character spacing.
 
-    The operators are the very ones reportlab's text object writes for setFont, setCharSpace,
-    setTextOrigin and textOut, written here without its bookkeeping per call (the cursor's width,
-    font look-ups, swapped state); the object itself still takes the fill colours."""
-    obj = c.beginText()  # "BT" and an origin at 0 0
-    code = obj._code
+    The operators are the very ones reportlab's text object (beginText) writes for setFont,
+    setCharSpace, setTextOrigin, setFillColor and textOut, written here without its bookkeeping
+    per call (the cursor's width, font look-ups, swapped state)."""
+    code = ["BT", "1 0 0 1 0 0 Tm"]  # a text object starts at the origin
     doc = c._doc
     font: Any = None
     tf = ""  # the font operators, written before the first string in a new font or size
-    shown: dict[str, object] = {}
+    shown_face: tuple | None = None
+    shown_colour: Color | None = None
+    shown_spacing = 0.0
     for first, text, spacing in _chunks(run, ctx.fonts):
         face = (first.bold, first.face, first.size)
-        if shown.get("font") != face:
+        if face != shown_face:
             font = pdfmetrics.getFont(ctx.fonts.name(first.bold, first.face))
             tf = f"{fp_str(first.size)} Tf {fp_str(first.size * 1.2)} TL "  # reportlab's leading: 1.2 × size
-            shown["font"] = face
-        if shown.get("colour") != first.color:
-            ctx.ink.fill(obj, first.color)
-            shown["colour"] = first.color
-        if shown.get("spacing", 0.0) != spacing:
+            shown_face = face
+        if first.color != shown_colour:
+            code.append(_fill(ctx.ink, first.color))
+            shown_colour = first.color
+        if spacing != shown_spacing:
             code.append(f"{fp_str(spacing)} Tc")
-            shown["spacing"] = spacing
+            shown_spacing = spacing
         code.append(f"1 0 0 1 {fp_str(first.x, ph - first.y)} Tm")
         string = font.pdf_string(text, doc)
         if tf:
@@ -323,6 +326,21 @@ def _texts(c: Canvas, run: list[Text], ph: float, ctx: DrawContext) -> None:
             code.append(f"({string}) Tj")
     code.append("ET")
     c._code.append(" ".join(code))
+
+
+class _FillOps(_PDFColorSetter):
+    """What a text object writes for a fill colour: reportlab's own colour setters, on a list."""
+
+    def __init__(self) -> None:
+        self._code: list[str] = []
+
+
+@functools.lru_cache(maxsize=256)
+def _fill(ink: Ink, color: Color) -> str:
+    """The operator Ink.fill writes on a text object for this colour, worked out once per colour."""
+    ops = _FillOps()
+    ink.fill(ops, color)
+    return " ".join(ops._code)
 
 
 def _chunks(run: list[Text], fonts: Fonts) -> Iterator[tuple[Text, str, float]]:
