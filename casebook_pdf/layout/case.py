@@ -334,6 +334,7 @@ class Plan:
     left_blocks: tuple[SetBlock, ...]
     right_blocks: tuple[SetBlock, ...]
     photos_min: float
+    captions: photos.Captions | None  # with photos: their captions' heights, measured once per width
     has_photos: bool
     gap: float
     box_min: float
@@ -379,7 +380,8 @@ class Plan:
         if not self.has_photos:
             return None
         blocks = sum(self.gap + b.height for b in self.right_blocks)
-        return photos.best_grid(self.case, self.fonts, self.style, self.right_w, room - blocks, self.tier.small)
+        assert self.captions is not None
+        return photos.best_grid(self.case, self.style, self.right_w, room - blocks, self.captions)
 
     def photos_h(self, room: float) -> float:
         grid = self.photo_grid(room)
@@ -399,7 +401,8 @@ def _middle_floor(case: Case, fonts: Fonts, s: Style, width: float, tier: Tier) 
         return max(before.height, after.height, s.case.box_min)
     left_w = width * s.case.left_share
     before, after = _before_after(case, fonts, s, left_w, tier)
-    return max(before.height, after.height, s.case.box_min, photos.min_height(case, fonts, s, width - left_w - s.gap, tier.small))
+    captions = photos.Captions(fonts, s, case.photos, tier.small)
+    return max(before.height, after.height, s.case.box_min, photos.min_height(case, s, width - left_w - s.gap, captions))
 
 
 def _plan_middle(case: Case, fonts: Fonts, s: Style, width: float, room: float, tier: Tier) -> Plan:
@@ -414,27 +417,28 @@ def _plan_middle(case: Case, fonts: Fonts, s: Style, width: float, room: float, 
             left, right = blocks[:split], blocks[split:]
             if len(case.blocks) > 1 and not left:
                 continue
-            plan = Plan(True, width, col_w, tier, before, after, tuple(left), tuple(right), 0.0, False, g, c_min, case, fonts, s)
+            plan = Plan(True, width, col_w, tier, before, after, tuple(left), tuple(right), 0.0, None, False, g, c_min, case, fonts, s)
             if best is None or plan.need < best.need - 1e-6:
                 best = plan
         assert best is not None
         if len(case.blocks) == 1:
             # A single block reads better across the page under both boxes, unless that costs height.
             full = layout_block(case.blocks[0], fonts, width, tier.small, s)
-            span = Plan(True, width, width, tier, before, after, (full,), (), 0.0, False, g, c_min, case, fonts, s, span=True)
+            span = Plan(True, width, width, tier, before, after, (full,), (), 0.0, None, False, g, c_min, case, fonts, s, span=True)
             if span.need <= best.need + mm(10):
                 return span
         return best
     left_w = width * s.case.left_share
     right_w = width - left_w - g
     before, after = _before_after(case, fonts, s, left_w, tier)
-    photos_min = photos.min_height(case, fonts, s, right_w, tier.small)
+    captions = photos.Captions(fonts, s, case.photos, tier.small)
+    photos_min = photos.min_height(case, s, right_w, captions)
     lefts = [layout_block(b, fonts, left_w, tier.small, s) for b in case.blocks]
     rights = [layout_block(b, fonts, right_w, tier.small, s) for b in case.blocks]
     best = None
     best_key: tuple[float, float] | None = None
     for split in range(len(case.blocks) + 1):
-        plan = Plan(False, left_w, right_w, tier, before, after, tuple(lefts[:split]), tuple(rights[split:]), photos_min, True, g, c_min, case, fonts, s)
+        plan = Plan(False, left_w, right_w, tier, before, after, tuple(lefts[:split]), tuple(rights[split:]), photos_min, captions, True, g, c_min, case, fonts, s)
         # Fit first; then the least white: the page's spare room plus the hole under the shorter
         # column, once the photos have grown into the room they are given.
         left, _ = plan.column_heights()

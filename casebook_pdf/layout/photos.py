@@ -48,7 +48,22 @@ def _caption_h(fonts: Fonts, s: Style, photos: tuple[Photo, ...], width: float, 
     return max(min(_caption(fonts, s, p, width, size).block.height, CAPTION_LINES * size * 1.3) for p in photos) + mm(1.2)
 
 
-def best_grid(case: Case, fonts: Fonts, s: Style, width: float, height: float, size: float) -> Grid | None:
+class Captions:
+    """The height of a case's captions at each photo width, at one size, each width measured once:
+    the grid search asks for the same few widths for every room it is given."""
+
+    def __init__(self, fonts: Fonts, s: Style, photos: tuple[Photo, ...], size: float) -> None:
+        self.fonts, self.style, self.photos, self.size = fonts, s, photos, size
+        self._heights: dict[float, float] = {}
+
+    def height(self, width: float) -> float:
+        known = self._heights.get(width)
+        if known is None:
+            known = self._heights[width] = _caption_h(self.fonts, self.style, self.photos, width, self.size)
+        return known
+
+
+def best_grid(case: Case, s: Style, width: float, height: float, captions: Captions) -> Grid | None:
     """The grid giving the largest photos within width x height, or None if even the smallest does not fit."""
     n = len(case.photos)
     gap, min_h = s.case.photo_gap, s.case.photo_min_h
@@ -56,12 +71,12 @@ def best_grid(case: Case, fonts: Fonts, s: Style, width: float, height: float, s
     for rows in range(1, n + 1):
         cols = math.ceil(n / rows)
         pw = (width - gap * (cols - 1)) / cols
-        cap_h = _caption_h(fonts, s, case.photos, pw, size)
+        cap_h = captions.height(pw)
         ph = min(pw * ASPECT, (height - (rows - 1) * gap) / rows - cap_h)
         if ph < min_h:
             continue
         # A photo narrowed to fit the height has a narrower caption, which may need another line.
-        narrow_cap = _caption_h(fonts, s, case.photos, min(pw, ph / ASPECT), size)
+        narrow_cap = captions.height(min(pw, ph / ASPECT))
         if narrow_cap > cap_h + 1e-6:
             cap_h = narrow_cap
             ph = min(pw * ASPECT, (height - (rows - 1) * gap) / rows - cap_h)
@@ -73,12 +88,12 @@ def best_grid(case: Case, fonts: Fonts, s: Style, width: float, height: float, s
     return best
 
 
-def min_height(case: Case, fonts: Fonts, s: Style, width: float, size: float) -> float:
+def min_height(case: Case, s: Style, width: float, captions: Captions) -> float:
     """The height of one row of photos at the size they get when room is short."""
     n = len(case.photos)
     pw = (width - s.case.photo_gap * (n - 1)) / n
     ph = max(min(pw * ASPECT, mm(30)), s.case.photo_min_h)
-    return ph + _caption_h(fonts, s, case.photos, pw, size)
+    return ph + captions.height(pw)
 
 
 def layout_photos(case: Case, fonts: Fonts, s: Style, grid: Grid, width: float, report: Report, size: float) -> SetBlock:
