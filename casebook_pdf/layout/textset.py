@@ -115,15 +115,18 @@ class Type:
 
 def _line_items(fonts: Fonts, line: TextLine, x: float, baseline: float, t: Type) -> list[Item]:
     out: list[Item] = []
+    size, color, top = t.size, t.color, baseline - ASCENT * t.size
     for piece in line.pieces:
         px = x + piece.x
-        if len(piece.text) == 1 and piece.text in ICONS:
-            out.append(Icon(ICONS[piece.text], px, baseline - ASCENT * t.size, t.size, t.color))
+        text = piece.text
+        bold = t.bold or piece.bold
+        if len(text) == 1:  # most pieces: one Japanese character
+            icon = ICONS.get(text)
+            out.append(Icon(icon, px, top, size, color) if icon else Text(px, baseline, text, size, color, bold))
         else:
-            out.append(Text(px, baseline, piece.text, t.size, t.color, bold=t.bold or piece.bold))
-            if piece.text.startswith(("https://", "http://")):  # web addresses stay clickable in the PDF
-                width = fonts.width(piece.text, t.size, t.bold or piece.bold)
-                out.append(Link(px, baseline - ASCENT * t.size, width, t.size, uri=piece.text.rstrip(".,)")))
+            out.append(Text(px, baseline, text, size, color, bold))
+            if text.startswith(("https://", "http://")):  # web addresses stay clickable in the PDF
+                out.append(Link(px, top, fonts.width(text, size, bold), size, uri=text.rstrip(".,)")))
     return out
 
 
