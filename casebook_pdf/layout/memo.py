@@ -173,7 +173,8 @@ _ITEMS: tuple[type, ...] = (frames.Text, frames.Box, frames.Rule, frames.Polygon
                             frames.Icon, frames.Link, frames.Group)
 _NUMBER: dict[type, int] = {cls: n for n, cls in enumerate(_ITEMS)}
 _GROUP = _NUMBER[frames.Group]
-_ROW: dict[type, Any] = {cls: operator.attrgetter(*(name for name in _FIELDS[cls] if name != "items")) for cls in _ITEMS}
+# A column's values read field by field (map of an attrgetter: C), not item by item and transposed.
+_COLUMNS: dict[type, list[Any]] = {cls: [operator.attrgetter(name) for name in _FIELDS[cls] if name != "items"] for cls in _ITEMS}
 
 
 def _stored(items: Sequence[Any]) -> list[Any]:
@@ -200,7 +201,7 @@ def _columns(items: tuple[Any, ...]) -> list[Any]:
                 walk(item.items)
 
     walk(items)
-    return [shape, [[_column(values) for values in zip(*map(_ROW[cls], found))] if found else None
+    return [shape, [[_column(list(map(field, found))) for field in _COLUMNS[cls]] if found else None
                     for cls, found in members.items()]]
 
 
@@ -212,9 +213,10 @@ def _column(values: Collection[Any]) -> list[Any]:
         except TypeError:  # an unhashable value (a list): written value by value
             distinct = {}
         if 0 < len(distinct) <= 65536 and (len(distinct) < len(values) or not kinds <= _SCALARS):
-            places = dict(zip(distinct, range(len(distinct))))
-            width = "B" if len(distinct) <= 256 else "H"
-            return ["d", _plain(distinct, kinds), width, _bytes(array.array(width, map(places.__getitem__, values)))]
+            place = dict(zip(distinct, range(len(distinct)))).__getitem__
+            if len(distinct) <= 256:  # bytes() from numbers: faster than an array
+                return ["d", _plain(distinct, kinds), "B", base64.b64encode(bytes(map(place, values))).decode("ascii")]
+            return ["d", _plain(distinct, kinds), "H", _bytes(array.array("H", list(map(place, values))))]
     return _plain(values, kinds)
 
 
@@ -230,7 +232,9 @@ def _bytes(numbers: array.array) -> str:
     return base64.b64encode(numbers.tobytes()).decode("ascii")
 
 
-def _numbers(width: str, text: str) -> array.array:
+def _numbers(width: str, text: str) -> Sequence[Any]:
+    if width == "B":
+        return base64.b64decode(text, validate=True)
     numbers = array.array(width)
     numbers.frombytes(base64.b64decode(text, validate=True))  # ValueError unless a whole number of them
     if _SWAP:
