@@ -158,31 +158,28 @@ def _widths(face: TTFontFace, used: dict[int, int]) -> bytes:
     """The W array: [first [w w …] first [w …] …] over runs of consecutive glyph ids, in 1/1000 em,
     the very widths layout measured with (reportlab's charWidths of the character drawn). Written
     as reportlab formats a PDFArray of PDFArrays, without an object and a format call per number."""
+    if not used:
+        return _array([]).encode("ascii")
     widths, default = face.charWidths, face.defaultWidth
-    out: list[bytes] = []
-    run: list[bytes] = []
-    start = prev = -2
-    for gid, code in used.items():
-        if gid != prev + 1:
-            if run:
-                out += [_number(start), _array(run)]
-            run, start = [], gid
-        run.append(_number(widths.get(code, default) if code else default))
-        prev = gid
-    if run:
-        out += [_number(start), _array(run)]
-    return _array(out)
+    gids = list(used)
+    firsts = fp_str(*gids).split(" ")  # fp_str formats each number and joins them with spaces
+    values = fp_str(*[widths.get(code, default) if code else default for code in used.values()]).split(" ")
+    out: list[str] = []
+    start = 0
+    for n in range(1, len(gids) + 1):
+        if n == len(gids) or gids[n] != gids[n - 1] + 1:
+            out += [firsts[start], _array(values[start:n])]
+            start = n
+    return _array(out).encode("ascii")
 
 
-def _number(value: float) -> bytes:
-    return fp_str(value).encode("ascii")
-
-
-def _array(items: list[bytes]) -> bytes:
-    """PDFArray.format's bytes for formatted items: on one line, a line break before every tenth."""
+def _array(items: list[str]) -> str:
+    """PDFArray.format's text for formatted items: on one line, a line break before every tenth."""
     if rl_config.pdfMultiLine:
-        return b"[ " + b"\n ".join(items) + b" ]"
-    return b"[ " + b" \n  ".join(b" ".join(items[i:i + 10]) for i in range(0, len(items), 10)) + b" ]"
+        return "[ " + "\n ".join(items) + " ]"
+    if len(items) <= 10:
+        return "[ " + " ".join(items) + " ]"
+    return "[ " + " \n  ".join(" ".join(items[i:i + 10]) for i in range(0, len(items), 10)) + " ]"
 
 
 def to_unicode(glyphs: dict[int, int]) -> str:
@@ -195,10 +192,17 @@ def to_unicode(glyphs: dict[int, int]) -> str:
     for start in range(0, len(items), 100):  # at most 100 entries per block
         block = items[start:start + 100]
         lines.append(f"{len(block)} beginbfchar")
-        lines += [f"<{gid:04X}> <{chr(code).encode('utf-16-be').hex().upper()}>" for gid, code in block]
+        lines += [f"<{gid:04X}> <{_utf16(code)}>" for gid, code in block]
         lines.append("endbfchar")
     lines += ["endcmap", "CMapName currentdict /CMap defineresource pop", "end", "end"]
     return "\n".join(lines)
+
+
+def _utf16(code: int) -> str:
+    """The character's UTF-16BE code units in hexadecimal: a BMP character's is its own number."""
+    if code < 0xD800 or 0xE000 <= code < 0x10000:
+        return f"{code:04X}"
+    return chr(code).encode("utf-16-be").hex().upper()
 
 
 def _components(face: TTFontFace, glyf: bytes, keep: set[int]) -> set[int]:
