@@ -466,3 +466,14 @@ def test_a_cache_entry_is_written_whole_or_not_at_all(tmp_path: Path, monkeypatc
     assert sorted(p.name for p in (tmp_path / "a").iterdir()) == ["entry"]  # no temporary file left
     (tmp_path / "file").write_bytes(b"")
     store(tmp_path / "file" / "entry", b"x")  # a folder that cannot be made: nothing written, no error
+
+
+def test_a_drawn_page_entry_gives_back_the_same_stream() -> None:
+    """An entry keeps a page's operators as one line of text: the page's stream joins to the same bytes."""
+    from casebook_pdf.drawncache import Drawn
+
+    fonts, events = [["BIZUDPGothic", [[1190, 21271]]]], [["link", [1.5, 2.0, 30.0, 12.0, 2, None]]]
+    for code in ([], [""], ["q", "", "BT 1 0 0 1 0 0 Tm (\\(\\)\\\\\\000) Tj ET", "Q"]):
+        back = Drawn.unpack(Drawn(code, fonts, events).pack())
+        assert "\n".join(["before", *back.code, "after"]) == "\n".join(["before", *code, "after"])
+        assert (back.fonts, back.events) == (fonts, events)

@@ -152,3 +152,54 @@ def test_to_unicode_maps_each_glyph_to_its_character_beyond_the_bmp_too() -> Non
     assert "<0001> <3042>" in cmap and "<0002> <D842DFB7>" in cmap
     many = to_unicode({n: 0x4E00 + n for n in range(1, 251)})
     assert many.count("beginbfchar") == 3  # at most 100 entries a block
+
+
+def _escaped_characters(face) -> str:
+    """Characters whose 2-byte codes hold bytes a PDF string escapes: ( ) \\ and non-printing bytes."""
+    quoted = {0x28, 0x29, 0x5C}
+    glyphs = sorted(face.charToGlyph.items())
+    low = [c for c, g in glyphs if g & 0xFF in quoted][:8]
+    high = [c for c, g in glyphs if g >> 8 in quoted][:8]
+    control = [c for c, g in glyphs if g >> 8 < 0x20 or g >> 8 >= 0x7F][:8]
+    assert low and high and control
+    return "".join(map(chr, low + high + control))
+
+
+def test_pdf_string_is_the_escaped_split_string() -> None:
+    """What render writes between ( and ) is what reportlab's canvas writes for splitString's codes."""
+    from reportlab.lib.rl_accel import escapePDF
+
+    font = load_fonts().regular
+    text = "北海道 A\xa0B（１）" + _escaped_characters(font.face) + "\uFFFF"
+    assert font.pdf_string(text, _Doc()) == escapePDF(font.splitString(text, _Doc())[0][1])
+
+
+def test_the_glyphs_used_read_as_their_lowest_character() -> None:
+    font, doc = load_fonts().regular, _Doc()
+    font.splitString("A\xa0 ", doc)  # a no-break space is drawn as a space
+    used = font.used(doc)
+    assert used[font.face.charToGlyph[32]] == 32 and used[font.face.charToGlyph[ord("A")]] == ord("A")
+
+
+def test_the_w_array_is_formatted_as_reportlab_formats_it() -> None:
+    from reportlab.pdfbase import pdfdoc
+    from reportlab.pdfbase.pdfdoc import PDFArray
+
+    from casebook_pdf.glyphfont import _widths
+
+    face = load_fonts().regular.face
+    doc = pdfdoc.PDFDocument()
+    codes = sorted(face.charToGlyph)
+    for picked in ([], codes[:1], codes[:10], codes[:11], codes[:45], codes[::7][:60], codes[100:125] + codes[500:503]):
+        used: dict[int, int] = {}
+        for code in sorted(picked, reverse=True):
+            used[face.charToGlyph[code]] = code
+        used = dict(sorted(used.items()))
+        runs: list = []
+        for gid, code in used.items():  # reportlab's objects: [first PDFArray([w …]) …]
+            width = face.charWidths.get(code, face.defaultWidth) if code else face.defaultWidth
+            if runs and gid == runs[-2] + len(runs[-1].sequence):
+                runs[-1].sequence.append(width)
+            else:
+                runs += [gid, PDFArray([width])]
+        assert _widths(face, used) == pdfdoc.format(PDFArray(runs), doc)

@@ -79,14 +79,14 @@ def stack(blocks: Sequence[SetBlock], gap: float = 0.0) -> SetBlock:
         y += block.height
         width = max(width, block.width)
     placed = tuple(zip(blocks, tops))
-    return SetBlock(width, y, lines=sum(b.lines for b in blocks), make=lambda: _placed_items(placed, 0))
+    return SetBlock(width, y, lines=sum(b.lines for b in blocks), make=lambda: _stacked_items(placed))
 
 
-def _placed_items(placed: Iterable[tuple[SetBlock, float]], x: float) -> list[Item]:
-    """The items of blocks, each placed with its top-left corner at (x, its top)."""
+def _stacked_items(placed: Iterable[tuple[SetBlock, float]]) -> list[Item]:
+    """The items of blocks, each placed at the left edge with its top at the given height."""
     items: list[Item] = []
     for block, top in placed:
-        items.extend(block.at(x, top))
+        items.extend(block.at(0, top))
     return items
 
 
