@@ -6,6 +6,8 @@ No timings here; bench/run.py measures them.
 
 from __future__ import annotations
 
+import dataclasses
+
 import copy
 import os
 import shutil
@@ -407,6 +409,50 @@ def test_a_damaged_drawn_page_is_drawn_again(tmp_path: Path, monkeypatch: pytest
     painted = _Painted(monkeypatch)
     build(edition, tmp_path / "b.pdf", cache)
     assert len(_case_keys(painted.keys)) + painted.keys.count("contents-1") == 3
+    assert (tmp_path / "a.pdf").read_bytes() == (tmp_path / "b.pdf").read_bytes()
+
+
+def _spoil_picture(drawn) -> None:
+    drawn.events[0][1] = ["Box", 1]  # not a frame the memo can decode
+
+
+def _spoil_kind(drawn) -> None:
+    drawn.events[0][0] = "sound"
+
+
+def _spoil_picture_key(drawn) -> None:  # a picture that is not on this page
+    from casebook_pdf.layout.memo import decode, encode
+
+    picture = decode(drawn.events[0][1])
+    drawn.events[0][1] = encode(dataclasses.replace(picture, w=picture.w + 1))
+
+
+def _spoil_font(drawn) -> None:
+    drawn.fonts[0][0] = "NoSuchFont"
+
+
+def _spoil_glyph(drawn) -> None:
+    drawn.fonts[0][1][0][1] = -5
+
+
+@pytest.mark.parametrize("spoil", [_spoil_picture, _spoil_kind, _spoil_picture_key, _spoil_font, _spoil_glyph])
+def test_a_drawn_page_whose_events_or_fonts_are_damaged_is_drawn_again(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, spoil) -> None:
+    """Damage inside well-formed JSON: the entry is a miss before anything is done to the document."""
+    from casebook_pdf.drawncache import Drawn
+
+    edition, cache = _photo_edition(tmp_path), tmp_path / "cache"
+    build(edition, tmp_path / "a.pdf", cache)
+    spoilt = 0
+    for entry in sorted((cache / "pages").rglob("*.z")):
+        drawn = Drawn.unpack(entry.read_bytes())
+        if any(kind == "picture" for kind, *_ in drawn.events):
+            spoil(drawn)
+            entry.write_bytes(drawn.pack())
+            spoilt += 1
+    assert spoilt == 1  # the case page with photos
+    painted = _Painted(monkeypatch)
+    build(edition, tmp_path / "b.pdf", cache)
+    assert len(_case_keys(painted.keys)) == 1
     assert (tmp_path / "a.pdf").read_bytes() == (tmp_path / "b.pdf").read_bytes()
 
 

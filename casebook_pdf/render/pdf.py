@@ -237,13 +237,17 @@ def _paint_kept(canvas: Canvas, page: Page, ctx: DrawContext, store: DrawnPages)
 def _replay(canvas: Canvas, page: Page, ctx: DrawContext, kept: Drawn) -> bool:
     """Do to the document what drawing the page did (fonts, pictures, links, in order), then add its
     operators. False, with nothing done, when a picture's processed image is not the one drawn then."""
-    events = [(kind, *map(decode, rest)) for kind, *rest in kept.events]
-    for kind, *rest in events:
-        if kind == "picture" and ctx.images[picture_key(rest[0])].key != rest[3]:
-            return False
+    try:
+        events = _kept_events(kept)
+        fonts = [(pdfmetrics.getFont(name), _kept_glyphs(glyphs)) for name, glyphs in kept.fonts]
+        pictures = [(ctx.images[picture_key(rest[0])], rest[3]) for kind, *rest in events if kind == "picture"]
+    except (KeyError, TypeError, ValueError):  # a damaged entry (an ImageError, about the input, goes on up)
+        return False
+    if any(done.key != digest for done, digest in pictures):
+        return False
     doc = canvas._doc
-    for name, glyphs in kept.fonts:
-        pdfmetrics.getFont(name).replay(doc, glyphs)
+    for font, glyphs in fonts:
+        font.replay(doc, glyphs)
     ctx = dataclasses.replace(ctx, trim=(page.width, page.height))
     for kind, *rest in events:
         if kind == "picture":  # registers the image with the document; its operators come with the page's
@@ -254,6 +258,32 @@ def _replay(canvas: Canvas, page: Page, ctx: DrawContext, kept: Drawn) -> bool:
             _link(canvas, rest[0], page.height, ctx)
     canvas._code.extend(kept.code)
     return True
+
+
+def _kept_events(kept: Drawn) -> list[tuple]:
+    """The entry's events with their frames decoded; ValueError for anything drawing never records."""
+    events: list[tuple] = []
+    for kind, *rest in kept.events:
+        try:
+            decoded = tuple(map(decode, rest))
+        except Exception as exc:  # noqa: BLE001 - whatever a damaged value makes decode raise
+            raise ValueError("a damaged event") from exc
+        if kind == "picture" and len(decoded) == 4 and isinstance(decoded[0], Picture) and isinstance(decoded[3], str) \
+                and all(isinstance(v, (int, float)) for v in decoded[1:3]):
+            events.append((kind, *decoded))
+        elif kind == "link" and len(decoded) == 1 and isinstance(decoded[0], Link):
+            events.append((kind, *decoded))
+        else:
+            raise ValueError(f"not an event: {kind!r}")
+    return events
+
+
+def _kept_glyphs(glyphs: list) -> list[tuple[int, int]]:
+    """[glyph id, character code] pairs; ValueError for a code no character has."""
+    pairs = [(int(gid), int(code)) for gid, code in glyphs]
+    if any(not 0 <= code <= 0x10FFFF for _gid, code in pairs):
+        raise ValueError("a character code out of range")
+    return pairs
 
 
 def paint_page(canvas: Canvas, page: Page, ctx: DrawContext) -> None:
