@@ -64,6 +64,7 @@ class Fonts:
     vertical: GlyphFont
     vertical_bold: GlyphFont
     _cache: dict[tuple[str, bool], float] = field(default_factory=dict, repr=False)
+    _drawable: set[str] = field(default_factory=set, repr=False)  # characters covers() said yes to
 
     def name(self, bold: bool, face: str = "text") -> str:
         if face == "vertical":
@@ -101,7 +102,18 @@ class Fonts:
 
     def missing(self, text: str) -> list[str]:
         """Characters of text that no font in the chain can draw, in order of first appearance."""
-        return list(dict.fromkeys(ch for ch in text if not self.covers(ch)))
+        drawable = self._drawable
+        if drawable.issuperset(text):  # nearly every text: one pass in C over characters seen before
+            return []
+        out = []
+        for ch in dict.fromkeys(text):
+            if ch in drawable:
+                continue
+            if self.covers(ch):
+                drawable.add(ch)
+            else:
+                out.append(ch)
+        return out
 
 
 def font_cache_dir() -> Path | None:

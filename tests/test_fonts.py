@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import dataclasses
+
 import pytest
 
 from casebook_pdf.fonts import ICONS, font_dir, load_fonts
@@ -36,6 +38,15 @@ def test_icons_count_as_covered_and_one_em_wide() -> None:
 def test_missing_lists_each_uncovered_character_once() -> None:
     assert FONTS.missing("あ😀い😀\U0001F9EA") == ["😀", "\U0001F9EA"]
     assert FONTS.missing("公用スマホ・ＤｏＭＥＥＴ①〜") == []
+
+
+def test_missing_answers_the_same_once_characters_are_known_drawable() -> None:
+    """missing() remembers drawable characters; a text of them and one missing character still names it."""
+    fonts = dataclasses.replace(FONTS, _drawable=set())
+    assert fonts.missing("訓練配信") == []
+    assert fonts.missing("訓練配信") == []  # all known now
+    assert fonts.missing("訓😀練\U0001F9EA配😀") == ["😀", "\U0001F9EA"]
+    assert fonts.missing("訓😀練") == ["😀"]  # a missing character is never remembered as drawable
 
 
 def test_vertical_forms_font_holds_the_designed_vertical_glyphs() -> None:
