@@ -75,6 +75,19 @@ def test_entries_are_plain_json_that_cannot_name_other_classes(tmp_path: Path) -
         decode(["Popen", "echo hacked"])
 
 
+def test_the_key_covers_the_style_whose_repr_it_keeps(tmp_path: Path) -> None:
+    import dataclasses
+
+    from casebook_pdf.layout.style import STYLE
+
+    memo = LayoutMemo(tmp_path)
+    same = dataclasses.replace(STYLE)
+    other = dataclasses.replace(STYLE, contents=dataclasses.replace(STYLE.contents, row_max=STYLE.contents.row_max + 1))
+    assert memo.key("case", 1, STYLE) == memo.key("case", 1, same) == LayoutMemo(tmp_path).key("case", 1, STYLE)
+    assert memo.key("case", 1, other) != memo.key("case", 1, STYLE)
+    assert memo.key("case", 1, STYLE) != memo.key("case", 2, STYLE)
+
+
 def test_the_key_covers_line_numbers(tmp_path: Path) -> None:
     """A comment line added above a text moves the line its message names, with the cache warm."""
     long = "公用スマホで情報を共有した。" * 200  # over its box: an error naming overview's line
