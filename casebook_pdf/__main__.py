@@ -1,3 +1,3 @@
-from casebook_pdf.cli import main
+from casebook_pdf.cli import run
 
-main()
+run()

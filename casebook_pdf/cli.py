@@ -2,12 +2,16 @@
 
 from __future__ import annotations
 
+import atexit
 import contextlib
 import io
+import os
 import signal
 import sys
+import threading
 import time
 from collections.abc import Iterator
+from typing import NoReturn
 from pathlib import Path
 
 import click
@@ -115,6 +119,41 @@ class _Main(Group):
 @lang_option
 def main() -> None:
     pass
+
+
+def run() -> NoReturn:
+    """The `casebook-pdf` command: main(), then leave without Python's teardown of every object.
+
+    A build ends holding tens of thousands of objects (the fonts' tables, the laid-out pages) that the
+    interpreter would free one by one on its way out: 45-75 ms of a 3-case build's 0.45 s. Everything
+    the command writes is closed by then (the PDF and cache entries are written whole and renamed);
+    the exit handlers still run and the standard streams are flushed here, then the process ends (the
+    usual exit when a thread is still at work). main() itself returns normally, for callers in the same
+    process (tests, an embedding program)."""
+    try:
+        main(prog_name="casebook-pdf")
+        code = EXIT_OK
+    except SystemExit as exc:
+        code = _exit_status(exc.code)
+    if any(t is not threading.main_thread() and not t.daemon for t in threading.enumerate()):
+        sys.exit(code)  # work still going on a thread: the usual exit waits for it
+    atexit._run_exitfuncs()
+    for stream in (sys.stdout, sys.stderr):
+        try:
+            stream.flush()
+        except (OSError, ValueError):  # a closed pipe (casebook-pdf … | head): nothing more to say
+            pass
+    os._exit(code)
+
+
+def _exit_status(code: object) -> int:
+    """What Python's own exit makes of SystemExit's code: None is 0, a number itself, a text printed and 1."""
+    if code is None:
+        return EXIT_OK
+    if isinstance(code, int):
+        return code & 0xFF
+    print(code, file=sys.stderr)
+    return 1
 
 
 def image_options(command):

@@ -157,3 +157,76 @@ def test_sigterm_during_preview_leaves_no_temporary_files(tmp_path: Path) -> Non
     assert "Traceback" not in done.stderr and "中断しました" in done.stderr and "PNG" in done.stderr
     assert list(scratch.iterdir()) == []  # the temporary PDF's folder removed
     assert sorted(p.name for p in out.iterdir()) == ["page-01.png"]  # written before the signal; no half-written page
+
+
+# ---- the command itself: cli.run() ends the process without Python's teardown ------------------
+
+
+def _buffered_env() -> dict[str, str]:
+    """The environment with output buffered as on a user's machine (some set PYTHONUNBUFFERED)."""
+    return {**{k: v for k, v in os.environ.items() if k != "PYTHONUNBUFFERED"}, "PYTHONPATH": str(ROOT)}
+
+
+def _command(*args: str) -> subprocess.CompletedProcess[str]:
+    env = _buffered_env()
+    return subprocess.run([sys.executable, "-m", "casebook_pdf", *args], capture_output=True, text=True, env=env, timeout=300)
+
+
+def test_the_command_exits_with_its_code_and_everything_written_and_said(tmp_path: Path) -> None:
+    from pypdf import PdfReader
+
+    from casebook_pdf import __version__
+
+    edition = make_edition(tmp_path, {"01-test.yaml": PHOTO_CASE})
+    out, cache = tmp_path / "book.pdf", tmp_path / "cache"
+    done = _command("build", str(edition), "-o", str(out), "--cache-dir", str(cache))
+    assert done.returncode == EXIT_OK, done.stderr
+    said = done.stdout + done.stderr
+    assert "book.pdf" in said and "警告:" in said  # the last lines, flushed before the process ended
+    assert len(PdfReader(out).pages) == 3
+    assert list((cache / "pages").rglob("*.z")) and list((cache / "layout").rglob("*.json"))
+    missing = _command("build", str(tmp_path / "none.yaml"), "-o", str(out))
+    assert missing.returncode == EXIT_INPUT and "none.yaml" in missing.stderr and "Traceback" not in missing.stderr
+    version = _command("--version")
+    assert version.returncode == EXIT_OK and __version__ in version.stdout
+
+
+RUN_WITH_A_THREAD = """
+import sys, threading, time
+import casebook_pdf.cli as cli
+
+def main(prog_name):
+    def work():
+        time.sleep(0.3)
+        open({flag!r}, "w").write("done")
+    threading.Thread(target=work).start()
+    raise SystemExit(3)
+
+cli.main = main
+cli.run()
+"""
+
+
+def test_a_thread_still_at_work_when_the_command_ends_is_waited_for(tmp_path: Path) -> None:
+    flag = tmp_path / "flag"
+    env = {**os.environ, "PYTHONPATH": str(ROOT)}
+    done = subprocess.run([sys.executable, "-c", RUN_WITH_A_THREAD.format(flag=str(flag))], capture_output=True, text=True, env=env, timeout=60)
+    assert done.returncode == 3, done.stderr
+    assert flag.read_text() == "done"
+
+
+RUN_PRINTING = """
+import casebook_pdf.cli as cli
+
+def main(prog_name):
+    print("まだ書き出していない行")  # buffered: stdout is a pipe
+
+cli.main = main
+cli.run()
+"""
+
+
+def test_what_the_command_printed_last_is_not_lost() -> None:
+    env = _buffered_env()
+    done = subprocess.run([sys.executable, "-c", RUN_PRINTING], capture_output=True, text=True, env=env, timeout=60)
+    assert done.returncode == EXIT_OK and done.stdout == "まだ書き出していない行\n"
