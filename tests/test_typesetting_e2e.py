@@ -74,9 +74,34 @@ def dense_pdf(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return root / "dense.pdf"
 
 
-@pytest.fixture(scope="module", params=["bundled", "second", "dense"])
-def pdf_path(request: pytest.FixtureRequest, bundled_pdf: Path, second_pdf: Path, dense_pdf: Path) -> Path:
-    return {"bundled": bundled_pdf, "second": second_pdf, "dense": dense_pdf}[request.param]
+# Figures with full-width digits (`digits: full`): number points set narrow between digits.
+FIGURES = "作業時間が1.5時間から0.5時間に短縮され、年間120,000円の経費と3,000枚の紙を削減できた。"
+
+
+@pytest.fixture(scope="module")
+def figures_pdf(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    from casebook_pdf.build import build
+    from tests.editions import CASE, make_edition
+
+    root = tmp_path_factory.mktemp("figures")
+    case = (CASE.replace("公用スマホを活用した事例。", FIGURES * 4).replace("時間が短縮された。", FIGURES * 4)
+            .replace("これまでは紙で回覧していた。", FIGURES * 3).replace("これからは公用スマホで共有できる。", FIGURES * 3)
+            + f"notes:\n  - {FIGURES * 3}\n")
+    edition = make_edition(root, {"01-test.yaml": case})
+    edition.write_text(edition.read_text(encoding="utf-8").replace("date: 2024-04\n", "date: 2024-04\ndigits: full\n"), encoding="utf-8")
+    build(edition, root / "figures.pdf")
+    return root / "figures.pdf"
+
+
+@pytest.fixture(scope="module", params=["bundled", "second", "dense", "figures"])
+def pdf_path(request: pytest.FixtureRequest, bundled_pdf: Path, second_pdf: Path, dense_pdf: Path, figures_pdf: Path) -> Path:
+    return {"bundled": bundled_pdf, "second": second_pdf, "dense": dense_pdf, "figures": figures_pdf}[request.param]
+
+
+def test_the_figures_edition_sets_number_points_between_full_width_digits(figures_pdf: Path) -> None:
+    with pdfplumber.open(figures_pdf) as pdf:
+        text = "".join(c["text"] for page in pdf.pages for c in page.chars)
+    assert "１．５" in text and "１２０，０００" in text
 
 
 def broken_pairs(page) -> list[tuple[str, str]]:
@@ -115,3 +140,13 @@ def test_no_characters_overlap(pdf_path: Path) -> None:
     with pdfplumber.open(pdf_path) as pdf:
         for number, page in enumerate(pdf.pages, start=1):
             assert overlapping_chars(page) == [], number
+
+
+def test_the_overlap_check_lets_a_digit_over_a_number_points_blank_part_only() -> None:
+    class Page:
+        def __init__(self, *chars: tuple[str, float]) -> None:
+            self.chars = [{"text": t, "x0": x, "x1": x + 10.0, "top": 0.0, "bottom": 10.0, "size": 10.0} for t, x in chars]
+
+    assert overlapping_chars(Page(("１", 0.0), ("．", 10.0), ("５", 13.0))) == []  # the dot's advance: 3 of 10
+    assert overlapping_chars(Page(("１", 0.0), ("．", 10.0), ("５", 11.0))) == [("．", "５")]  # over the dot itself
+    assert overlapping_chars(Page(("あ", 0.0), ("い", 3.0))) == [("あ", "い")]
