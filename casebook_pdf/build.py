@@ -2,6 +2,11 @@
 
 load -> glyph check -> layout -> render -> write. Each step raises a CasebookError subclass naming
 what the user must fix; the previous PDF is replaced only once the new one is complete.
+
+Only loading is imported with this module. The fonts, the layout and the drawing are imported once the
+edition is loaded and its pictures are being decoded on a worker thread, so that on a small edition
+the second core starts on the pictures while the first is still importing (a cold build is mostly
+start-up).
 """
 
 from __future__ import annotations
@@ -9,9 +14,10 @@ from __future__ import annotations
 import calendar
 import contextlib
 import errno
+import functools
 import os
 import tempfile
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Protocol
@@ -19,18 +25,15 @@ from typing import TYPE_CHECKING, Protocol
 from casebook_pdf import parsememo
 from casebook_pdf.drawncache import DrawnPages
 from casebook_pdf.errors import Issue, OutputError, StrictWarnings
-from casebook_pdf.fonts import load_fonts
-from casebook_pdf.glyphs import check_glyphs
 from casebook_pdf.images import DEFAULT_DPI, ImageStore, Processed, pictures
-from casebook_pdf.layout import Layout, layout_edition
-from casebook_pdf.layout.cover import date_line
-from casebook_pdf.layout.memo import LayoutMemo
 from casebook_pdf.load.edition import load_edition
 from casebook_pdf.messages import _
 from casebook_pdf.model import ContrastBlock, Edition
 from casebook_pdf.output import guard_output
 
-if TYPE_CHECKING:  # render (reportlab's canvas, colour management) is imported only by what renders
+if TYPE_CHECKING:  # imported where they are used, after loading (see the module docstring)
+    from casebook_pdf.layout.edition import Layout
+    from casebook_pdf.layout.memo import LayoutMemo
     from casebook_pdf.render import Meta, Output
 
 
@@ -46,6 +49,7 @@ class Result:
 
 
 def meta_for(edition: Edition) -> Meta:
+    from casebook_pdf.layout.cover import date_line
     from casebook_pdf.render import Meta
 
     title = "".join(edition.title) + (edition.subtitle or "")
@@ -79,18 +83,30 @@ class Workspace:
     """What a build works with besides its input: the layout memo, the image store and a progress display.
 
     One build makes a fresh one; `build --watch` keeps one for the whole session, so a rebuild finds
-    the fonts, laid-out pages and processed images of the previous one still in memory.
+    the fonts, laid-out pages and processed images of the previous one still in memory. The memo is
+    made by `new_memo` when the pages are first laid out: its module imports the layout's.
     """
 
-    memo: LayoutMemo | None
     store: ImageStore
     progress: Progress = field(default_factory=_Silent)
     drawn: DrawnPages | None = None  # pages drawn by earlier builds
+    new_memo: Callable[[], LayoutMemo | None] = lambda: None
+
+    @functools.cached_property
+    def memo(self) -> LayoutMemo | None:
+        return self.new_memo()
 
     @classmethod
     def fresh(cls, cache_dir: Path | None, dpi: int = DEFAULT_DPI) -> Workspace:
-        return cls(LayoutMemo(cache_dir / "layout") if cache_dir else None, ImageStore(cache_dir / "images" if cache_dir else None, dpi),
-                   drawn=DrawnPages(cache_dir / "pages") if cache_dir else None)
+        return cls(ImageStore(cache_dir / "images" if cache_dir else None, dpi),
+                   drawn=DrawnPages(cache_dir / "pages") if cache_dir else None,
+                   new_memo=lambda: _layout_memo(cache_dir / "layout") if cache_dir else None)
+
+
+def _layout_memo(folder: Path) -> LayoutMemo:
+    from casebook_pdf.layout.memo import LayoutMemo
+
+    return LayoutMemo(folder)
 
 
 def prepare(edition_file: Path, cache_dir: Path | None = None, dpi: int = DEFAULT_DPI, work: Workspace | None = None,
@@ -115,8 +131,12 @@ def _laid_out(edition_file: Path, cache_dir: Path | None, work: Workspace, outpu
         edition = load_edition(edition_file)
     if output is not None:
         guard_output(output, edition)
-    work.store.prefetch(image_files(edition))  # decoded on worker threads while the pages are laid out
+    work.store.prefetch(image_files(edition))  # decoded on a worker thread while the rest is imported and laid out
     try:
+        from casebook_pdf.fonts import load_fonts
+        from casebook_pdf.glyphs import check_glyphs
+        from casebook_pdf.layout.edition import layout_edition
+
         fonts = load_fonts()
         check_glyphs(edition, fonts)
         with work.progress.stage("pages", len(edition.cases)):
@@ -166,7 +186,9 @@ def build(edition_file: Path, output: Path, cache_dir: Path | None = None, dpi: 
 
 
 def render_prepared(ready: Prepared, kind: Output | None = None, work: Workspace | None = None) -> bytes:
-    from casebook_pdf.render import Output, render_pdf
+    from casebook_pdf.fonts import load_fonts
+    from casebook_pdf.render import Output
+    from casebook_pdf.render.pdf import render_pdf
 
     kind = kind or Output()
     return render_pdf(ready.layout.pages, meta_for(ready.edition), load_fonts(), ready.images,

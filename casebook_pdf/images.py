@@ -19,15 +19,17 @@ from collections.abc import Iterator, Mapping
 from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import IO
+from typing import IO, TYPE_CHECKING
 
 from PIL import Image, ImageOps, UnidentifiedImageError
 
 from casebook_pdf.cachedir import default_cache_dir, store  # noqa: F401 - default_cache_dir: its old home, still imported from here
 from casebook_pdf.errors import ImageError, Issue
-from casebook_pdf.frames import Page, Picture, pictures_in
 from casebook_pdf.messages import N_, _
 from casebook_pdf.statindex import RACY, StatIndex  # noqa: F401 - RACY: its old home
+
+if TYPE_CHECKING:  # a build imports this module before the layout's (see build.py)
+    from casebook_pdf.frames import Page, Picture
 
 DEFAULT_DPI = 300
 LOW_DPI = 150
@@ -435,6 +437,8 @@ class Pending(Mapping[tuple, Processed]):
 def pictures(pages: tuple[Page, ...]) -> dict[tuple, Picture]:
     """Every distinct picture on the pages by picture_key, in drawing order. A page from the layout
     memo lists its pictures without decoding its items (see layout.memo.StoredItems)."""
+    from casebook_pdf.frames import pictures_in
+
     found: dict[tuple, Picture] = {}
     for page in pages:
         listed = getattr(page.items, "pictures", None)

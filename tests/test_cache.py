@@ -467,7 +467,7 @@ def test_the_bundled_editions_copied_from_the_cache_are_the_fresh_bytes(tmp_path
 def test_a_stored_page_lists_its_pictures_without_decoding_its_items(tmp_path: Path) -> None:
     from casebook_pdf.fonts import load_fonts
     from casebook_pdf.images import pictures
-    from casebook_pdf.layout import layout_edition
+    from casebook_pdf.layout.edition import layout_edition
     from casebook_pdf.layout.memo import LayoutMemo, StoredItems
     from casebook_pdf.load.edition import load_edition
 

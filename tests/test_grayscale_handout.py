@@ -17,7 +17,7 @@ from casebook_pdf.build import build
 from casebook_pdf.cli import main
 from casebook_pdf.fonts import load_fonts
 from casebook_pdf.frames import Box, Picture, flatten, mm
-from casebook_pdf.layout import layout_edition
+from casebook_pdf.layout.edition import layout_edition
 from casebook_pdf.layout.style import Palette
 from casebook_pdf.load.edition import load_edition
 from casebook_pdf.pdfread import read_page

@@ -9,7 +9,7 @@ import pytest
 
 from casebook_pdf.fonts import load_fonts
 from casebook_pdf.frames import flatten, Box, Link, Picture, Text, mm
-from casebook_pdf.layout import layout_edition
+from casebook_pdf.layout.edition import layout_edition
 from casebook_pdf.layout.style import STYLE
 from casebook_pdf.layout.textset import ASCENT, Type, fit, set_marked, set_text, spread
 from casebook_pdf.layout.vertical import split_columns

@@ -13,7 +13,7 @@ import pytest
 
 from casebook_pdf.fonts import load_fonts
 from casebook_pdf.frames import Box, Circle, Color, Group, Item, Link, Page, Picture, Text, flatten, leaves, mm
-from casebook_pdf.layout import layout_edition
+from casebook_pdf.layout.edition import layout_edition
 from casebook_pdf.layout.style import STYLE
 from casebook_pdf.layout.textset import ASCENT
 from casebook_pdf.load.edition import load_edition

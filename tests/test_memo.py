@@ -7,11 +7,11 @@ from pathlib import Path
 
 import pytest
 
-import casebook_pdf.layout as layout_package
+import casebook_pdf.layout.edition as layout_package
 from casebook_pdf.build import build
 from casebook_pdf.errors import FitError
 from casebook_pdf.fonts import load_fonts
-from casebook_pdf.layout import layout_edition
+from casebook_pdf.layout.edition import layout_edition
 from casebook_pdf.layout.memo import LayoutMemo
 from casebook_pdf.errors import Issue
 from casebook_pdf.frames import Box, Circle, Group, Icon, Link, Page, Picture, Polygon, Rule, Text, flatten, pictures_in

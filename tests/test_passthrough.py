@@ -17,7 +17,8 @@ from casebook_pdf.fonts import load_fonts
 from casebook_pdf.frames import Page, Picture, mm
 from casebook_pdf.images import ImageStore, png_data
 from casebook_pdf.model import Where
-from casebook_pdf.render import Meta, Output, render_pdf
+from casebook_pdf.render import Meta, Output
+from casebook_pdf.render.pdf import render_pdf
 
 W, H = mm(40), mm(30)  # a 4:3 frame: 472 x 354 pixels at 300 dpi
 

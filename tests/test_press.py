@@ -19,12 +19,13 @@ from casebook_pdf.cli import main
 from casebook_pdf.fonts import load_fonts
 from casebook_pdf.frames import mm
 from casebook_pdf.images import ImageStore
-from casebook_pdf.layout import layout_edition
+from casebook_pdf.layout.edition import layout_edition
 from casebook_pdf.layout.style import STYLE, Palette
 from casebook_pdf.load.edition import load_edition
 from casebook_pdf.pdfread import read_page
 from casebook_pdf.preflight import preflight, summary
-from casebook_pdf.render import Output, render_pdf
+from casebook_pdf.render import Output
+from casebook_pdf.render.pdf import render_pdf
 from casebook_pdf.render.colour import PRESS, REGISTRATION, cmyk
 from tests.conftest import BUNDLED, SECOND
 from tests.editions import CASE, make_edition

@@ -16,7 +16,7 @@ from PIL import Image, ImageChops, ImageStat
 
 from casebook_pdf.fonts import load_fonts
 from casebook_pdf.frames import flatten, Icon, Picture
-from casebook_pdf.layout import layout_edition
+from casebook_pdf.layout.edition import layout_edition
 from casebook_pdf.load.edition import load_edition
 from tests.conftest import BUNDLED
 

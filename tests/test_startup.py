@@ -57,3 +57,37 @@ def test_build_imports_no_workflow_but_its_progress_display(tmp_path: Path) -> N
                               "casebook_pdf.workflow.say", "casebook_pdf.workflow.add", "casebook_pdf.workflow.preview",
                               "casebook_pdf.workflow.watch", "casebook_pdf.preflight", "casebook_pdf.pdfread",
                               "casebook_pdf.pdftokens", "importlib.resources", "difflib"}
+
+
+# What is imported by the time the pictures start being decoded: a build loads the edition, starts its
+# pictures on a worker thread and only then imports the fonts, the layout and the writer, so that the
+# second core decodes while the first imports (see build.py).
+AT_PREFETCH = """
+import json, sys
+import casebook_pdf.images as images
+seen = {}
+real = images.ImageStore.prefetch
+def prefetch(self, files):
+    files = list(files)
+    seen.update(modules=sorted(sys.modules), files=len(files))
+    return real(self, files)
+images.ImageStore.prefetch = prefetch
+from casebook_pdf.cli import main
+try:
+    main(sys.argv[1:], prog_name="casebook-pdf")
+except SystemExit:
+    pass
+print(json.dumps(seen))
+"""
+
+
+def test_build_starts_the_pictures_before_importing_the_fonts_layout_and_writer(tmp_path: Path) -> None:
+    done = subprocess.run([sys.executable, "-c", AT_PREFETCH, "build", str(BUNDLED), "--output", str(tmp_path / "a.pdf"),
+                           "--quiet", "--cache-dir", str(tmp_path / "c")], check=False, capture_output=True, text=True,
+                          env={"CASEBOOK_CACHE": str(tmp_path), "PATH": "/usr/bin:/bin", "LANG": "C.UTF-8"})
+    assert done.returncode == 0 and (tmp_path / "a.pdf").is_file(), done.stderr
+    seen = json.loads(done.stdout.strip().splitlines()[-1])
+    assert seen["files"] == 6 and "casebook_pdf.load.edition" in seen["modules"]
+    late = {"casebook_pdf.fonts", "casebook_pdf.frames", "casebook_pdf.layout.edition", "casebook_pdf.layout.style",
+            "casebook_pdf.render.pdf", "reportlab.pdfbase.pdfmetrics", "reportlab.pdfgen.canvas"}
+    assert set() == late & set(seen["modules"])

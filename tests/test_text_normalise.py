@@ -9,7 +9,7 @@ import pytest
 from casebook_pdf.errors import DataError
 from casebook_pdf.fonts import load_fonts
 from casebook_pdf.frames import Page, Text, flatten
-from casebook_pdf.layout import layout_edition
+from casebook_pdf.layout.edition import layout_edition
 from casebook_pdf.load import load_edition
 from casebook_pdf.load.source import parse_yaml
 from casebook_pdf.text.normalise import drop_wa_spaces, join_folds, normalise, unify_digits, FOLD

@@ -275,7 +275,7 @@ def test_the_annotated_case_in_the_readme_builds(tmp_path: Path) -> None:
 def test_a_rebuild_from_memory_gives_the_same_pdf_as_a_fresh_build(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     import shutil
 
-    import casebook_pdf.layout as layout
+    import casebook_pdf.layout.edition as layout
     from casebook_pdf.build import build
     from casebook_pdf.workflow.progress import workspace
 

@@ -33,34 +33,9 @@ from casebook_pdf.frames import Box, Circle, Color, Group, Icon, Item, Link, Pag
 from casebook_pdf.images import JPEG_QUALITY, PngData, Processed, picture_key, placement, png_data
 from casebook_pdf.layout.memo import decode, encode  # frames as JSON: the drawn-page cache's events
 from casebook_pdf.render.colour import PATTERNS, Ink, gray, hatch
+from casebook_pdf.render.kind import Meta, Output
 from casebook_pdf.render.marks import SLUG, Sheet, bled, draw_marks
 from casebook_pdf.render.photobleed import bled_frame, bled_photo, trim_sides
-
-
-@dataclass(frozen=True)
-class Output:
-    """Which PDF to write. `press`: bleed, トンボ, boxes and CMYK (入稿); `grayscale`: everything in
-    gray for a monochrome copier; `handout`: 2, 3 or 4 pages per A4 sheet (0: one page per page)."""
-
-    press: bool = False
-    grayscale: bool = False
-    handout: int = 0
-    icc: bytes | None = None  # a CMYK output profile: photos converted, the profile embedded
-
-    @property
-    def ink(self) -> Ink:
-        if self.grayscale:
-            return Ink("gray")
-        return Ink("cmyk", self.icc) if self.press else Ink("rgb")
-
-
-@dataclass(frozen=True)
-class Meta:
-    title: str
-    author: str
-    subject: str
-    epoch: int  # creation date (seconds since 1970) when SOURCE_DATE_EPOCH is not set
-    lang: str = "ja-JP"
 
 
 @contextmanager

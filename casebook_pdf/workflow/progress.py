@@ -13,18 +13,20 @@ import sys
 import threading
 import time
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
-from typing import IO, Any, TextIO, cast
+from typing import IO, TYPE_CHECKING, Any, TextIO, cast
 
 import click
 
 from casebook_pdf.build import Workspace
-from casebook_pdf.frames import Picture
 from casebook_pdf.images import ImageStore, Processed
 from casebook_pdf.drawncache import DrawnPages
-from casebook_pdf.layout.memo import LayoutMemo
 from casebook_pdf.messages import _
+
+if TYPE_CHECKING:
+    from casebook_pdf.frames import Picture
+    from casebook_pdf.workflow.pagememo import PageMemo
 
 MOMENT = 0.5  # seconds a step runs before it is shown
 
@@ -88,38 +90,6 @@ def _is_terminal(stream: IO[str]) -> bool:
         return False
 
 
-@dataclass(eq=False)
-class PageMemo(LayoutMemo):
-    """The layout memo with a layer in memory, kept for a whole watch session, that counts each page.
-
-    `folder` None keeps pages in memory only (--no-cache). `sweep()` after a build forgets pages that
-    build did not use, so editing for an hour does not grow the memory.
-    """
-
-    folder: Path | None = None  # type: ignore[assignment]
-    tick: Callable[[], None] = lambda: None
-    _kept: dict[str, object] = field(default_factory=dict, repr=False)
-    _used: dict[str, object] = field(default_factory=dict, repr=False)
-
-    def get(self, key: str) -> object | None:
-        value = self._kept.get(key)
-        if value is None and self.folder is not None:
-            value = super().get(key)
-        if value is not None:
-            self._used[key] = value
-            self.tick()
-        return value
-
-    def put(self, key: str, value: object) -> None:
-        self._used[key] = value
-        if self.folder is not None:
-            super().put(key, value)
-        self.tick()
-
-    def sweep(self) -> None:
-        self._kept, self._used = self._used, {}
-
-
 @dataclass
 class CountingStore(ImageStore):
     """The image store, counting each picture as it is done."""
@@ -135,7 +105,13 @@ class CountingStore(ImageStore):
 
 def workspace(cache_dir: Path | None, dpi: int, display: Display | None = None) -> Workspace:
     """A workspace whose memo and store report to `display` (and keep pages in memory for a rebuild)."""
-    display = display or Display(quiet=True)
-    memo = PageMemo(cache_dir / "layout" if cache_dir else None, tick=display.advance)
-    store = CountingStore(cache_dir / "images" if cache_dir else None, dpi, tick=display.advance)
-    return Workspace(memo, store, display, DrawnPages(cache_dir / "pages" if cache_dir else None))
+    shown = display or Display(quiet=True)
+    store = CountingStore(cache_dir / "images" if cache_dir else None, dpi, tick=shown.advance)
+    return Workspace(store, shown, DrawnPages(cache_dir / "pages" if cache_dir else None),
+                     new_memo=lambda: _page_memo(cache_dir / "layout" if cache_dir else None, shown.advance))
+
+
+def _page_memo(folder: Path | None, tick: Callable[[], None]) -> PageMemo:
+    from casebook_pdf.workflow.pagememo import PageMemo
+
+    return PageMemo(folder, tick=tick)

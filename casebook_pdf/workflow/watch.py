@@ -18,7 +18,8 @@ from casebook_pdf.errors import CasebookError, display_path
 from casebook_pdf.load.edition import DEFAULT_IMAGES
 from casebook_pdf.load.source import load_yaml
 from casebook_pdf.messages import _
-from casebook_pdf.workflow.progress import Display, PageMemo, workspace
+from casebook_pdf.workflow.pagememo import PageMemo
+from casebook_pdf.workflow.progress import Display, workspace
 
 YAML = {".yaml", ".yml"}
 PICTURES = {".jpg", ".jpeg", ".png", ".webp", ".gif", ".tif", ".tiff", ".bmp"}
