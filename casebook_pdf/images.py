@@ -234,6 +234,7 @@ class Digests(StatIndex):
 # Decoding early (see ImageStore.prefetch) keeps the pixels in memory until the pages are laid out: at
 # most this many pixels at a time (3 bytes each), about eight screenshots of 1920x1080.
 PREFETCH_PIXELS = 16_000_000
+READ_HERE = 2_000_000  # bytes: an illustration or a screenshot (a photo is a JPEG, not decoded early)
 _Early = tuple[str, bytes, "Image.Image | None"]  # digest, the file's bytes, its oriented pixels
 
 
@@ -247,20 +248,26 @@ class ImageStore:
     digests: Digests = field(init=False, repr=False)
     _early: dict[Path, Future[_Early | None]] = field(default_factory=dict, repr=False)
     _early_pool: ThreadPoolExecutor | None = field(default=None, repr=False)
+    _writer: ThreadPoolExecutor | None = field(default=None, repr=False)  # see write_later()
 
     def __post_init__(self) -> None:
         self.digests = Digests(self.cache_dir / "stat.json" if self.cache_dir else None)
 
     def prefetch(self, files: Iterator[Path] | list[Path]) -> None:
-        """Start reading, hashing and decoding picture files on worker threads while the pages are
-        being laid out; the frame sizes (which the rest of processing needs) are known only after it.
+        """Start decoding picture files on a worker thread while the pages are being laid out; the
+        frame sizes (which the rest of processing needs) are known only after it.
 
         Only what no cache is likely to hold (a file the stat index does not know: a cold build or a
         changed file), and only formats decoded the same at any size (not JPEG, decoded at a reduced
         scale for its frame), up to PREFETCH_PIXELS. Everything else, and any file that fails here, takes
         the ordinary path in get(), which also gives the error messages; the bytes are the same.
+
+        Files up to READ_HERE bytes are read and hashed here, on the calling thread: a worker thread
+        waits for the GIL after every system call while this thread runs Python (up to the 5 ms switch
+        interval each, about 30 ms a file to stat, read and hash it), and these take it microseconds.
         """
         budget = PREFETCH_PIXELS
+        chosen: dict[Path, tuple[str, bytes] | None] = {}
         for file in dict.fromkeys(files):
             if file in self._early or self.digests.known(file) is not None:
                 continue
@@ -269,22 +276,25 @@ class ImageStore:
                     if head.format == "JPEG":
                         continue
                     pixels = head.width * head.height
+                if pixels > budget:
+                    continue
+                chosen[file] = self.digests.hash(file) if file.stat().st_size <= READ_HERE else None
             except Exception:  # noqa: BLE001 - get() reports it
                 continue
-            if pixels > budget:
-                continue
             budget -= pixels
+        for file, read in chosen.items():  # only now: the worker would slow this thread's reading the same way
             if self._early_pool is None:
                 self._early_pool = ThreadPoolExecutor(max_workers=1)
-            self._early[file] = self._early_pool.submit(self._decode_early, file)
+            self._early[file] = self._early_pool.submit(self._decode_early, file, read)
 
-    def _decode_early(self, file: Path) -> _Early | None:
+    def _decode_early(self, file: Path, read: tuple[str, bytes] | None) -> _Early | None:
         try:
-            digest, data = self.digests.hash(file)
+            digest, data = read or self.digests.hash(file)
         except OSError:
             return None
         try:
             img = _open(io.BytesIO(data))
+            img.decodermaxblock = max(img.decodermaxblock, len(data))  # one call into the decoder, one wait for the GIL
             img.load()
             return digest, data, _oriented(img)
         except Exception:  # noqa: BLE001 - decoded again in get(), which reports what is wrong
@@ -359,7 +369,24 @@ class ImageStore:
         if file is None:
             return
         header = f"{result.format} {result.size[0]} {result.size[1]} {result.dpi!r}\n".encode()
-        store(file, header + result.data)
+        writer = self._writer
+        if writer is not None:
+            writer.submit(store, file, header + result.data)
+        else:
+            store(file, header + result.data)
+
+    def write_later(self) -> None:
+        """Until written(), cache entries are written by a thread of their own. A processing thread
+        waits for the GIL after each system call while the main thread draws or lays out (up to the
+        5 ms switch interval each: ~20 ms to write an entry), and the picture waited with it."""
+        if self._writer is None:
+            self._writer = ThreadPoolExecutor(max_workers=1)
+
+    def written(self) -> None:
+        """Wait for the cache entries handed to the writer thread."""
+        writer, self._writer = self._writer, None
+        if writer is not None:
+            writer.shutdown(wait=True)
 
     def process_pages(self, pages: tuple[Page, ...]) -> tuple[dict[tuple, Processed], list[Issue]]:
         """Process every picture on the pages, keyed by picture_key; raise ImageError naming each bad
@@ -389,6 +416,7 @@ class Pending(Mapping[tuple, Processed]):
 
     def __init__(self, store: ImageStore, unique: dict[tuple, Picture]) -> None:
         self._store, self._pictures = store, unique
+        store.write_later()
         self._pool = ThreadPoolExecutor(max_workers=os.cpu_count() or 1)
         self._futures: dict[tuple, Future[Processed | Issue]] = {k: self._pool.submit(store._attempt, p) for k, p in unique.items()}
         self._finished: tuple[dict[tuple, Processed], list[Issue]] | ImageError | None = None
@@ -417,6 +445,7 @@ class Pending(Mapping[tuple, Processed]):
         outcomes = [future.result() for future in self._futures.values()]
         self._pool.shutdown()
         self._store.forget_early()
+        self._store.written()
         self._store.digests.save()
         done: dict[tuple, Processed] = {}
         problems: list[Issue] = []

@@ -189,3 +189,36 @@ def test_a_picture_that_fails_to_decode_early_is_reported_as_ever(tmp_path: Path
         store.process_pages((Page(800, 600, (picture(cut),)),))
     assert "画像を読めません" in str(caught.value.issues[0])
     assert store._early == {}  # dropped once the pages' pictures are settled
+
+
+def test_prefetch_reads_and_hashes_small_files_itself_and_leaves_big_ones_to_its_thread(tmp_path: Path,
+                                                                                     monkeypatch: pytest.MonkeyPatch) -> None:
+    """A worker thread waits for the GIL after each system call while the main thread runs Python; the
+    main thread reads and hashes a small file in microseconds, so it does that part itself."""
+    from casebook_pdf import images
+
+    small, big = _drawing(tmp_path / "small.png", (400, 300)), _drawing(tmp_path / "big.png", (1200, 900))
+    monkeypatch.setattr(images, "READ_HERE", small.stat().st_size)
+    store = ImageStore()
+    hashed_here: list[Path] = []
+    real = store.digests.hash
+    monkeypatch.setattr(store.digests, "hash", lambda path, data=None: hashed_here.append(path) or real(path, data))
+    monkeypatch.setattr(ImageStore, "_decode_early", lambda self, file, read: pytest.fail("decoded before prefetch returned"))
+    started: list[tuple[Path, object]] = []
+    monkeypatch.setattr(images.ThreadPoolExecutor, "submit", lambda self, fn, file, read: started.append((file, read)))
+    store.prefetch([small, big])
+    assert hashed_here == [small]  # all before any decoding was handed to the thread
+    assert [(file, read is not None) for file, read in started] == [(small, True), (big, False)]
+    assert started[0][1] == (ImageStore().digests.hash(small)[0], small.read_bytes())
+
+
+def test_cache_entries_written_by_the_writer_thread_are_on_disk_when_processing_returns(tmp_path: Path) -> None:
+    drawings = [_drawing(tmp_path / f"d{n}.png", (400 + n, 300)) for n in range(4)]
+    store = ImageStore(cache_dir=tmp_path / "cache")
+    done, _ = store.process_pages((Page(800, 600, tuple(picture(p) for p in drawings)),))
+    assert store._writer is None
+    entries = sorted(f for f in (tmp_path / "cache").rglob("*") if f.is_file() and f.name != "stat.json")
+    assert len(entries) == 4 and not any(f.suffix == ".tmp" for f in entries)
+    again = ImageStore(cache_dir=tmp_path / "cache")
+    again._process = lambda *a: pytest.fail("processed again")  # type: ignore[method-assign]
+    assert [again.get(picture(p)) for p in drawings] == [done[picture_key(picture(p))] for p in drawings]
