@@ -282,6 +282,8 @@ class ImageStore:
             except Exception:  # noqa: BLE001 - get() reports it
                 continue
             budget -= pixels
+        if chosen:
+            Image.preinit()  # the plugins Image.open imports for bytes in memory: imported here, not waited for there
         for file, read in chosen.items():  # only now: the worker would slow this thread's reading the same way
             if self._early_pool is None:
                 self._early_pool = ThreadPoolExecutor(max_workers=1)

@@ -91,3 +91,31 @@ def test_build_starts_the_pictures_before_importing_the_fonts_layout_and_writer(
     late = {"casebook_pdf.fonts", "casebook_pdf.frames", "casebook_pdf.layout.edition", "casebook_pdf.layout.style",
             "casebook_pdf.render.pdf", "reportlab.pdfbase.pdfmetrics", "reportlab.pdfgen.canvas"}
     assert set() == late & set(seen["modules"])
+
+
+# Modules imported by a thread other than the main one. An import is a string of system calls, and a
+# thread making them waits for the GIL after each one while the main thread runs Python (see images.py).
+THREAD_IMPORTS = """
+import importlib.abc, json, sys, threading
+seen = []
+class Spy(importlib.abc.MetaPathFinder):
+    def find_spec(self, name, path, target=None):
+        if threading.current_thread() is not threading.main_thread():
+            seen.append(name)
+        return None
+sys.meta_path.insert(0, Spy())
+from casebook_pdf.cli import main
+try:
+    main(sys.argv[1:], prog_name="casebook-pdf")
+except SystemExit:
+    pass
+print(json.dumps(seen))
+"""
+
+
+def test_a_build_imports_nothing_on_its_picture_threads(tmp_path: Path) -> None:
+    done = subprocess.run([sys.executable, "-c", THREAD_IMPORTS, "build", str(BUNDLED), "--output", str(tmp_path / "a.pdf"),
+                           "--quiet", "--cache-dir", str(tmp_path / "c")], check=False, capture_output=True, text=True,
+                          env={"CASEBOOK_CACHE": str(tmp_path), "PATH": "/usr/bin:/bin", "LANG": "C.UTF-8"})
+    assert done.returncode == 0 and (tmp_path / "a.pdf").is_file(), done.stderr
+    assert json.loads(done.stdout.strip().splitlines()[-1]) == []
