@@ -249,3 +249,85 @@ def test_alias_bomb_stopped() -> None:
     lines += [f"a{n}: &a{n} [" + ", ".join([f"*a{n - 1}"] * 9) + "]" for n in range(1, 9)]
     err = error_of("\n".join(lines) + "\n")
     assert "多すぎます" in err.issues[0].message
+
+
+# ---- libyaml where it reads the same (source._parse_fast) ----
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def _both(text: str, file: Path = F):
+    """(what the fast path gives or None, what CasebookLoader gives or the DataError it raises)."""
+    from casebook_pdf.load import source
+    from casebook_pdf.load.syntax import EditorLines
+
+    fast = source._parse_fast(text, file, EditorLines(text))
+    try:
+        slow = source._parse(text, file, EditorLines(text))
+    except DataError as exc:
+        slow = exc
+    return fast, slow
+
+
+def test_libyaml_reads_every_yaml_file_of_the_project_as_casebookloader_does() -> None:
+    files = sorted(p for p in ROOT.rglob("*.yaml") if ".git" not in p.parts)
+    taken = 0
+    for file in files:
+        text = file.read_text(encoding="utf-8", errors="replace")
+        fast, slow = _both(text, file)
+        if fast is not None:
+            taken += 1
+            assert fast == slow, file
+    assert taken > 100
+    for file in (ROOT / "data").rglob("*.yaml"):  # the bundled edition is read by libyaml
+        assert _both(file.read_text(encoding="utf-8"), file)[0] is not None, file
+
+
+def test_libyaml_leaves_japanese_folds_escaped_nuls_and_problems_to_casebookloader() -> None:
+    for text in ("overview: 長い文を\n  次の行に続けます\n", "a: '一行目\n  二行目'\n", "a: >\n  折り返し\n  の文\n",
+                 'a: "時間が\\0短縮"\n', "a: 1\na: 2\n", "a: !!python/name:os.system x\n", "a: [1, 2\n",
+                 "\ufeffa: 1\n", "a: \x07\n", "a: *nothing\n"):
+        assert _both(text)[0] is None, text
+
+
+_WORDS = st.sampled_from(["研修", "テレワーク", "Web会議", "DoMEET", "8:45", "24:00", "2023-05-01", "0123", "yes", "1.5",
+                          "～", "（注）", "－ 項目", "\u3000字下げ", "a: b", "# 注", "x#y", "100%", "'", '"', "-", "?", "~"])
+_TEXT = st.lists(_WORDS, min_size=1, max_size=4).map(" ".join)
+
+
+@st.composite
+def _yaml(draw: st.DrawFn) -> str:
+    """A case-like file: keys with plain, quoted, literal or folded text, lists, nesting, comments."""
+    out = []
+    for n in range(draw(st.integers(1, 6))):
+        key = draw(st.sampled_from(["title", "overview", "effects", "notes", "photos", "a", "b"])) + str(n)
+        form = draw(st.sampled_from(["plain", "single", "double", "literal", "folded", "list", "map", "empty", "cont"]))
+        text = draw(_TEXT)
+        if form == "plain":
+            out.append(f"{key}: {text}")
+        elif form == "single":
+            out.append(f"{key}: '" + text.replace("'", "''") + "'")
+        elif form == "double":
+            out.append(f'{key}: "' + text.replace("\\", "\\\\").replace('"', '\\"') + '"')
+        elif form in ("literal", "folded"):
+            out.append(f"{key}: {'|' if form == 'literal' else '>'}")
+            out += [f"  {draw(_TEXT)}" for _ in range(draw(st.integers(1, 3)))]
+        elif form == "list":
+            out.append(f"{key}:")
+            out += [f"  - {draw(_TEXT)}" for _ in range(draw(st.integers(1, 3)))]
+        elif form == "map":
+            out.append(f"{key}:")
+            out += [f"  k{i}: {draw(_TEXT)}" for i in range(draw(st.integers(1, 3)))]
+        elif form == "empty":
+            out.append(f"{key}:")
+        else:
+            out += [f"{key}: {text}", f"  {draw(_TEXT)}"]
+        if draw(st.booleans()):
+            out.append("# コメント")
+    return draw(st.sampled_from(["\n", "\r\n"])).join(out) + "\n"
+
+
+@given(_yaml())
+def test_libyaml_gives_what_casebookloader_gives_whenever_it_is_taken(text: str) -> None:
+    fast, slow = _both(text)
+    assert fast is None or fast == slow
