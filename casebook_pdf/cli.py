@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import atexit
 import contextlib
+import gc
 import io
 import os
 import signal
@@ -121,6 +122,13 @@ def main() -> None:
     pass
 
 
+# A build makes millions of objects it keeps to the end (laid-out pages, drawn pages): with Python's
+# default thresholds (700, 10, 10) the collector scans the growing heap over and over, 1.6 s of a cold
+# 1000-case build (0.09 s at 100 cases, so more per page at 1000); collecting the youngest objects every
+# 10,000 allocations instead, 0.5 s. Cyclic garbage is still collected, a little later.
+GC_THRESHOLDS = (10_000, 10, 10)
+
+
 def run() -> NoReturn:
     """The `casebook-pdf` command: main(), then leave without Python's teardown of every object.
 
@@ -130,6 +138,7 @@ def run() -> NoReturn:
     the exit handlers still run and the standard streams are flushed here, then the process ends (the
     usual exit when a thread is still at work). main() itself returns normally, for callers in the same
     process (tests, an embedding program)."""
+    gc.set_threshold(*GC_THRESHOLDS)
     try:
         main(prog_name="casebook-pdf")
         code = EXIT_OK

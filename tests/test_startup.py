@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 import json
 import subprocess
 import sys
@@ -119,3 +120,17 @@ def test_a_build_imports_nothing_on_its_picture_threads(tmp_path: Path) -> None:
                           env={"CASEBOOK_CACHE": str(tmp_path), "PATH": "/usr/bin:/bin", "LANG": "C.UTF-8"})
     assert done.returncode == 0 and (tmp_path / "a.pdf").is_file(), done.stderr
     assert json.loads(done.stdout.strip().splitlines()[-1]) == []
+
+
+def test_the_command_collects_garbage_less_often_than_python_by_default(tmp_path: Path) -> None:
+    """cli.run raises the collector's thresholds (see GC_THRESHOLDS); cli.main, for other programs, does not."""
+    probe = ("import gc, sys; sys.argv[0] = 'casebook-pdf'; import casebook_pdf.build as b; real = b.build\n"
+             "def build(*a, **k):\n    print(gc.get_threshold(), file=sys.stderr); return real(*a, **k)\n"
+             "b.build = build\nfrom casebook_pdf.cli import run; run()")
+    done = subprocess.run([sys.executable, "-c", probe, "build", str(BUNDLED), "--output", str(tmp_path / "a.pdf"), "--quiet",
+                           "--cache-dir", str(tmp_path / "c")], check=False, capture_output=True, text=True,
+                          env={"CASEBOOK_CACHE": str(tmp_path), "PATH": "/usr/bin:/bin", "LANG": "C.UTF-8"})
+    from casebook_pdf.cli import GC_THRESHOLDS
+
+    assert done.returncode == 0, done.stderr
+    assert done.stderr.strip().splitlines()[-1] == str(GC_THRESHOLDS) != str(gc.get_threshold())
