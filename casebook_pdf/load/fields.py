@@ -326,12 +326,11 @@ class Checker:
         if written is None or images_dir is None:
             return None
         relative = written.replace("\\", "/")
-        folder = display_path(images_dir)
         if relative.startswith("/") or re.match(r"^[A-Za-z]:", relative):
             self.report(
                 path,
                 _("画像は画像フォルダの中の名前で書きます。{written} のようなフルパスは使えません。").format(written=written),
-                _("ファイルを画像フォルダ（{folder}）に入れて、その中での名前を書いてください。").format(folder=folder),
+                _("ファイルを画像フォルダ（{folder}）に入れて、その中での名前を書いてください。").format(folder=display_path(images_dir)),
             )
             return None
         problem = file_problem(images_dir / relative)
@@ -343,14 +342,14 @@ class Checker:
             self.report(
                 path,
                 _("画像 {written} が画像フォルダの外にあります。").format(written=written),
-                _("ファイルを画像フォルダ（{folder}）にコピーして、その中での名前を書いてください。").format(folder=folder),
+                _("ファイルを画像フォルダ（{folder}）にコピーして、その中での名前を書いてください。").format(folder=display_path(images_dir)),
             )
             return None
         if target is None or problem is not None:
             self.report(
                 path,
                 _("画像 {name}/{written}: {problem}").format(name=images_dir.name, written=visible(written), problem=problem or ""),
-                _("ファイルを画像フォルダ（{folder}）に入れるか、名前を直してください。").format(folder=folder)
+                _("ファイルを画像フォルダ（{folder}）に入れるか、名前を直してください。").format(folder=display_path(images_dir))
                 + _near_file(images_dir, relative),
             )
             return None

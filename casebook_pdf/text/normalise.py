@@ -19,6 +19,7 @@ The cover date is not user text (era.format_date makes it) and keeps its full-wi
 from __future__ import annotations
 
 import dataclasses
+import functools
 import re
 from typing import Any, Literal, TypeVar
 
@@ -93,9 +94,12 @@ def drop_wa_spaces(text: str) -> str:
 def unify_digits(text: str, form: Digits) -> str:
     """Digits and the ．，： between them in one width. A number glued to letters takes the letters'
     width (A4, ＭＰ３, Windows10 under either form); numbers in web addresses stay half-width."""
-    protected = [m.span() for m in _URL.finditer(text)]
+    protected: list[tuple[int, int]] | None = None  # found with the first number: most texts have none
 
     def convert(m: re.Match[str]) -> str:
+        nonlocal protected
+        if protected is None:
+            protected = [url.span() for url in _URL.finditer(text)]
         start, end = m.span()
         around = text[start - 1 : start] + text[end : end + 1]
         if any(a <= start < b for a, b in protected) or _HALF_LETTER.search(around):
@@ -135,17 +139,22 @@ def _walk(value: Any, digits: Digits) -> Any:
     if isinstance(value, tuple):
         walked = tuple(_walk(v, digits) for v in value)
         return value if all(a is b for a, b in zip(walked, value)) else walked
-    if dataclasses.is_dataclass(value) and not isinstance(value, type):
-        name = type(value).__name__
-        if name == "Where":
-            return value
+    names = _texts_of(type(value))
+    if names:
         changes = {}
-        for f in dataclasses.fields(value):
-            if (name, f.name) in _KEEP or not f.init:
-                continue
-            old = getattr(value, f.name)
+        for name in names:
+            old = getattr(value, name)
             new = _walk(old, digits)
             if new is not old:
-                changes[f.name] = new
+                changes[name] = new
         return dataclasses.replace(value, **changes) if changes else value
     return value
+
+
+@functools.cache
+def _texts_of(kind: type) -> tuple[str, ...]:
+    """The fields of a model class _walk goes into (its init fields but ids and names); none for a
+    class that is not a dataclass, or for Where (a file and a line)."""
+    if not dataclasses.is_dataclass(kind) or kind.__name__ == "Where":
+        return ()
+    return tuple(f.name for f in dataclasses.fields(kind) if f.init and (kind.__name__, f.name) not in _KEEP)
