@@ -3,12 +3,14 @@
 A case page's content stream depends only on the page (fonts are embedded by glyph id, see
 glyphfont.py; images are named by their content), so what drawing it produced can be kept under
 the page's layout memo key (everything the page depends on), the drawing code and the kind of PDF.
-An entry holds the page's PDF operators and what drawing did to the document besides them, in order:
+An entry holds the page's content stream as the PDF holds it (compressed: a copied page is neither
+decompressed nor compressed again) and what drawing did to the document besides it, in order:
 the fonts and glyphs it used, the pictures it placed (with a digest of their processed bytes, so a
 photo changed under the same name is drawn again) and its links. render.pdf replays those, so a
 kept page leaves the document exactly as drawing it would (tests/test_cache.py compares the bytes).
 
-Entries are zlib-compressed JSON and text in the cache folder's pages/, never pickle; a damaged entry is a miss.
+Entries are zlib-compressed JSON and the stream's bytes (with their CRC) in the cache folder's pages/, never
+pickle; a damaged entry is a miss.
 A build's entries are also kept in memory (compressed) for the next rebuild of a `--watch` session.
 """
 
@@ -27,7 +29,9 @@ import casebook_pdf
 
 # Code whose change changes what a page's drawing is.
 CODE = ("render", "glyphfont.py", "fonts.py", "frames.py", "images.py", "drawncache.py", "layout/memo.py")
-FORMAT = "3"  # 2: events' frames in layout.memo's positional encoding; 3: the operators as text after the JSON
+# 2: events' frames in layout.memo's positional encoding; 3: the operators as text after the JSON;
+# 4: the page's compressed content stream after the compressed JSON
+FORMAT = "4"
 
 
 @functools.lru_cache(maxsize=1)
@@ -46,29 +50,30 @@ def code_version() -> str:
 
 @dataclass
 class Drawn:
-    """One page's drawing: `code` its operators; `fonts` (font name, [[glyph id, character], …]) in the
-    order the page first used them; `events` in drawing order: ["picture", picture, ox, oy, digest]
-    and ["link", link] (frames as layout.memo encodes them)."""
+    """One page's drawing: `stream` its content stream as the PDF holds it (FlateDecode: the canvas's
+    preamble and the page's operators); `fonts` (font name, [[glyph id, character], …]) in the order
+    the page first used them; `events` in drawing order: ["picture", picture, ox, oy, digest] and
+    ["link", link] (frames as layout.memo encodes them)."""
 
-    code: list[str]
+    stream: bytes
     fonts: list[list[Any]] = field(default_factory=list)
     events: list[list[Any]] = field(default_factory=list)
 
     def pack(self) -> bytes:
-        """JSON for the fonts and events, a NUL, then the operators as the page's stream joins them
-        (one line each): escaping them as JSON strings cost more than the rest of the entry."""
-        head = json.dumps({"fonts": self.fonts, "events": self.events, "drawn": bool(self.code)},
+        """The JSON's length, the JSON (fonts, events and the stream's CRC) compressed, then the stream."""
+        head = json.dumps({"fonts": self.fonts, "events": self.events, "crc": zlib.crc32(self.stream)},
                           ensure_ascii=False, separators=(",", ":")).encode("utf-8")
-        return zlib.compress(head + b"\0" + "\n".join(self.code).encode("utf-8"), 1)
+        head = zlib.compress(head, 1)
+        return len(head).to_bytes(4, "big") + head + self.stream
 
     @classmethod
     def unpack(cls, data: bytes) -> Drawn:
-        head, nul, code = zlib.decompress(data).partition(b"\0")  # JSON never holds a raw NUL
-        if not nul:
-            raise ValueError("not a drawn page")
-        body = json.loads(head.decode("utf-8"))
-        # The operators come back as one line of the page's stream: joined again, the same bytes.
-        return cls([code.decode("utf-8")] if body["drawn"] else [], body["fonts"], body["events"])
+        size = int.from_bytes(data[:4], "big")
+        body = json.loads(zlib.decompress(data[4 : 4 + size]).decode("utf-8"))
+        stream = data[4 + size :]
+        if zlib.crc32(stream) != body["crc"]:
+            raise ValueError("a damaged page stream")
+        return cls(stream, body["fonts"], body["events"])
 
 
 @dataclass

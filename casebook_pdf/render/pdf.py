@@ -12,6 +12,7 @@ import functools
 import hashlib
 import io
 import os
+import zlib
 from collections.abc import Mapping
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -21,7 +22,7 @@ from reportlab import rl_config
 from reportlab.lib.rl_accel import fp_str
 from reportlab.lib.utils import ImageReader, _digester
 from reportlab.pdfbase import pdfmetrics
-from reportlab.pdfbase.pdfdoc import PDFDictionary, PDFImageXObject, PDFName, PDFStream
+from reportlab.pdfbase.pdfdoc import PDFArray, PDFDictionary, PDFImageXObject, PDFName, PDFPage, PDFStream
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.pdfgen.textobject import _PDFColorSetter
 
@@ -177,11 +178,14 @@ def _draw_page(canvas: Canvas, page: Page, ctx: DrawContext) -> None:
     canvas.bookmarkPage(page.key)
     if page.bookmark:
         canvas.addOutlineEntry(page.bookmark, page.key, level=0)
+    finish = None
     if ctx.drawn is not None and page.memo:
-        _paint_kept(canvas, page, ctx, ctx.drawn)
+        finish = _paint_kept(canvas, page, ctx, ctx.drawn)
     else:
         paint_page(canvas, page, ctx)
     canvas.showPage()
+    if finish is not None:
+        finish(canvas._doc.Pages.pages[-1])
 
 
 def _kind(output: Output) -> tuple:
@@ -189,13 +193,13 @@ def _kind(output: Output) -> tuple:
     return (output.ink.mode, icc, output.press, output.handout)
 
 
-def _paint_kept(canvas: Canvas, page: Page, ctx: DrawContext, store: DrawnPages) -> None:
-    """paint_page, or what it drew for this page in an earlier build, replayed; a page drawn now is kept."""
+def _paint_kept(canvas: Canvas, page: Page, ctx: DrawContext, store: DrawnPages) -> Callable[[PDFPage], None] | None:
+    """paint_page, or what it drew for this page in an earlier build, replayed. Returns what to do to the
+    page once shown: give it the kept stream, or compress its stream and keep the page (None: not kept)."""
     key = store.key(page.memo, ctx.kind, ctx.slug, ctx.links, page.width, page.height)
     kept = store.get(key)
     if kept is not None and _replay(canvas, page, ctx, kept):
-        return
-    start = len(canvas._code)
+        return lambda shown: _give_stream(shown, kept.stream)
     events: list[list[Any]] = []
     GlyphFont.recording = {}
     try:
@@ -204,14 +208,31 @@ def _paint_kept(canvas: Canvas, page: Page, ctx: DrawContext, store: DrawnPages)
     finally:
         GlyphFont.recording = None
     if canvas._colorsUsed or canvas._shadingUsed:  # page resources this cache does not replay
-        return
+        return None
     glyphs = [[name, sorted(map(list, pdfmetrics.getFont(name).glyphs(chars).items()))] for name, chars in fonts.items()]
-    store.put(key, Drawn(canvas._code[start:], glyphs, events))
+    return lambda shown: store.put(key, Drawn(_give_stream(shown, zlib.compress(shown.stream.encode("utf8"))), glyphs, events))
+
+
+class _PageStream(PDFStream):
+    """A page's content stream compressed already: written as reportlab writes its own page streams,
+    /Filter [/FlateDecode] and the bytes zlib.compress made of the page's operators."""
+
+    def __init__(self, data: bytes) -> None:
+        super().__init__(PDFDictionary({"Filter": PDFArray([PDFName("FlateDecode")])}), data)
+        self.__Comment__ = "page stream"
+
+
+def _give_stream(shown: PDFPage, data: bytes) -> bytes:
+    """The page's stream is `data` (its operators compressed, as reportlab would when saving)."""
+    assert shown.compression
+    shown.Contents = _PageStream(data)
+    return data
 
 
 def _replay(canvas: Canvas, page: Page, ctx: DrawContext, kept: Drawn) -> bool:
-    """Do to the document what drawing the page did (fonts, pictures, links, in order), then add its
-    operators. False, with nothing done, when a picture's processed image is not the one drawn then."""
+    """Do to the document what drawing the page did (fonts, pictures, links, in order); its stream is
+    given to the page once shown. False, with nothing done, when a picture's processed image is not the
+    one drawn then."""
     try:
         events = _kept_events(kept)
         fonts = [(pdfmetrics.getFont(name), _kept_glyphs(glyphs)) for name, glyphs in kept.fonts]
@@ -225,13 +246,12 @@ def _replay(canvas: Canvas, page: Page, ctx: DrawContext, kept: Drawn) -> bool:
         font.replay(doc, glyphs)
     ctx = dataclasses.replace(ctx, trim=(page.width, page.height))
     for kind, *rest in events:
-        if kind == "picture":  # registers the image with the document; its operators come with the page's
+        if kind == "picture":  # registers the image with the document; its operators are in the kept stream
             mark = len(canvas._code)
             _picture(canvas, rest[0], page.height, ctx, rest[1], rest[2])
             del canvas._code[mark:]
         else:
             _link(canvas, rest[0], page.height, ctx)
-    canvas._code.extend(kept.code)
     return True
 
 
