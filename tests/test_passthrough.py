@@ -155,3 +155,22 @@ def test_a_processed_png_goes_in_as_it_was_encoded(tmp_path: Path) -> None:
     (attrs, raw), = _embedded(pdf)
     assert raw == png_data(done.data).stream  # type: ignore[union-attr]
     assert _decoded(pdf)[0].convert("RGB").tobytes() == Image.open(io.BytesIO(done.data)).convert("RGB").tobytes()
+
+
+def test_drawing_opens_no_encoded_picture_with_pillow(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A JPEG, a gray JPEG and a PNG that go into the PDF as they are: reportlab is given their format and
+    size without Pillow opening them (3000 photos: 0.12 s of a warm build), and the PDF is the same."""
+    jpeg, gray = _save(_pixels((400, 300)), tmp_path / "a.jpg", quality=90), _save(_pixels((400, 300), "L"), tmp_path / "g.jpg")
+    png = _save(_pixels((400, 300)), tmp_path / "p.png")
+    pictures = tuple(_picture(p) for p in (jpeg, gray, png))
+    images, _ = ImageStore().process_pages((Page(mm(210), mm(297), pictures),))
+    page = (Page(mm(210), mm(297), pictures, key="p1"),)
+    meta = Meta("t", "a", "s", 0)
+    opened: list[object] = []
+    real = Image.open
+    monkeypatch.setattr(Image, "open", lambda fp, *a, **k: opened.append(fp) or real(fp, *a, **k))
+    pdf = render_pdf(page, meta, load_fonts(), images)
+    assert opened == []
+    embedded = _embedded(pdf)
+    assert [raw for _, raw in embedded[:2]] == [jpeg.read_bytes(), gray.read_bytes()]
+    assert [str(attrs["ColorSpace"]) for attrs, _ in embedded] == ["/'DeviceRGB'", "/'DeviceGray'", "/'DeviceRGB'"]
