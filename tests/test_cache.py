@@ -557,3 +557,31 @@ def test_a_copied_page_is_neither_decompressed_nor_compressed_again(tmp_path: Pa
     assert painted.keys == ["cover"]  # the cover is drawn every time; the other three pages are copied
     assert len(fresh) - len(compressed) == 3  # the copied pages' streams: not compressed again
     assert (tmp_path / "fresh.pdf").read_bytes() == (tmp_path / "a.pdf").read_bytes() == (tmp_path / "b.pdf").read_bytes()
+
+
+def test_a_warm_build_takes_its_cached_pictures_on_the_drawing_thread(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Cached pictures are read where they are drawn, not handed to the picture threads (whose every
+    system call waits for the GIL while the pages are drawn); a changed one still goes to them, and the
+    progress display counts both."""
+    import threading
+
+    from casebook_pdf.workflow.progress import Display, workspace
+
+    edition, cache = _photo_edition(tmp_path), tmp_path / "cache"
+    build(edition, tmp_path / "a.pdf", cache)
+    threads: list[str] = []
+    real = images_module.ImageStore._attempt
+    monkeypatch.setattr(images_module.ImageStore, "_attempt", lambda self, p: threads.append(threading.current_thread().name) or real(self, p))
+    ticks: list[str] = []
+    display = Display(quiet=True)
+    monkeypatch.setattr(display, "advance", lambda: ticks.append(display._name))  # the stage under way
+    build(edition, tmp_path / "b.pdf", cache, work=workspace(cache, 300, display))
+    assert threads == [] and ticks.count("images") == 2
+    one = tmp_path / "images" / "one.png"
+    Image.new("RGB", (900, 600), (140, 40, 40)).save(one)
+    os.utime(one, (time.time() - 3600,) * 2)  # only this file's stat changes
+    build(edition, tmp_path / "c.pdf", cache)
+    assert len(threads) == 1 and threads[0] != threading.main_thread().name  # the changed photo, processed on a thread
+    build(edition, tmp_path / "fresh.pdf")
+    assert (tmp_path / "a.pdf").read_bytes() == (tmp_path / "b.pdf").read_bytes()
+    assert (tmp_path / "c.pdf").read_bytes() == (tmp_path / "fresh.pdf").read_bytes()

@@ -102,6 +102,12 @@ class CountingStore(ImageStore):
         finally:
             self.tick()
 
+    def cached(self, picture: Picture) -> Processed | None:
+        hit = super().cached(picture)
+        if hit is not None:
+            self.tick()
+        return hit
+
 
 def workspace(cache_dir: Path | None, dpi: int, display: Display | None = None) -> Workspace:
     """A workspace whose memo and store report to `display` (and keep pages in memory for a rebuild)."""
