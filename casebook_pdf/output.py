@@ -6,6 +6,7 @@ a case file, anything inside the images folder), so a wrong `-o` fails before an
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 from casebook_pdf.errors import Issue, OutputError, display_path
@@ -35,7 +36,27 @@ def inputs_of(edition: Edition) -> set[Path]:
         for block in case.blocks:
             if isinstance(block, ContrastBlock):
                 files.update(side.image for side in (block.before, block.after) if side.image is not None)
-    return {_resolved(f) for f in files}
+    return files
+
+
+def _is_input(target: Path, edition: Edition) -> bool:
+    """Whether `target` is one of the edition's files on disk, by any path (a link, another spelling):
+    the same device and inode. A target not there yet is none of them, since every input exists once
+    the edition is loaded. (Resolving the 4000 paths of a 1000-case edition instead took ~0.1 s.)"""
+    try:
+        wanted = target.stat()
+    except OSError:
+        return False
+    if not wanted.st_ino:  # a file system without inode numbers (some network drives): compare the paths
+        return target in {_resolved(f) for f in inputs_of(edition)}
+    for file in inputs_of(edition):
+        try:
+            found = os.stat(file)
+        except OSError:
+            continue
+        if (found.st_dev, found.st_ino) == (wanted.st_dev, wanted.st_ino):
+            return True
+    return False
 
 
 def guard_output(output: Path, edition: Edition | None, edition_file: Path | None = None) -> None:
@@ -57,7 +78,7 @@ def guard_output(output: Path, edition: Edition | None, edition_file: Path | Non
         raise _refuse(output, _INPUT)
     if edition is None:
         return
-    if target in inputs_of(edition):
+    if _is_input(target, edition):
         raise _refuse(output, _INPUT)
     if target.is_relative_to(_resolved(edition.images_dir)):
         raise _refuse(output, _("画像フォルダの中です。PDF は画像フォルダの外に書き出してください。"))

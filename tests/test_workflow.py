@@ -317,3 +317,19 @@ def test_quiet_build_still_tells_that_the_pdf_went_to_another_name(tmp_path: Pat
     assert "を書き出しました（" not in message, "the summary stays hidden"
     code, message = run("--lang", "en", "build", SECOND, "-o", "casebook.pdf", "-q")
     assert code == 0 and message.startswith("notice: casebook.pdf: ") and "written to casebook-1.pdf" in message, message
+
+
+def test_an_output_that_is_an_input_under_another_name_is_refused(tmp_path: Path) -> None:
+    """The same file on disk by another path: through a linked folder, and by a hard link."""
+    import shutil
+
+    shutil.copytree(SECOND.parent, tmp_path / "ed")
+    photo = next((tmp_path / "ed" / "images").iterdir())
+    (tmp_path / "pictures").symlink_to(tmp_path / "ed" / "images")
+    os.link(photo, tmp_path / "same.pdf")
+    for output in (tmp_path / "pictures" / photo.name, tmp_path / "same.pdf"):
+        code, out = run("build", tmp_path / "ed" / "casebook.yaml", "-o", output)
+        assert code != 0 and "入力ファイル" in out, out
+    assert (tmp_path / "same.pdf").read_bytes() == photo.read_bytes()
+    code, out = run("build", tmp_path / "ed" / "casebook.yaml", "-o", tmp_path / "new.pdf")
+    assert code == 0 and (tmp_path / "new.pdf").is_file(), out

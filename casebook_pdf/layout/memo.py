@@ -153,13 +153,19 @@ def decode(value: Any, same: dict[Any, Any] | None = None) -> Any:
     if tag == "l":
         return [decode(v, same) for v in value[1:]]
     if tag == "p":
-        return Path(value[1])
+        return _path(value[1])
     if tag == "i":
         _, packed, crc, pictures = value
         if zlib.crc32(packed.encode("ascii")) != crc:
             raise ValueError("damaged page items")
         return StoredItems(packed, decode(pictures, same))
     return _CLASSES[tag](*[decode(v, same) for v in value[1:]])
+
+
+@functools.lru_cache(maxsize=8192)
+def _path(text: str) -> Path:
+    """One Path per file named in the entries read (a warm 1000-case build reads ~12,000 paths, ~4000 distinct)."""
+    return Path(text)
 
 
 # ---- a page's items, by columns ----
