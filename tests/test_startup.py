@@ -73,6 +73,10 @@ def prefetch(self, files):
     seen.update(modules=sorted(sys.modules), files=len(files))
     return real(self, files)
 images.ImageStore.prefetch = prefetch
+"""
+
+# Run after a probe's own lines: the command, then what the probe saw (its `seen`) as JSON.
+_THEN_BUILD = """
 from casebook_pdf.cli import main
 try:
     main(sys.argv[1:], prog_name="casebook-pdf")
@@ -82,12 +86,18 @@ print(json.dumps(seen))
 """
 
 
-def test_build_starts_the_pictures_before_importing_the_fonts_layout_and_writer(tmp_path: Path) -> None:
-    done = subprocess.run([sys.executable, "-c", AT_PREFETCH, "build", str(BUNDLED), "--output", str(tmp_path / "a.pdf"),
+def _probe_build(probe: str, tmp_path: Path) -> object:
+    """What `probe` saw while the bundled edition was built in a new process (which must succeed)."""
+    done = subprocess.run([sys.executable, "-c", probe + _THEN_BUILD, "build", str(BUNDLED), "--output", str(tmp_path / "a.pdf"),
                            "--quiet", "--cache-dir", str(tmp_path / "c")], check=False, capture_output=True, text=True,
                           env={"CASEBOOK_CACHE": str(tmp_path), "PATH": "/usr/bin:/bin", "LANG": "C.UTF-8"})
     assert done.returncode == 0 and (tmp_path / "a.pdf").is_file(), done.stderr
-    seen = json.loads(done.stdout.strip().splitlines()[-1])
+    return json.loads(done.stdout.strip().splitlines()[-1])
+
+
+def test_build_starts_the_pictures_before_importing_the_fonts_layout_and_writer(tmp_path: Path) -> None:
+    seen = _probe_build(AT_PREFETCH, tmp_path)
+    assert isinstance(seen, dict)
     assert seen["files"] == 6 and "casebook_pdf.load.edition" in seen["modules"]
     late = {"casebook_pdf.fonts", "casebook_pdf.frames", "casebook_pdf.layout.edition", "casebook_pdf.layout.style",
             "casebook_pdf.render.pdf", "reportlab.pdfbase.pdfmetrics", "reportlab.pdfgen.canvas"}
@@ -105,21 +115,11 @@ class Spy(importlib.abc.MetaPathFinder):
             seen.append(name)
         return None
 sys.meta_path.insert(0, Spy())
-from casebook_pdf.cli import main
-try:
-    main(sys.argv[1:], prog_name="casebook-pdf")
-except SystemExit:
-    pass
-print(json.dumps(seen))
 """
 
 
 def test_a_build_imports_nothing_on_its_picture_threads(tmp_path: Path) -> None:
-    done = subprocess.run([sys.executable, "-c", THREAD_IMPORTS, "build", str(BUNDLED), "--output", str(tmp_path / "a.pdf"),
-                           "--quiet", "--cache-dir", str(tmp_path / "c")], check=False, capture_output=True, text=True,
-                          env={"CASEBOOK_CACHE": str(tmp_path), "PATH": "/usr/bin:/bin", "LANG": "C.UTF-8"})
-    assert done.returncode == 0 and (tmp_path / "a.pdf").is_file(), done.stderr
-    assert json.loads(done.stdout.strip().splitlines()[-1]) == []
+    assert _probe_build(THREAD_IMPORTS, tmp_path) == []
 
 
 def test_the_command_collects_garbage_less_often_than_python_by_default(tmp_path: Path) -> None:
