@@ -30,6 +30,7 @@ from casebook_pdf.load.edition import load_edition
 from casebook_pdf.messages import _
 from casebook_pdf.model import ContrastBlock, Edition
 from casebook_pdf.output import guard_output
+from casebook_pdf.record import record
 
 if TYPE_CHECKING:  # imported where they are used, after loading (see the module docstring)
     from casebook_pdf.layout.edition import Layout
@@ -37,7 +38,7 @@ if TYPE_CHECKING:  # imported where they are used, after loading (see the module
     from casebook_pdf.render import Meta, Output
 
 
-@dataclass(frozen=True)
+@record
 class Result:
     """What a build made: the PDF's path, page count and size, and what it has to tell the user."""
 
@@ -57,7 +58,7 @@ def meta_for(edition: Edition) -> Meta:
     return Meta(title=title, author=edition.issuer, subject=f"{date_line(edition)} 事例{len(edition.cases)}件", epoch=epoch)
 
 
-@dataclass(frozen=True)
+@record
 class Prepared:
     """An edition loaded, laid out and its pictures processed: everything drawing needs."""
 

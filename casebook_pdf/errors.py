@@ -6,8 +6,9 @@ Only cli.py turns these into messages and exit codes; library code raises, never
 from __future__ import annotations
 
 import os
-from dataclasses import dataclass
 from pathlib import Path
+
+from casebook_pdf.record import record
 
 
 def display_path(path: Path | str | None) -> str:
@@ -21,7 +22,7 @@ def display_path(path: Path | str | None) -> str:
         return str(path)
 
 
-@dataclass(frozen=True)
+@record
 class Issue:
     """One problem in the input: where it is, what is wrong, what to do."""
 

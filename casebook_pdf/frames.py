@@ -8,11 +8,11 @@ grayscale or print filter in render can map them without layout knowing.
 from __future__ import annotations
 
 import dataclasses
-from dataclasses import dataclass
 from pathlib import Path
 from typing import Iterator, Literal, Union
 
 from casebook_pdf.model import Where
+from casebook_pdf.record import record
 
 Color = tuple[float, float, float]
 
@@ -30,7 +30,7 @@ def rgb(hex_colour: str) -> Color:
     return (int(h[0:2], 16) / 255, int(h[2:4], 16) / 255, int(h[4:6], 16) / 255)
 
 
-@dataclass(frozen=True)
+@record
 class Text:
     """A run of text at a baseline, in one font, size and colour."""
 
@@ -46,7 +46,7 @@ class Text:
     # "mark": a list mark (・○■※), drawn from a font of its own so the PDF tells marks from text.
 
 
-@dataclass(frozen=True)
+@record
 class Box:
     """A rectangle, filled and/or stroked, with optional rounded corners."""
 
@@ -62,7 +62,7 @@ class Box:
     # a grayscale pattern, since their colour carries meaning
 
 
-@dataclass(frozen=True)
+@record
 class Rule:
     """A straight line, solid or dashed."""
 
@@ -75,7 +75,7 @@ class Rule:
     dash: tuple[float, ...] = ()
 
 
-@dataclass(frozen=True)
+@record
 class Polygon:
     """A closed shape through the given points (arrow heads, chevrons)."""
 
@@ -85,7 +85,7 @@ class Polygon:
     line_width: float = 0.5
 
 
-@dataclass(frozen=True)
+@record
 class Circle:
     """A circle around (cx, cy): the marks of the contents matrix."""
 
@@ -97,7 +97,7 @@ class Circle:
     line_width: float = 0.5
 
 
-@dataclass(frozen=True)
+@record
 class Picture:
     """An image file placed in a frame, cropped to fill it (cover) or fitted whole (contain)."""
 
@@ -110,7 +110,7 @@ class Picture:
     where: Where | None = None  # the YAML that named the image, for messages about it
 
 
-@dataclass(frozen=True)
+@record
 class Icon:
     """A built-in vector icon in an em square whose top-left corner is (x, y)."""
 
@@ -121,7 +121,7 @@ class Icon:
     color: Color
 
 
-@dataclass(frozen=True)
+@record
 class Link:
     """A clickable area that jumps to another page (index into the page list) or opens a web address."""
 
@@ -133,7 +133,7 @@ class Link:
     uri: str | None = None
 
 
-@dataclass(frozen=True)
+@record
 class Group:
     """Items placed relative to (x, y): moving a measured block costs one Group, not a copy of each item."""
 
@@ -192,7 +192,7 @@ def pictures_in(items: tuple[Item, ...]) -> list[Picture]:
     return found
 
 
-@dataclass(frozen=True)
+@record
 class Page:
     """One laid-out page: its size and items, with a key naming it (cover, contents-N, case-N)."""
 

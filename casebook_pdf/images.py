@@ -26,6 +26,7 @@ from PIL import Image, ImageOps, UnidentifiedImageError
 from casebook_pdf.cachedir import default_cache_dir, store  # noqa: F401 - default_cache_dir: its old home, still imported from here
 from casebook_pdf.errors import ImageError, Issue
 from casebook_pdf.messages import N_, _
+from casebook_pdf.record import record
 from casebook_pdf.statindex import RACY, StatIndex  # noqa: F401 - RACY: its old home
 
 if TYPE_CHECKING:  # a build imports this module before the layout's (see build.py)
@@ -48,7 +49,7 @@ RESAMPLE = Image.Resampling.BICUBIC
 CACHE_VERSION = "4"  # 2: the PNG/JPEG choice through PNG_HOPE; 3: bicubic downsampling; 4: pass-through
 
 
-@dataclass(frozen=True)
+@record
 class Processed:
     """A picture as the PDF embeds it: encoded bytes, pixel size and the resolution it prints at."""
 
@@ -154,7 +155,7 @@ def _pixels(source: Path | IO[bytes] | Image.Image, w_pt: float, h_pt: float, fi
     return img
 
 
-@dataclass(frozen=True)
+@record
 class PngData:
     """What a PDF needs to embed a PNG's pixels as they are stored: its zlib stream (the IDAT chunks
     joined) decodes with FlateDecode and the PNG predictors (/Predictor 15)."""

@@ -13,6 +13,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Literal, Union
 
+from casebook_pdf.record import record
+
 
 @dataclass(frozen=True)
 class Where:
@@ -34,7 +36,7 @@ def locate(file: Path, lines: dict[str, int], path: str) -> Where:
     return Where(file, None, path)
 
 
-@dataclass(frozen=True)
+@record
 class Item:
     """A list item: plain text, or a heading (drawn with ○/■), usually with its own sub-items.
 
@@ -55,7 +57,7 @@ class Item:
 Body = Union[str, tuple[Item, ...]]
 
 
-@dataclass(frozen=True)
+@record
 class Tool:
     """A tool column of the contents matrix: its id (named in a case's `tools`) and printed label."""
 
@@ -63,7 +65,7 @@ class Tool:
     label: str
 
 
-@dataclass(frozen=True)
+@record
 class ToolGroup:
     """Several tool columns under one heading (その他), the heading set vertically."""
 
@@ -71,7 +73,7 @@ class ToolGroup:
     tools: tuple[Tool, ...]
 
 
-@dataclass(frozen=True)
+@record
 class Photo:
     """A photo of a case, with its caption and how it fills its frame."""
 
@@ -84,7 +86,7 @@ class Photo:
 # ---- blocks -------------------------------------------------------------------------------
 
 
-@dataclass(frozen=True)
+@record
 class ItemGroup:
     """One 【label】a、b、c row of an ItemsBlock."""
 
@@ -92,7 +94,7 @@ class ItemGroup:
     items: tuple[str, ...]  # joined with 、
 
 
-@dataclass(frozen=True)
+@record
 class ItemsBlock:
     """◆title◆ followed by 【label】a、b、c rows."""
 
@@ -101,7 +103,7 @@ class ItemsBlock:
     title: str | None = None
 
 
-@dataclass(frozen=True)
+@record
 class ListBlock:
     """A list of items (with headings and sub-items) under an optional title."""
 
@@ -113,7 +115,7 @@ class ListBlock:
 Tone = Literal["good", "bad", "neutral"]
 
 
-@dataclass(frozen=True)
+@record
 class ComparisonColumn:
     """One column of a comparison, its tone colouring the heading (good, bad or neutral)."""
 
@@ -122,7 +124,7 @@ class ComparisonColumn:
     items: tuple[Item, ...]
 
 
-@dataclass(frozen=True)
+@record
 class ComparisonBlock:
     """Columns compared side by side (before and after, or options)."""
 
@@ -131,7 +133,7 @@ class ComparisonBlock:
     title: str | None = None
 
 
-@dataclass(frozen=True)
+@record
 class FlowBlock:
     """Boxes joined by arrows; a step with several strings is drawn as parallel boxes."""
 
@@ -142,7 +144,7 @@ class FlowBlock:
     title: str | None = None
 
 
-@dataclass(frozen=True)
+@record
 class ContrastSide:
     """One side of a before/after contrast: a caption and an optional picture."""
 
@@ -150,7 +152,7 @@ class ContrastSide:
     image: Path | None = None
 
 
-@dataclass(frozen=True)
+@record
 class ContrastBlock:
     """A before/after pair drawn side by side with an arrow between them."""
 
@@ -160,7 +162,7 @@ class ContrastBlock:
     title: str | None = None
 
 
-@dataclass(frozen=True)
+@record
 class ExampleRow:
     """One row of an examples table: the case and its plan, step by step."""
 
@@ -168,7 +170,7 @@ class ExampleRow:
     plan: tuple[str, ...]
 
 
-@dataclass(frozen=True)
+@record
 class ExamplesBlock:
     """A table of example cases and their plans."""
 
@@ -180,7 +182,7 @@ class ExamplesBlock:
 SegmentKind = Literal["office", "home", "leave", "break"]
 
 
-@dataclass(frozen=True)
+@record
 class Segment:
     """A stretch of a day's schedule: where the time was spent, from start to end."""
 
@@ -190,7 +192,7 @@ class Segment:
     kind: SegmentKind
 
 
-@dataclass(frozen=True)
+@record
 class Event:
     """A moment marked on a schedule's time line."""
 
@@ -198,7 +200,7 @@ class Event:
     label: str
 
 
-@dataclass(frozen=True)
+@record
 class ScheduleBlock:
     """A day's time line: segments (office, home, leave, break) and events."""
 
@@ -209,7 +211,7 @@ class ScheduleBlock:
     title: str | None = None
 
 
-@dataclass(frozen=True)
+@record
 class NoteBlock:
     """A free-text note panel under an optional title."""
 
@@ -226,7 +228,7 @@ Block = Union[
 # ---- case and edition ------------------------------------------------------------------------
 
 
-@dataclass(frozen=True)
+@record
 class Case:
     """One case report: one page of the casebook."""
 
@@ -252,7 +254,7 @@ class Case:
         return locate(self.file, self.lines, path)
 
 
-@dataclass(frozen=True)
+@record
 class Edition:
     """A whole edition: the cover's text, the contents matrix's tools and the cases in order."""
 

@@ -15,6 +15,7 @@ from typing import Any
 from pypdf import PageObject
 
 from casebook_pdf.pdftokens import operations
+from casebook_pdf.record import record
 
 Matrix = tuple[float, float, float, float, float, float]
 Rect = tuple[float, float, float, float]
@@ -42,7 +43,7 @@ def scale_of(m: Matrix) -> float:
     return math.sqrt(abs(m[0] * m[3] - m[1] * m[2]))
 
 
-@dataclass(frozen=True)
+@record
 class Paint:
     bbox: Rect
     fill: bool
@@ -52,7 +53,7 @@ class Paint:
     stroke_colour: tuple[str, tuple[float, ...]]
 
 
-@dataclass(frozen=True)
+@record
 class TextRun:
     bbox: Rect
     text: str
@@ -61,7 +62,7 @@ class TextRun:
     colour: tuple[str, tuple[float, ...]]
 
 
-@dataclass(frozen=True)
+@record
 class Placed:
     bbox: Rect
     pixels: tuple[int, int]
@@ -69,7 +70,7 @@ class Placed:
     ppi: float  # the lower of the two directions, at the placed size
 
 
-@dataclass(frozen=True)
+@record
 class FontFacts:
     name: str
     embedded: bool

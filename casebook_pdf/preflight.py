@@ -9,7 +9,6 @@ fills that stop at the trim instead of running into the bleed. Clean -> one line
 from __future__ import annotations
 
 import io
-from dataclasses import dataclass
 from pathlib import Path
 from typing import Literal
 
@@ -18,6 +17,7 @@ from pypdf import PdfReader
 from casebook_pdf.frames import mm
 from casebook_pdf.messages import _
 from casebook_pdf.pdfread import PageFacts, Rect, read_page
+from casebook_pdf.record import record
 from casebook_pdf.render.marks import BLEED, SAFE
 
 HAIRLINE = mm(0.1)
@@ -28,7 +28,7 @@ RICH_BLACK_BELOW = 12.0  # points: smaller black text must be K only
 NAMED = 5  # items named per page and kind before "and N more"
 
 
-@dataclass(frozen=True)
+@record
 class Finding:
     page: int  # 1-based; 0 for the whole document
     level: Literal["error", "warning"]

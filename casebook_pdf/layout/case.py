@@ -14,7 +14,6 @@ it. A crowded page shrinks its body text in half points to the floor, with a war
 from __future__ import annotations
 
 import math
-from dataclasses import dataclass
 from typing import Callable
 
 from casebook_pdf.fonts import Fonts
@@ -26,6 +25,7 @@ from casebook_pdf.layout.style import Style
 from casebook_pdf.messages import N_
 from casebook_pdf.layout.textset import ASCENT, SetBlock, Type, fit, indented, set_body, set_spans, set_text, spread, stack
 from casebook_pdf.model import Case
+from casebook_pdf.record import record
 from casebook_pdf.text.inline import Span
 
 BEFORE_TITLE = "～これまで～"
@@ -37,7 +37,7 @@ SPARSE_FILL = {13.0: 0.9, 11.0: 0.95}
 SPARSE_FILL_PHOTOS = {13.0: 0.7, 11.0: 0.8}
 
 
-@dataclass(frozen=True)
+@record
 class Frame:
     x: float
     y: float
@@ -58,7 +58,7 @@ def layout_case(case: Case, fonts: Fonts, s: Style, folio: int, report: Report) 
     return Page(s.page_w, s.page_h, tuple(items), bookmark=f"{folio}. 【{case.category}】{case.title}", key=f"case-{folio}")
 
 
-@dataclass(frozen=True)
+@record
 class Tier:
     """The sizes a page is set in: body text, and one step down and up the scale from it."""
 
@@ -317,7 +317,7 @@ def _before_after(case: Case, fonts: Fonts, s: Style, width: float, tier: Tier) 
     return out[0], out[1]
 
 
-@dataclass(frozen=True)
+@record
 class Plan:
     """How the middle zone is shared out.
 

@@ -11,7 +11,6 @@ their case pages.
 from __future__ import annotations
 
 import math
-from dataclasses import dataclass
 
 from casebook_pdf.era import fullwidth
 from casebook_pdf.fonts import Fonts
@@ -22,6 +21,7 @@ from casebook_pdf.messages import N_
 from casebook_pdf.layout.textset import ASCENT, Type, fit, set_spans
 from casebook_pdf.layout.vertical import vertical_label
 from casebook_pdf.model import Edition, Tool, ToolGroup
+from casebook_pdf.record import record
 from casebook_pdf.text.inline import Span
 
 TOOLS_HEADING = "活用ツール"
@@ -31,7 +31,7 @@ NO_TOOL = "—"
 LABEL_PAD = mm(2)
 
 
-@dataclass(frozen=True)
+@record
 class Column:
     """A tool column and, for a grouped tool, its group's heading."""
 
@@ -73,7 +73,7 @@ def _columns(edition: Edition, right: float, s: Style, fonts: Fonts) -> list[Col
     return out
 
 
-@dataclass(frozen=True)
+@record
 class Geometry:
     """Where the table goes on every contents page of this edition."""
 

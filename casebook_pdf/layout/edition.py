@@ -6,7 +6,6 @@ Contents rows link to case pages, so the number of contents pages is settled bef
 from __future__ import annotations
 
 import dataclasses
-from dataclasses import dataclass
 
 from casebook_pdf.errors import Issue
 from casebook_pdf.fonts import Fonts
@@ -18,9 +17,10 @@ from casebook_pdf.layout.memo import LayoutMemo
 from casebook_pdf.layout.report import Report
 from casebook_pdf.layout.style import STYLE, Style
 from casebook_pdf.model import Case, Edition
+from casebook_pdf.record import record
 
 
-@dataclass(frozen=True)
+@record
 class Layout:
     """The laid-out pages of an edition, in order, with the warnings laying them out gave."""
 

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import math
-from dataclasses import dataclass
 
 from casebook_pdf.fonts import Fonts
 from casebook_pdf.frames import Box, Item, Picture, mm
@@ -13,12 +12,13 @@ from casebook_pdf.layout.style import Style
 from casebook_pdf.messages import N_
 from casebook_pdf.layout.textset import SetBlock, Type, fit, set_text
 from casebook_pdf.model import Case, Photo
+from casebook_pdf.record import record
 
 ASPECT = 0.75  # height / width
 CAPTION_LINES = 3
 
 
-@dataclass(frozen=True)
+@record
 class Grid:
     """The arrangement of a case's photos: columns and rows, each photo's size and its caption's height."""
 

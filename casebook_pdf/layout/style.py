@@ -10,12 +10,13 @@ Colours for text on a tint are the `*_ink` entries, chosen to reach WCAG AA (4.5
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import field
 
 from casebook_pdf.frames import Color, mm, rgb
+from casebook_pdf.record import record
 
 
-@dataclass(frozen=True)
+@record
 class Palette:
     """The publication's colours."""
 
@@ -46,7 +47,7 @@ class Palette:
     rest: Color = rgb("#C9D1D8")
 
 
-@dataclass(frozen=True)
+@record
 class Scale:
     """The six type sizes in points, smallest first, and the floor text may shrink to when crowded."""
 
@@ -73,7 +74,7 @@ class Scale:
         return min((x for x in self.steps if x > size + 1e-6), default=size)
 
 
-@dataclass(frozen=True)
+@record
 class Page:
     """Paper and margins. Trim and bleed for the print shop are added outside this area by render."""
 
@@ -85,7 +86,7 @@ class Page:
     folio_baseline: float = mm(6)  # from the paper's bottom edge: clear of office printers' margin
 
 
-@dataclass(frozen=True)
+@record
 class Gaps:
     """Spacing: one gap between zones and blocks, one inside boxes, one between stacked rows."""
 
@@ -95,7 +96,7 @@ class Gaps:
     rhythm_max: float = mm(8)  # the widest a zone gap grows on a sparse page
 
 
-@dataclass(frozen=True)
+@record
 class CaseGrid:
     """Case page zones (heights of bands, widths of columns), in points."""
 
@@ -112,7 +113,7 @@ class CaseGrid:
     photo_min_h: float = mm(18)  # below this a photo grid is not used
 
 
-@dataclass(frozen=True)
+@record
 class Panels:
     """Inside the blocks: arrows between boxes, small insets and the corners of flow steps."""
 
@@ -126,7 +127,7 @@ class Panels:
     event_w: float = mm(30)  # the widest an event label over a schedule runs
 
 
-@dataclass(frozen=True)
+@record
 class CoverGrid:
     """Cover: bands at the paper's edges (they bleed in the print-shop build), date, title panel, issuer."""
 
@@ -143,7 +144,7 @@ class CoverGrid:
     issuer_top: float = mm(165)
 
 
-@dataclass(frozen=True)
+@record
 class ContentsGrid:
     """Contents page: heading, matrix header and rows."""
 
@@ -158,7 +159,7 @@ class ContentsGrid:
     row_min: float = mm(9)
 
 
-@dataclass(frozen=True)
+@record
 class Style:
     """Everything a page's look depends on: page size, gaps, type scale, grids, panels and colours."""
 

@@ -16,6 +16,7 @@ from casebook_pdf.fonts import ICONS, Fonts
 from casebook_pdf.frames import Color, Group, Icon, Item, Link, Text
 from casebook_pdf.model import Body
 from casebook_pdf.model import Item as ListItem
+from casebook_pdf.record import record
 from casebook_pdf.text.breaking import TextLine, find_breaks
 from casebook_pdf.text.inline import Span, parse_paragraphs
 
@@ -246,7 +247,7 @@ def spread(fonts: Fonts, label: str, width: float, t: Type) -> SetBlock:
     return SetBlock(width, t.pitch, tuple(items), 1)
 
 
-@dataclass(frozen=True)
+@record
 class Fitted:
     block: SetBlock
     size: float

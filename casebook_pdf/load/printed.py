@@ -8,7 +8,6 @@ other module builds YAML path strings of its own.
 from __future__ import annotations
 
 from collections.abc import Iterator
-from dataclasses import dataclass
 
 from casebook_pdf.model import (
     Block,
@@ -27,9 +26,10 @@ from casebook_pdf.model import (
     Where,
     locate,
 )
+from casebook_pdf.record import record
 
 
-@dataclass(frozen=True)
+@record
 class Printed:
     """One text that will appear on a page, and where it was written."""
 

@@ -13,7 +13,7 @@ Safety and YAML 1.1 quirks handled here:
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import field
 from pathlib import Path
 from typing import Any
 
@@ -26,6 +26,7 @@ from casebook_pdf.load.reading import read_text
 from casebook_pdf.load.syntax import ODD_BREAKS, EditorLines, diagnose, odd_break_hint, odd_break_message
 from casebook_pdf.messages import _
 from casebook_pdf.parsememo import parsed
+from casebook_pdf.record import record
 from casebook_pdf.text.normalise import FOLD, join_folds
 
 _STD = "tag:yaml.org,2002:"
@@ -140,7 +141,7 @@ CasebookLoader.add_implicit_resolver(
 )
 
 
-@dataclass(frozen=True)
+@record
 class Source:
     """One parsed YAML file."""
 

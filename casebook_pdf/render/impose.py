@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import dataclasses
 import math
-from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from reportlab.lib.pagesizes import A4
@@ -18,6 +17,7 @@ from reportlab.pdfgen.canvas import Canvas
 
 from casebook_pdf.frames import Page, mm
 from casebook_pdf.layout.style import STYLE
+from casebook_pdf.record import record
 
 if TYPE_CHECKING:
     from casebook_pdf.render.pdf import DrawContext
@@ -31,7 +31,7 @@ FOOTER_SIZE = 8.0
 CHOICES = (2, 3, 4)
 
 
-@dataclass(frozen=True)
+@record
 class Slot:
     """Where one page goes on a sheet: its frame's bottom-left corner (PDF coordinates) and scale."""
 

@@ -6,14 +6,15 @@ Apart from the writer, so that the command line can settle what it was asked for
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from typing import TYPE_CHECKING
+
+from casebook_pdf.record import record
 
 if TYPE_CHECKING:
     from casebook_pdf.render.colour import Ink
 
 
-@dataclass(frozen=True)
+@record
 class Output:
     """Which PDF to write. `press`: bleed, トンボ, boxes and CMYK (入稿); `grayscale`: everything in
     gray for a monochrome copier; `handout`: 2, 3 or 4 pages per A4 sheet (0: one page per page)."""
@@ -32,7 +33,7 @@ class Output:
         return Ink("cmyk", self.icc) if self.press else Ink("rgb")
 
 
-@dataclass(frozen=True)
+@record
 class Meta:
     title: str
     author: str

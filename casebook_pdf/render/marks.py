@@ -9,11 +9,11 @@ bleed in registration colour. Page boxes: TrimBox = the page, BleedBox = trim + 
 from __future__ import annotations
 
 import dataclasses
-from dataclasses import dataclass
 
 from reportlab.pdfgen.canvas import Canvas
 
 from casebook_pdf.frames import Box, mm
+from casebook_pdf.record import record
 from casebook_pdf.render.colour import REGISTRATION
 
 BLEED = mm(3)
@@ -26,7 +26,7 @@ EDGE = 0.5  # points: an item this close to the trim edge touches it
 BLEEDS = frozenset({"band"})  # box roles that may run off the page
 
 
-@dataclass(frozen=True)
+@record
 class Sheet:
     """Where the trimmed page sits on the PDF page (all in points, PDF coordinates, y up)."""
 

@@ -15,7 +15,6 @@ import os
 import zlib
 from collections.abc import Mapping
 from contextlib import contextmanager
-from dataclasses import dataclass
 from typing import Any, Callable, Iterator
 
 from reportlab import rl_config
@@ -33,6 +32,7 @@ from casebook_pdf.glyphfont import GlyphFont
 from casebook_pdf.frames import Box, Circle, Color, Group, Icon, Item, Link, Page, Picture, Polygon, Rule, Text
 from casebook_pdf.images import JPEG_QUALITY, PngData, Processed, picture_key, placement, png_data
 from casebook_pdf.layout.memo import decode, encode  # frames as JSON: the drawn-page cache's events
+from casebook_pdf.record import record
 from casebook_pdf.render.colour import PATTERNS, Ink, gray, hatch
 from casebook_pdf.render.kind import Meta, Output
 from casebook_pdf.render.marks import SLUG, Sheet, bled, draw_marks
@@ -166,7 +166,7 @@ def embed_png(c: Canvas, reader: _Encoded) -> None:
         c._doc.addForm(name, obj)
 
 
-@dataclass(frozen=True)
+@record
 class DrawContext:
     """What drawing a page needs besides the canvas: fonts, pictures, the ink and the sheet offset."""
 

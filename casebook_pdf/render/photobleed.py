@@ -11,16 +11,16 @@ from __future__ import annotations
 
 import io
 import math
-from dataclasses import dataclass
 
 from PIL import Image, ImageOps
 
 from casebook_pdf.frames import Picture
 from casebook_pdf.images import JPEG_QUALITY
+from casebook_pdf.record import record
 from casebook_pdf.render.marks import BLEED, EDGE
 
 
-@dataclass(frozen=True)
+@record
 class Sides:
     """Which sides of a picture touch the trim, and so are extended into the bleed."""
 

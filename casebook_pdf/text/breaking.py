@@ -23,9 +23,9 @@ this project (clusters and what lies between them are built in clusters.py):
 from __future__ import annotations
 
 import bisect
-from dataclasses import dataclass
 from typing import Protocol, Sequence
 
+from casebook_pdf.record import record
 from .classes import LATIN, MARK, NO_END, NO_START, SPACE
 from .clusters import Cluster, Segment, shape, split_cluster
 from .inline import NEWLINE, Span
@@ -41,14 +41,14 @@ class Measure(Protocol):
     def advance(self, ch: str, bold: bool) -> float: ...  # advance width of one character in em (1.0 = font size)
 
 
-@dataclass(frozen=True)
+@record
 class Piece:
     text: str  # drawn as one run, no spacing inside it
     bold: bool
     x: float  # offset from the line's left edge, in points
 
 
-@dataclass(frozen=True)
+@record
 class TextLine:
     pieces: tuple[Piece, ...]
     width: float  # the x of the end of the last piece's ink advance, in points (<= max width)

@@ -10,9 +10,9 @@ binding), how wide is the gap (spaces or 和欧間), and may justification widen
 from __future__ import annotations
 
 import copy
-from dataclasses import dataclass
 from typing import TYPE_CHECKING, TypeVar
 
+from casebook_pdf.record import record
 from .classes import (
     ABRACKET,
     ALNUM,
@@ -55,7 +55,7 @@ _UNIT_FIRST = frozenset(w[0] for w in UNIT_WORDS)
 _KINDS = CJK | LATIN | ABRACKET
 
 
-@dataclass(frozen=True)
+@record
 class Segment:
     """A run of text between forced breaks, with per-character style, class flags and advance (points)."""
 
@@ -108,7 +108,7 @@ def shape(text: str, bolds: list[bool], size: float, measure: Measure) -> tuple[
     return shaped
 
 
-@dataclass(frozen=True)
+@record
 class _Classes:
     """What a segment's text and weights give at any size."""
 

@@ -9,14 +9,15 @@ literally.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+
+from casebook_pdf.record import record
 
 NEWLINE = "\n"
 
 _BOLD = re.compile(r"\*\*(.+?)\*\*", re.DOTALL)
 
 
-@dataclass(frozen=True)
+@record
 class Span:
     """A piece of a paragraph in one weight (`**bold**` marks split a paragraph into spans)."""
 

@@ -8,19 +8,19 @@ list's own style, and keeps every comment.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 
 from casebook_pdf.errors import DataError, Issue
 from casebook_pdf.load.source import load_yaml
 from casebook_pdf.messages import _
+from casebook_pdf.record import record
 from casebook_pdf.workflow.templates import case_text
 from casebook_pdf.workflow.yamltext import YamlText
 
 _NUMBER = re.compile(r"^(\d+)")
 
 
-@dataclass(frozen=True)
+@record
 class Added:
     file: Path  # the new case file
     position: int  # 1-based place in the cases list, which is its page number among the cases

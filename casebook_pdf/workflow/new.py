@@ -13,7 +13,6 @@ import os
 import re
 import shutil
 import tempfile
-from dataclasses import dataclass
 from pathlib import Path
 
 
@@ -21,13 +20,14 @@ from casebook_pdf.errors import DataError, Issue
 from casebook_pdf.fonts import FILES, REGULAR, font_dir
 from casebook_pdf.load.edition import EDITION_FILE, edition_file, load_edition
 from casebook_pdf.messages import _
+from casebook_pdf.record import record
 from casebook_pdf.workflow.templates import case_text, edition_text
 from casebook_pdf.workflow.yamltext import YamlText
 
 _DATE = re.compile(r"^\d{4}-\d{1,2}(-\d{1,2})?$")
 
 
-@dataclass(frozen=True)
+@record
 class Made:
     edition: Path  # the new casebook.yaml
     cases: int
