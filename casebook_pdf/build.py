@@ -11,12 +11,11 @@ start-up).
 
 from __future__ import annotations
 
-import calendar
 import contextlib
+import datetime as dt
 import errno
 import functools
 import os
-import tempfile
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -54,7 +53,7 @@ def meta_for(edition: Edition) -> Meta:
     from casebook_pdf.render import Meta
 
     title = "".join(edition.title) + (edition.subtitle or "")
-    epoch = calendar.timegm(edition.date.timetuple())
+    epoch = (edition.date - dt.date(1970, 1, 1)).days * 86400  # 0:00 UTC of the date, as calendar.timegm gives
     return Meta(title=title, author=edition.issuer, subject=f"{date_line(edition)} 事例{len(edition.cases)}件", epoch=epoch)
 
 
@@ -233,6 +232,8 @@ def _os_reason(exc: OSError) -> str:
 
 def write_atomic(path: Path, data: bytes) -> None:
     """Write to a temporary file beside `path`, then rename over it: readers never see half a PDF."""
+    import tempfile  # here, not at the top: a build imports it once the PDF is made, after its pictures have started
+
     path = Path(path)
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
