@@ -100,7 +100,8 @@ def test_build_starts_the_pictures_before_importing_the_fonts_layout_and_writer(
     assert isinstance(seen, dict)
     assert seen["files"] == 6 and "casebook_pdf.load.edition" in seen["modules"]
     late = {"casebook_pdf.fonts", "casebook_pdf.frames", "casebook_pdf.layout.edition", "casebook_pdf.layout.style",
-            "casebook_pdf.render.pdf", "reportlab.pdfbase.pdfmetrics", "reportlab.pdfgen.canvas", "tempfile", "calendar"}
+            "casebook_pdf.render.pdf", "reportlab.pdfbase.pdfmetrics", "reportlab.pdfgen.canvas", "tempfile", "calendar",
+            "casebook_pdf.text.breaking", "casebook_pdf.text.clusters"}
     assert set() == late & set(seen["modules"])
 
 
