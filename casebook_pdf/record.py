@@ -42,9 +42,13 @@ def record(cls: type[T]) -> type[T]:
 
 
 def _getter(names: tuple[str, ...]) -> Callable[[Any], Any]:
-    """The values of these fields of an object, as one value to compare or hash."""
-    if names:
+    """The values of these fields of an object as a tuple, as dataclass compares and hashes them (a
+    tuple compares its items by identity first: a field holding the same NaN is equal to itself)."""
+    if len(names) > 1:
         return attrgetter(*names)  # not a descriptor: read from the class, it is the getter itself
+    if names:
+        one = attrgetter(names[0])
+        return staticmethod(lambda obj: (one(obj),))  # type: ignore[return-value]
     return staticmethod(_nothing)  # type: ignore[return-value]
 
 

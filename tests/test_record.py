@@ -71,6 +71,15 @@ def test_other_classes_are_never_equal():
     assert ours(1).__eq__(object()) is NotImplemented
 
 
+def test_a_field_holding_the_same_nan_is_equal_as_in_a_dataclass():
+    for body in ({"__annotations__": {"a": "float"}}, {"__annotations__": {"a": "float", "b": "int"}, "b": 0}):
+        ours, theirs = _pair(body)
+        nan = float("nan")
+        assert (ours(nan) == ours(nan)) == (theirs(nan) == theirs(nan)) is True
+        assert (ours(nan) == ours(float("nan"))) == (theirs(nan) == theirs(float("nan"))) is False
+        assert hash(ours(nan)) == hash(theirs(nan))
+
+
 def test_no_fields_and_one_field():
     empty, _ = _pair({})
     assert empty() == empty() and hash(empty()) == hash(empty()) and repr(empty()) == "Thing()"
