@@ -4,11 +4,11 @@
 __repr__ (equal for the same values, the same printed text), except that these three are shared
 functions reading a per-class getter of the field values instead of code written out and compiled for
 each class. On Python 3.11 `dataclass` compiles six methods per class with `exec`; for the ~70 frozen
-classes a build imports, the three shared here were ~15-25 ms of every start (see bench/RESULTS.md).
+classes a build imports, sharing these three took class creation from 39 to 27 ms (bench/RESULTS.md).
 The generated __init__, on the path of every object made, and the frozen __setattr__/__delattr__ stay.
 
-A class whose instances are hashed or compared thousands of times in a build (text types, inks) stays
-a plain frozen dataclass: its generated methods are faster per call.
+A class whose instances are hashed or compared thousands of times in a build (text types, inks, source
+positions) stays a plain frozen dataclass: its generated methods are faster per call.
 """
 
 from __future__ import annotations
@@ -24,12 +24,10 @@ def record(cls: type[T]) -> type[T]:
     """`@dataclass(frozen=True)` with shared __eq__, __hash__ and __repr__ (see the module's doc).
     Methods the class body defines itself are kept, as `dataclass` keeps them."""
     cls = dataclass(frozen=True, eq=False, repr=False)(cls)
-    own = cls.__dict__
-    compared = tuple(f.name for f in fields(cls) if f.compare)
-    hashed = tuple(f.name for f in fields(cls) if (f.compare if f.hash is None else f.hash))
-    type.__setattr__(cls, "_record_compared", _getter(compared))
-    type.__setattr__(cls, "_record_hashed", _getter(hashed))
-    type.__setattr__(cls, "_record_shown", tuple(f.name for f in fields(cls) if f.repr))
+    own, listed = cls.__dict__, fields(cls)
+    type.__setattr__(cls, "_record_compared", _getter(tuple(f.name for f in listed if f.compare)))
+    type.__setattr__(cls, "_record_hashed", _getter(tuple(f.name for f in listed if (f.compare if f.hash is None else f.hash))))
+    type.__setattr__(cls, "_record_shown", tuple(f.name for f in listed if f.repr))
     if "__repr__" not in own:
         type.__setattr__(cls, "__repr__", _repr)
     defines_eq = "__eq__" in own

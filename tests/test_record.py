@@ -15,13 +15,13 @@ import casebook_pdf
 from casebook_pdf.record import record
 
 
-def _pair(body: dict, bases: tuple = ()) -> tuple[type, type]:
+def _pair(body: dict) -> tuple[type, type]:
     """The same class body made by @record and by @dataclass(frozen=True)."""
     made = []
     for decorate in (record, dataclass(frozen=True)):
         namespace = {k: (dataclasses.field(**v.metadata["field"]) if isinstance(v, dataclasses.Field) and "field" in v.metadata else v)
                      for k, v in body.items()}
-        made.append(decorate(type("Thing", bases, namespace)))
+        made.append(decorate(type("Thing", (), namespace)))
     return made[0], made[1]
 
 
