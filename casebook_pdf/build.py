@@ -25,13 +25,13 @@ from casebook_pdf import parsememo
 from casebook_pdf.drawncache import DrawnPages
 from casebook_pdf.errors import Issue, OutputError, StrictWarnings
 from casebook_pdf.images import DEFAULT_DPI, ImageStore, Processed, pictures
-from casebook_pdf.load.edition import load_edition
+from casebook_pdf.load.early import picture_hints
 from casebook_pdf.messages import _
-from casebook_pdf.model import ContrastBlock, Edition
 from casebook_pdf.output import guard_output
 from casebook_pdf.record import record
 
 if TYPE_CHECKING:  # imported where they are used, after loading (see the module docstring)
+    from casebook_pdf.model import Edition
     from casebook_pdf.layout.edition import Layout
     from casebook_pdf.layout.memo import LayoutMemo
     from casebook_pdf.render import Meta, Output
@@ -127,6 +127,11 @@ def prepare(edition_file: Path, cache_dir: Path | None = None, dpi: int = DEFAUL
 def _laid_out(edition_file: Path, cache_dir: Path | None, work: Workspace, output: Path | None) -> tuple[Edition, Layout]:
     if output is not None:
         guard_output(output, None, edition_file)
+    # The pictures the edition probably names start decoding on a worker thread before YAML and the
+    # model are imported (load/early.py); those the loaded edition adds, or the hints missed, after it.
+    work.store.prefetch(picture_hints(edition_file))
+    from casebook_pdf.load.edition import load_edition
+
     with parsememo.stored_in(cache_dir / "yaml" if cache_dir else None):
         edition = load_edition(edition_file)
     if output is not None:
@@ -140,15 +145,18 @@ def _laid_out(edition_file: Path, cache_dir: Path | None, work: Workspace, outpu
         fonts = load_fonts()
         check_glyphs(edition, fonts)
         with work.progress.stage("pages", len(edition.cases)):
-            laid = layout_edition(edition, fonts, memo=work.memo)
+            laid = layout_edition(edition, fonts, memo=work.memo, on_case_page=work.store.begin)
     except BaseException:
         work.store.forget_early()
+        work.store.abandon()
         raise
     return edition, laid
 
 
 def image_files(edition: Edition) -> list[Path]:
     """Every picture file the edition names, in the order of its cases (photos, then the contrast blocks')."""
+    from casebook_pdf.model import ContrastBlock
+
     files = []
     for case in edition.cases:
         files.extend(photo.image for photo in case.photos)

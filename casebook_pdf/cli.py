@@ -190,7 +190,7 @@ def output_options(command):
 def _edition(path: Path) -> Path:
     """EDITION as given: a file, or a folder standing for its casebook.yaml (else data/casebook.yaml).
     Without EDITION, data/casebook.yaml; inside an edition folder made by `new`, its casebook.yaml."""
-    from casebook_pdf.load.edition import EDITION_FILE, edition_file
+    from casebook_pdf.load.early import EDITION_FILE, edition_file
 
     if path == DEFAULT_EDITION and not path.exists() and Path(EDITION_FILE).is_file():
         return Path(EDITION_FILE)

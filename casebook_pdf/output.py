@@ -11,7 +11,10 @@ from pathlib import Path
 
 from casebook_pdf.errors import Issue, OutputError, display_path
 from casebook_pdf.messages import _
-from casebook_pdf.model import ContrastBlock, Edition
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:  # a build checks its output before the model is imported (build.py)
+    from casebook_pdf.model import Edition
 
 _KEEP_HINT = _("別の名前（例: -o casebook.pdf）を指定してください。")
 
@@ -29,6 +32,8 @@ def _resolved(path: Path) -> Path:
 
 def inputs_of(edition: Edition) -> set[Path]:
     """Every file the edition reads: the edition file, its case files and the images they name."""
+    from casebook_pdf.model import ContrastBlock
+
     files = {edition.file}
     for case in edition.cases:
         files.add(case.file)

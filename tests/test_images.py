@@ -222,3 +222,22 @@ def test_cache_entries_written_by_the_writer_thread_are_on_disk_when_processing_
     again = ImageStore(cache_dir=tmp_path / "cache")
     again._process = lambda *a: pytest.fail("processed again")  # type: ignore[method-assign]
     assert [again.get(picture(p)) for p in drawings] == [done[picture_key(picture(p))] for p in drawings]
+
+
+def test_pictures_begun_during_layout_are_processed_once_and_taken_over(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    path = _drawing(tmp_path / "drawing.png")
+    first, second = Page(100, 100, (picture(path),), key="case-1"), Page(100, 100, (picture(path, w=mm(70)),), key="case-2")
+    store = ImageStore(tmp_path / "c")
+    attempts: list[Picture] = []
+    real = store._attempt
+    monkeypatch.setattr(store, "_attempt", lambda p: attempts.append(p) or real(p))
+    store.begin(first)
+    store.begin(first)  # the same page again: nothing new
+    images, warnings = store.process_pages((first, second))
+    assert attempts == [picture(path), picture(path, w=mm(70))] and warnings == []
+    assert list(images.values()) == [ImageStore().get(picture(path)), ImageStore().get(picture(path, w=mm(70)))]
+    assert store._pool is None and store._begun == {}
+
+    store.begin(second)  # a build that stops before drawing (a text that does not fit) drops what it began
+    store.abandon()
+    assert store._pool is None and store._begun == {}

@@ -174,3 +174,25 @@ def test_hopeless_text_fails_naming_file_path_and_lines_over(tmp_path: Path) -> 
     issue = caught.value.issues[0]
     assert issue.file.name == "01-test.yaml" and issue.path == "before"
     assert "8 pt まで小さくしても" in issue.message and "行あふれます" in issue.message
+
+
+def test_case_pages_are_handed_over_as_laid_out_and_warnings_stay_in_page_order(tmp_path: Path,
+                                                                                monkeypatch: pytest.MonkeyPatch) -> None:
+    """Case pages are laid out before the cover and contents (a build starts their pictures meanwhile);
+    what the user reads still comes in page order: the contents' warnings before the cases'."""
+    from casebook_pdf.errors import Issue
+    from casebook_pdf.layout import edition as layout
+
+    real = layout.layout_contents
+
+    def contents(*args, report=None, **kwargs):  # noqa: ANN001, ANN002, ANN003, ANN202
+        if report is not None:
+            report.warnings.append(Issue(tmp_path / "casebook.yaml", 1, "cases", "目次の警告"))
+        return real(*args, report=report, **kwargs)
+
+    monkeypatch.setattr(layout, "layout_contents", contents)
+    handed: list = []
+    long_item = "これまでは紙の資料を回覧し、確認までに数日を要していた。" * 40
+    laid = layout_edition(_one_case(tmp_path, **{"これまでは紙で回覧していた。": long_item}), FONTS, on_case_page=handed.append)
+    assert handed == [laid.pages[-1]] and handed[0].key == "case-1"
+    assert [w.message for w in laid.warnings][0] == "目次の警告" and laid.warnings[1].path == "before"

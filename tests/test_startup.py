@@ -60,9 +60,10 @@ def test_build_imports_no_workflow_but_its_progress_display(tmp_path: Path) -> N
                               "casebook_pdf.pdftokens", "importlib.resources", "difflib"}
 
 
-# What is imported by the time the pictures start being decoded: a build loads the edition, starts its
-# pictures on a worker thread and only then imports the fonts, the layout and the writer, so that the
-# second core decodes while the first imports (see build.py).
+# What is imported by the time the pictures start being decoded: a build reads which pictures the
+# edition names without parsing it (load/early.py), starts them on a worker thread, and only then imports
+# YAML, the model, the fonts, the layout and the writer, so that the second core decodes while the first
+# imports (see build.py). Only the first call of prefetch is recorded.
 AT_PREFETCH = """
 import json, sys
 before = set(sys.modules)  # what the interpreter's start imported (a machine's .pth files) is not the build's
@@ -71,7 +72,8 @@ seen = {}
 real = images.ImageStore.prefetch
 def prefetch(self, files):
     files = list(files)
-    seen.update(modules=sorted(set(sys.modules) - before), files=len(files))
+    if not seen:
+        seen.update(modules=sorted(set(sys.modules) - before), files=len(files))
     return real(self, files)
 images.ImageStore.prefetch = prefetch
 """
@@ -96,13 +98,14 @@ def _probe_build(probe: str, tmp_path: Path) -> object:
     return json.loads(done.stdout.strip().splitlines()[-1])
 
 
-def test_build_starts_the_pictures_before_importing_the_fonts_layout_and_writer(tmp_path: Path) -> None:
+def test_build_starts_the_pictures_before_importing_yaml_the_model_fonts_layout_and_writer(tmp_path: Path) -> None:
     seen = _probe_build(AT_PREFETCH, tmp_path)
     assert isinstance(seen, dict)
-    assert seen["files"] == 6 and "casebook_pdf.load.edition" in seen["modules"]
-    late = {"casebook_pdf.fonts", "casebook_pdf.frames", "casebook_pdf.layout.edition", "casebook_pdf.layout.style",
-            "casebook_pdf.render.pdf", "reportlab.pdfbase.pdfmetrics", "reportlab.pdfgen.canvas", "tempfile", "calendar",
-            "casebook_pdf.text.breaking", "casebook_pdf.text.clusters"}
+    assert seen["files"] == 6 and "PIL.Image" in seen["modules"]
+    late = {"yaml", "casebook_pdf.model", "casebook_pdf.load.edition", "casebook_pdf.load.source", "casebook_pdf.fonts",
+            "casebook_pdf.frames", "casebook_pdf.layout.edition", "casebook_pdf.layout.style", "casebook_pdf.render.pdf",
+            "reportlab.pdfbase.pdfmetrics", "reportlab.pdfgen.canvas", "tempfile", "calendar", "casebook_pdf.text.breaking",
+            "casebook_pdf.text.clusters"}
     assert set() == late & set(seen["modules"])
 
 

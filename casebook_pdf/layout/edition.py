@@ -6,6 +6,7 @@ Contents rows link to case pages, so the number of contents pages is settled bef
 from __future__ import annotations
 
 import dataclasses
+from collections.abc import Callable
 
 from casebook_pdf.errors import Issue
 from casebook_pdf.fonts import Fonts
@@ -28,15 +29,26 @@ class Layout:
     warnings: tuple[Issue, ...]
 
 
-def layout_edition(edition: Edition, fonts: Fonts, style: Style = STYLE, memo: LayoutMemo | None = None) -> Layout:
+def layout_edition(edition: Edition, fonts: Fonts, style: Style = STYLE, memo: LayoutMemo | None = None,
+                   on_case_page: Callable[[Page], None] | None = None) -> Layout:
     """All pages of the edition. Raises FitError listing every box whose text does not fit.
-
     With a memo, case pages whose inputs have not changed are taken from it instead of laid out again.
+
+    The case pages are laid out first (nothing in them depends on the cover or the contents), each handed
+    to `on_case_page` as soon as it is made: a build starts processing its pictures, whose frame sizes
+    are known from then on, while the other pages are laid out. Warnings and errors come in page order.
     """
     report = Report()
+    cases = []
+    for n, case in enumerate(edition.cases):
+        cases.append(_case_page(case, fonts, style, n + 1, report, memo))
+        if on_case_page is not None:
+            on_case_page(cases[-1])
+    front = Report()
     cover = layout_cover(edition, fonts, style)
-    contents = _contents(edition, fonts, style, report, memo)
-    cases = [_case_page(case, fonts, style, n + 1, report, memo) for n, case in enumerate(edition.cases)]
+    contents = _contents(edition, fonts, style, front, memo)
+    report.warnings[:0] = front.warnings
+    report.errors[:0] = front.errors
     report.raise_errors()
     return Layout((cover, *contents, *cases), tuple(report.warnings))
 

@@ -14,6 +14,7 @@ from pathlib import Path
 from typing import Any, Literal
 
 from casebook_pdf.load.blocks import read_blocks
+from casebook_pdf.load.early import DEFAULT_IMAGES, EDITION_FILE, edition_file  # noqa: F401 - edition_file: its old home
 from casebook_pdf.era import ERAS, to_era
 from casebook_pdf.errors import DataError, Issue
 from casebook_pdf.load.fields import MISSING, Checker, describe, suggest
@@ -22,19 +23,6 @@ from casebook_pdf.model import Case, Edition, Photo, Tool, ToolGroup
 from casebook_pdf.load.reading import file_problem, visible
 from casebook_pdf.load.source import child_path, load_yaml
 from casebook_pdf.text.normalise import DIGIT_FORMS, Digits, normalise_edition
-
-EDITION_FILE = "casebook.yaml"
-
-
-def edition_file(path: Path) -> Path:
-    """The edition file meant by `path`: the file itself, or in a folder its casebook.yaml, else its
-    data/casebook.yaml (the layout of this repository and of an edition kept with its tools)."""
-    path = Path(path)
-    if not path.is_dir():
-        return path
-    inside = path / "data" / EDITION_FILE
-    return inside if not (path / EDITION_FILE).exists() and inside.is_file() else path / EDITION_FILE
-
 
 EDITION_KEYS = ("title", "subtitle", "issuer", "date", "date_suffix", "images", "digits", "tools", "cases")
 EDITION_REQUIRED = ("title", "issuer", "date", "cases")
@@ -59,7 +47,6 @@ FITS = ("cover", "contain")
 MAX_TITLE_LINES = 3
 MAX_PHOTOS = 4
 MAX_BADGE_CHARS = 12
-DEFAULT_IMAGES = "../images"
 
 _TOOL_ID = re.compile(r"^[a-z0-9_-]+$")
 _DATE = re.compile(r"^(\d{4})[-/](\d{1,2})(?:[-/](\d{1,2}))?$")

@@ -20,12 +20,11 @@ from typing import IO, TYPE_CHECKING, Any, TextIO, cast
 import click
 
 from casebook_pdf.build import Workspace
-from casebook_pdf.images import ImageStore, Processed
+from casebook_pdf.images import ImageStore
 from casebook_pdf.drawncache import DrawnPages
 from casebook_pdf.messages import _
 
 if TYPE_CHECKING:
-    from casebook_pdf.frames import Picture
     from casebook_pdf.workflow.pagememo import PageMemo
 
 MOMENT = 0.5  # seconds a step runs before it is shown
@@ -96,17 +95,8 @@ class CountingStore(ImageStore):
 
     tick: Callable[[], None] = lambda: None
 
-    def get(self, picture: Picture) -> Processed:
-        try:
-            return super().get(picture)
-        finally:
-            self.tick()
-
-    def cached(self, picture: Picture) -> Processed | None:
-        hit = super().cached(picture)
-        if hit is not None:
-            self.tick()
-        return hit
+    def finished_one(self) -> None:
+        self.tick()
 
 
 def workspace(cache_dir: Path | None, dpi: int, display: Display | None = None) -> Workspace:
