@@ -66,6 +66,10 @@ class GlyphError(CasebookError):
     """A character that no font in the chain can draw."""
 
 
+class FontError(CasebookError):
+    """A bundled font file changed, or could not be read, while the build was using it."""
+
+
 class ImageError(CasebookError):
     """An image is missing, unreadable, too large or outside the images folder."""
 

@@ -27,6 +27,8 @@ from reportlab.pdfbase.ttfonts import (
     GF_WE_HAVE_A_TWO_BY_TWO, GF_WE_HAVE_AN_X_AND_Y_SCALE, TTEncoding, TTFontFace, TTFontMaker,
 )
 
+from casebook_pdf.fontcache import FontFile
+
 # Tables a CIDFontType2 program needs (PDF 32000-1, 9.9), and the few small ones viewers like to see.
 LITTLE_ENDIAN = sys.byteorder == "little"
 COPIED = ("cvt ", "fpgm", "prep", "hhea", "maxp", "OS/2", "name")
@@ -205,46 +207,54 @@ def _utf16(code: int) -> str:
     return chr(code).encode("utf-16-be").hex().upper()
 
 
-def _components(face: TTFontFace, glyf: bytes, keep: set[int]) -> set[int]:
-    """keep and every glyph its composite glyphs are built from."""
+def _outlines(face: TTFontFace, wanted: set[int], count: int) -> dict[int, bytes]:
+    """The outlines of the wanted glyphs and of every glyph their composite glyphs are built from, by
+    glyph id, read from the font file (a cached face reads only these: fontcache.FontFile)."""
+    base = face.get_table_pos("glyf")[0]
     pos = face.glyphPos
-    todo = list(keep)
-    keep = set(keep)
+    found: dict[int, bytes] = {}
+    todo = sorted(g for g in wanted if g < count)
     while todo:
-        gid = todo.pop()
-        start, end = pos[gid], pos[gid + 1]
-        if end - start < 10 or struct.unpack_from(">h", glyf, start)[0] >= 0:
-            continue
-        at = start + 10
-        flags = GF_MORE_COMPONENTS
-        while flags & GF_MORE_COMPONENTS:
-            flags, part = struct.unpack_from(">HH", glyf, at)
-            if part not in keep:
-                keep.add(part)
-                todo.append(part)
-            at += 4 + (4 if flags & GF_ARG_1_AND_2_ARE_WORDS else 2)
-            at += 2 if flags & GF_WE_HAVE_A_SCALE else 4 if flags & GF_WE_HAVE_AN_X_AND_Y_SCALE else 8 if flags & GF_WE_HAVE_A_TWO_BY_TWO else 0
-    return keep
+        spans = [(base + pos[gid], base + pos[gid + 1]) for gid in todo]
+        data = face._ttf_data
+        read = data.ranges(spans) if isinstance(data, FontFile) else [bytes(data[start:end]) for start, end in spans]
+        found.update(zip(todo, read))
+        todo = sorted({part for gid in todo for part in _parts(found[gid]) if part < count} - found.keys())
+    return found
+
+
+def _parts(outline: bytes) -> list[int]:
+    """The glyphs a composite glyph is built from ([] for a simple glyph)."""
+    if len(outline) < 10 or struct.unpack_from(">h", outline, 0)[0] >= 0:
+        return []
+    parts = []
+    at = 10
+    flags = GF_MORE_COMPONENTS
+    while flags & GF_MORE_COMPONENTS:
+        flags, part = struct.unpack_from(">HH", outline, at)
+        parts.append(part)
+        at += 4 + (4 if flags & GF_ARG_1_AND_2_ARE_WORDS else 2)
+        at += 2 if flags & GF_WE_HAVE_A_SCALE else 4 if flags & GF_WE_HAVE_AN_X_AND_Y_SCALE else 8 if flags & GF_WE_HAVE_A_TWO_BY_TWO else 0
+    return parts
 
 
 def subset_program(face: TTFontFace, used: set[int]) -> bytes:
     """The font file with only the used glyphs' outlines, every glyph keeping its id."""
-    glyf = _view(face, "glyf")
     count = len(face.glyphPos) - 1
-    keep = sorted(g for g in _components(face, glyf, used | {0}) if g < count)
-    pos = face.glyphPos
+    outlines = _outlines(face, used | {0}, count)
+    keep = sorted(outlines)
     loca = array("I", [0]) * (count + 1)
     parts = []
     at = 0
     prev = -1
     for gid in keep:
         loca[prev + 1:gid + 1] = array("I", [at]) * (gid - prev)  # empty glyphs up to this one
-        start, end = pos[gid], pos[gid + 1]
-        parts.append(glyf[start:end])
-        pad = -(end - start) % 4
+        outline = outlines[gid]
+        parts.append(outline)
+        pad = -len(outline) % 4
         if pad:
             parts.append(b"\0" * pad)
-        at += end - start + pad
+        at += len(outline) + pad
         loca[gid + 1] = at
         prev = gid
     loca[prev + 1:] = array("I", [at]) * (count - prev)
@@ -265,12 +275,6 @@ def subset_program(face: TTFontFace, used: set[int]) -> bytes:
     maker.add("hmtx", hmtx)
     maker.add("post", b"\x00\x03\x00\x00" + face.get_table("post")[4:16] + b"\x00" * 16)
     return maker.makeStream()
-
-
-def _view(face: TTFontFace, tag: str) -> memoryview:
-    """A table of the font file, read in place: get_table copies it (4 MB of outlines per face)."""
-    start, length = face.get_table_pos(tag)
-    return memoryview(face._ttf_data)[start:start + length]
 
 
 def _hmtx(face: TTFontFace, keep: set[int], count: int) -> bytes:

@@ -22,7 +22,7 @@ from casebook_pdf.cachedir import store
 RACY = 2.0  # seconds: a file changed this close to when it was hashed may change again unseen (same mtime)
 
 
-def _stat_key(stat: os.stat_result) -> list[int]:
+def stat_key(stat: os.stat_result) -> list[int]:
     return [stat.st_size, stat.st_mtime_ns, stat.st_ino, stat.st_ctime_ns]
 
 
@@ -55,7 +55,7 @@ class StatIndex:
             return None
         with self._lock:
             entry = self._table().get(str(path))
-        if entry and entry[:4] == _stat_key(stat) and entry[5] - stat.st_mtime_ns / 1e9 > RACY:
+        if entry and entry[:4] == stat_key(stat) and entry[5] - stat.st_mtime_ns / 1e9 > RACY:
             return str(entry[4])
         return None
 
@@ -65,9 +65,9 @@ class StatIndex:
         if data is None:
             data = path.read_bytes()
         digest = hashlib.sha256(data).hexdigest()
-        if _stat_key(path.stat()) == _stat_key(before):  # not changed while being read
+        if stat_key(path.stat()) == stat_key(before):  # not changed while being read
             with self._lock:
-                self._table()[str(path)] = [*_stat_key(before), digest, time.time()]
+                self._table()[str(path)] = [*stat_key(before), digest, time.time()]
                 self._changed = True
         return digest, data
 

@@ -28,10 +28,16 @@ from tests.conftest import BUNDLED, SECOND
 from tests.editions import CASE, make_edition
 
 
+def _font_bytes(face: TTFontFace) -> bytes:
+    data = face._ttf_data
+    return data.whole() if isinstance(data, fontcache.FontFile) else data
+
+
 def _same_state(a: TTFontFace, b: TTFontFace) -> None:
     """Attribute for attribute equal, with the same types inside (an int advance is not a float); the
     tables a cached face builds when first read are read here."""
-    skip = {"_pdfScale", "_pos"}
+    skip = {"_pdfScale", "_pos", "_ttf_data"}
+    assert _font_bytes(a) == _font_bytes(b)
     for face in (a, b):
         for name in fontcache.LATER:
             getattr(face, name)
@@ -134,7 +140,39 @@ def test_an_unchanged_font_file_is_not_hashed_again(tmp_path: Path, monkeypatch:
     again = fontcache.load_face(font, cache)
     assert counter.hashed == ["face.ttf"] and counter.parsed == ["face.ttf"]  # the stat fast path: read, not hashed
     _same_state(first, again)
-    assert again._ttf_data == font.read_bytes()
+    assert isinstance(again._ttf_data, fontcache.FontFile)  # nor read whole: see the next test
+    assert again._ttf_data[0:len(again._ttf_data)] == font.read_bytes()
+
+
+def test_a_cached_face_reads_what_it_embeds_and_refuses_a_font_changed_since(tmp_path: Path) -> None:
+    from casebook_pdf.errors import FontError
+    from casebook_pdf.glyphfont import subset_program
+
+    font = tmp_path / "face.ttf"
+    shutil.copy(font_dir() / FILES[VERTICAL], font)
+    _age(tmp_path)
+    fontcache.load_face(font, tmp_path / "cache")
+    face = fontcache.load_face(font, tmp_path / "cache")
+    data, original = face._ttf_data, font.read_bytes()
+    assert isinstance(data, fontcache.FontFile) and len(data) == len(original)
+    assert data.ranges([(0, 12), (100, 164), (5, 5)]) == [original[0:12], original[100:164], b""]
+    assert data[-10:] == original[-10:] and data[len(original) - 3:len(original) + 50] == original[-3:]
+    used = {face.charToGlyph[ord(c)] for c in "「」（）ー〜" if ord(c) in face.charToGlyph}
+    assert used and subset_program(face, used) == subset_program(TTFontFace(str(font)), used)
+
+    os.utime(font)  # touched: another signature, the same bytes, so still the font that was parsed
+    assert data[0:12] == original[0:12]
+
+    font.write_bytes(original[:100] + bytes(reversed(original[100:200])) + original[200:])
+    fresh = fontcache.FontFile(font, data._digest, fontcache.stat_key(font.stat()))
+    assert fresh[0:4] == original[0:4]  # its signature is the file's: read as it is
+    os.utime(font, ns=(1, 1))
+    with pytest.raises(FontError) as caught:
+        fresh[0:4]
+    assert caught.value.issues[0].file == font and "書き換えられました" in caught.value.issues[0].message
+    font.unlink()
+    with pytest.raises(FontError, match="読めません"):
+        fontcache.FontFile(font, data._digest, data._signature)[0:4]
 
 
 def test_a_font_rewritten_with_its_size_and_time_put_back_is_parsed_again(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
