@@ -355,7 +355,10 @@ class ImageStore:
         return hit
 
     def _process(self, picture: Picture, key: str, data: bytes, pixels: Image.Image | None = None) -> Processed:
-        passed = _as_it_is(data, picture.w, picture.h, picture.fit, self.dpi, key)
+        # Pixels decoded early with more of them both ways than the frame's width takes at this dpi cannot
+        # go in as they are, whatever their orientation: not opened again to be asked (_as_it_is).
+        surplus = pixels is not None and min(pixels.size) > max(1, round(picture.w / 72 * self.dpi))
+        passed = None if surplus else _as_it_is(data, picture.w, picture.h, picture.fit, self.dpi, key)
         if passed is not None:
             self._to_cache(key, passed)
             return passed

@@ -241,3 +241,20 @@ def test_pictures_begun_during_layout_are_processed_once_and_taken_over(tmp_path
     store.begin(second)  # a build that stops before drawing (a text that does not fit) drops what it began
     store.abandon()
     assert store._pool is None and store._begun == {}
+
+
+def test_prefetched_pixels_too_many_for_the_frame_are_not_asked_whether_they_pass_as_they_are(tmp_path: Path,
+                                                                                         monkeypatch: pytest.MonkeyPatch) -> None:
+    from casebook_pdf import images
+
+    path = _drawing(tmp_path / "drawing.png")  # 1200 x 900
+    asked: list[float] = []
+    real = images._as_it_is
+    monkeypatch.setattr(images, "_as_it_is", lambda data, w, *rest: asked.append(w) or real(data, w, *rest))
+    store = ImageStore()
+    store.prefetch([path])
+    small, roomy = picture(path), picture(path, w=300.0, h=225.0, fit="contain")  # roomy: 1250 px wide at 300 dpi
+    assert store.get(small).size < (1200, 900) and asked == []
+    assert store.get(roomy).data == path.read_bytes() and asked == [300.0]  # the PNG itself
+    assert [ImageStore().get(p) for p in (small, roomy)] == [store.get(small), store.get(roomy)]
+    store.forget_early()
