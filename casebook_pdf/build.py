@@ -127,9 +127,18 @@ def prepare(edition_file: Path, cache_dir: Path | None = None, dpi: int = DEFAUL
 def _laid_out(edition_file: Path, cache_dir: Path | None, work: Workspace, output: Path | None) -> tuple[Edition, Layout]:
     if output is not None:
         guard_output(output, None, edition_file)
+    work.store.abandon()  # nothing a build that stopped early started may stand for this one's pictures (--watch)
     # The pictures the edition probably names start decoding on a worker thread before YAML and the
     # model are imported (load/early.py); those the loaded edition adds, or the hints missed, after it.
     work.store.prefetch(picture_hints(edition_file))
+    try:
+        return _load_and_lay_out(edition_file, cache_dir, work, output)
+    except BaseException:
+        work.store.abandon()
+        raise
+
+
+def _load_and_lay_out(edition_file: Path, cache_dir: Path | None, work: Workspace, output: Path | None) -> tuple[Edition, Layout]:
     from casebook_pdf.load.edition import load_edition
 
     with parsememo.stored_in(cache_dir / "yaml" if cache_dir else None):
@@ -137,19 +146,14 @@ def _laid_out(edition_file: Path, cache_dir: Path | None, work: Workspace, outpu
     if output is not None:
         guard_output(output, edition)
     work.store.prefetch(image_files(edition))  # decoded on a worker thread while the rest is imported and laid out
-    try:
-        from casebook_pdf.fonts import load_fonts
-        from casebook_pdf.glyphs import check_glyphs
-        from casebook_pdf.layout.edition import layout_edition
+    from casebook_pdf.fonts import load_fonts
+    from casebook_pdf.glyphs import check_glyphs
+    from casebook_pdf.layout.edition import layout_edition
 
-        fonts = load_fonts()
-        check_glyphs(edition, fonts)
-        with work.progress.stage("pages", len(edition.cases)):
-            laid = layout_edition(edition, fonts, memo=work.memo, on_case_page=work.store.begin)
-    except BaseException:
-        work.store.forget_early()
-        work.store.abandon()
-        raise
+    fonts = load_fonts()
+    check_glyphs(edition, fonts)
+    with work.progress.stage("pages", len(edition.cases)):
+        laid = layout_edition(edition, fonts, memo=work.memo, on_case_page=work.store.begin)
     return edition, laid
 
 

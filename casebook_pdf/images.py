@@ -444,7 +444,9 @@ class ImageStore:
         return self._pool.submit(self._attempt, picture)
 
     def abandon(self) -> None:
-        """Drop the processing begin() started, for a build that stopped before drawing."""
+        """Drop what prefetch() and begin() started, for a build that stopped before drawing (and before
+        the next one: --watch keeps the store, and a file may have changed under the same name since)."""
+        self.forget_early()
         self._stop(cancel=True)
         self.written()
 

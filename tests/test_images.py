@@ -258,3 +258,24 @@ def test_prefetched_pixels_too_many_for_the_frame_are_not_asked_whether_they_pas
     assert store.get(roomy).data == path.read_bytes() and asked == [300.0]  # the PNG itself
     assert [ImageStore().get(p) for p in (small, roomy)] == [store.get(small), store.get(roomy)]
     store.forget_early()
+
+
+def test_a_build_never_takes_over_what_an_earlier_one_began(tmp_path: Path) -> None:
+    """--watch keeps one store: a picture begun by a build that stopped before start(), whose file has
+    changed since under the same name, is dropped when the next build lays out its pages."""
+    from casebook_pdf.build import Workspace, build, prepare
+    from tests.editions import CASE, make_edition
+
+    edition = make_edition(tmp_path, {"01.yaml": CASE + "photos:\n  - image: photo.png\n    caption: 写真\n"})
+    photo = (tmp_path / "images" / "photo.png").resolve()
+    Image.new("RGB", (1200, 900), (200, 30, 30)).save(photo)
+    work = Workspace.fresh(None)
+    case_page = prepare(edition, None, work=work).layout.pages[-1]
+    work.store.prefetch([photo])
+    work.store.begin(case_page)  # as a build stopped after its layout would leave it
+    assert [future.result() for future in work.store._begun.values()]
+    Image.new("RGB", (1200, 900), (30, 30, 200)).save(photo)
+    build(edition, tmp_path / "a.pdf", work=work)
+    build(edition, tmp_path / "fresh.pdf", work=Workspace.fresh(None))
+    assert (tmp_path / "a.pdf").read_bytes() == (tmp_path / "fresh.pdf").read_bytes()
+    assert work.store._begun == {} and work.store._pool is None
