@@ -326,7 +326,7 @@ class ImageStore:
             result = self._memo.get(key) or self._from_cache(key) or self._process(picture, key, data, pixels)
             self._memo[key] = result
             return result
-        hit = self._cached(picture)
+        hit = self.cached(picture)
         if hit is not None:
             return hit
         digest, data = self.digests.hash(picture.source)
@@ -340,9 +340,6 @@ class ImageStore:
     def cached(self, picture: Picture) -> Processed | None:
         """The picture from memory or the cache folder when its file is unchanged since it was hashed
         (the stat index says so: nothing is hashed or decoded), else None (then get() makes it)."""
-        return self._cached(picture)
-
-    def _cached(self, picture: Picture) -> Processed | None:
         if picture.source in self._early:
             return None
         digest = self.digests.known(picture.source)

@@ -46,6 +46,22 @@ def edition_file(path: Path) -> Path:
     return inside if not (path / EDITION_FILE).exists() and inside.is_file() else path / EDITION_FILE
 
 
+def written_path(folder: Path, written: str) -> Path:
+    """A file or folder named as an edition writes it (either slash), relative to `folder`, resolved; as
+    written when it cannot be followed (a link loop, a name too long), which the loader then names."""
+    path = folder / written.replace("\\", "/")
+    try:
+        return path.resolve()
+    except (OSError, RuntimeError, ValueError):
+        return path
+
+
+def is_full_path(written: str) -> bool:
+    """A name written as a full path (/…, C:…): pictures are named inside the images folder instead."""
+    relative = written.replace("\\", "/")
+    return relative.startswith("/") or re.match(r"^[A-Za-z]:", relative) is not None
+
+
 def picture_hints(path: Path) -> list[Path]:
     """The picture files the edition file's first cases name, as the loader will resolve them; [] for
     anything this simple reading does not follow (the loader then finds them)."""
@@ -118,7 +134,7 @@ def _images_dir(text: str, folder: Path) -> Path | None:
     if match is None:
         return (folder / DEFAULT_IMAGES).resolve()
     written = scalar(match.group(1))
-    return None if written is None else (folder / written.replace("\\", "/")).resolve()
+    return None if written is None else written_path(folder, written)
 
 
 def _case_files(text: str, folder: Path) -> Iterator[Path]:
@@ -135,7 +151,7 @@ def _case_files(text: str, folder: Path) -> Iterator[Path]:
             return
         written = scalar(item.group(1))
         if written is not None:
-            yield (folder / written.replace("\\", "/")).resolve()
+            yield written_path(folder, written)
             count += 1
             if count >= HINTED_CASES:
                 return
@@ -146,9 +162,8 @@ def _pictures(text: str, images: Path) -> Iterator[Path]:
         written = scalar(match.group(1))
         if written is None:
             continue
-        relative = written.replace("\\", "/")
-        if relative.startswith("/") or re.match(r"^[A-Za-z]:", relative):
+        if is_full_path(written):
             continue
-        target = (images / relative).resolve()
+        target = written_path(images, written)
         if target.is_relative_to(images) and _regular(target):
             yield target

@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import Any, Literal
 
 from casebook_pdf.load.blocks import read_blocks
-from casebook_pdf.load.early import DEFAULT_IMAGES, EDITION_FILE, edition_file  # noqa: F401 - edition_file: its old home
+from casebook_pdf.load.early import DEFAULT_IMAGES, written_path
 from casebook_pdf.era import ERAS, to_era
 from casebook_pdf.errors import DataError, Issue
 from casebook_pdf.load.fields import MISSING, Checker, describe, suggest
@@ -225,7 +225,7 @@ def _read_images_dir(c: Checker, value: Any, folder: Path) -> Path | None:
     written = c.text(value, "images")
     if written is None:
         return None
-    images = _resolve(folder / written.replace("\\", "/"))
+    images = written_path(folder, written)
     if not _is_dir(images):
         c.report(
             "images",
@@ -302,14 +302,6 @@ def _is_dir(path: Path) -> bool:
         return False
 
 
-def _resolve(path: Path) -> Path:
-    """The real path; as written when it cannot be followed (a link loop), which file_problem then names."""
-    try:
-        return path.resolve()
-    except (OSError, RuntimeError, ValueError):
-        return path
-
-
 def _read_case_list(c: Checker, value: Any, folder: Path) -> list[Path]:
     entries = c.sequence(value, "cases", min_len=1, limit=None) or []
     if len(entries) > MAX_CASES:
@@ -323,7 +315,7 @@ def _read_case_list(c: Checker, value: Any, folder: Path) -> list[Path]:
         written = c.text(entry, path)
         if written is None:
             continue
-        case_file = _resolve(folder / written.replace("\\", "/"))
+        case_file = written_path(folder, written)
         if case_file in first_seen:
             c.report(
                 path,

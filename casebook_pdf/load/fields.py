@@ -8,12 +8,12 @@ None when there is nothing usable. Shared by edition.py (edition, case) and bloc
 from __future__ import annotations
 
 import datetime as dt
-import re
 from collections.abc import Collection, Mapping
 from pathlib import Path
 from typing import Any
 
 from casebook_pdf.errors import Issue, display_path
+from casebook_pdf.load.early import is_full_path
 from casebook_pdf.load.reading import file_problem, visible
 from casebook_pdf.messages import _
 from casebook_pdf.model import Body, Item, Where
@@ -326,7 +326,7 @@ class Checker:
         if written is None or images_dir is None:
             return None
         relative = written.replace("\\", "/")
-        if relative.startswith("/") or re.match(r"^[A-Za-z]:", relative):
+        if is_full_path(written):
             self.report(
                 path,
                 _("画像は画像フォルダの中の名前で書きます。{written} のようなフルパスは使えません。").format(written=written),

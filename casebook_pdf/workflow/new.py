@@ -18,7 +18,8 @@ from pathlib import Path
 
 from casebook_pdf.errors import DataError, Issue
 from casebook_pdf.fonts import FILES, REGULAR, font_dir
-from casebook_pdf.load.edition import EDITION_FILE, edition_file, load_edition
+from casebook_pdf.load.early import EDITION_FILE, edition_file
+from casebook_pdf.load.edition import load_edition
 from casebook_pdf.messages import _
 from casebook_pdf.record import record
 from casebook_pdf.workflow.templates import case_text, edition_text
