@@ -1,11 +1,15 @@
 """Frozen dataclasses that share their comparison and printing code.
 
-`@record` makes the class `@dataclass(frozen=True)` would make, with the same __eq__, __hash__ and
-__repr__ (equal for the same values, the same printed text), except that these three are shared
-functions reading a per-class getter of the field values instead of code written out and compiled for
-each class. On Python 3.11 `dataclass` compiles six methods per class with `exec`; for the ~70 frozen
-classes a build imports, sharing these three took class creation from 39 to 27 ms (bench/RESULTS.md).
-The generated __init__, on the path of every object made, and the frozen __setattr__/__delattr__ stay.
+`@record` makes the class `@dataclass(frozen=True)` would make, with the same __init__, __eq__,
+__hash__ and __repr__ (equal for the same values, the same printed text), except that only __init__ is
+code written out and compiled for the class. On Python 3.11 `dataclass(frozen=True)` compiles six
+methods per class with `exec` (~0.1 ms each): __eq__, __hash__ and __repr__ here are shared functions
+reading a per-class getter of the field values, and __setattr__/__delattr__ shared functions that
+refuse any change. `dataclass` cannot leave out the frozen pair (it refuses a class that has its own),
+and without `frozen` its __init__ assigns through them, so the frozen __init__ is written here: the
+fields in order, a default or a default factory each, nothing else (`_init` refuses the rest). For the
+~70 records a build imports, class creation went from 39 to 27 ms with the shared three, and to ~11 ms
+with the frozen pair and the __init__ (bench/RESULTS.md).
 
 A class whose instances are hashed or compared thousands of times in a build (text types, inks, source
 positions) stays a plain frozen dataclass: its generated methods are faster per call.
@@ -13,7 +17,7 @@ positions) stays a plain frozen dataclass: its generated methods are faster per 
 
 from __future__ import annotations
 
-from dataclasses import dataclass, fields
+from dataclasses import MISSING, Field, FrozenInstanceError, dataclass, fields
 from operator import attrgetter
 from typing import Any, Callable, TypeVar
 
@@ -21,10 +25,21 @@ T = TypeVar("T")
 
 
 def record(cls: type[T]) -> type[T]:
-    """`@dataclass(frozen=True)` with shared __eq__, __hash__ and __repr__ (see the module's doc).
-    Methods the class body defines itself are kept, as `dataclass` keeps them."""
-    cls = dataclass(frozen=True, eq=False, repr=False)(cls)
-    own, listed = cls.__dict__, fields(cls)
+    """`@dataclass(frozen=True)` with shared __eq__, __hash__, __repr__, __setattr__ and __delattr__ (see
+    the module's doc). Methods the class body defines itself are kept, as `dataclass` keeps them."""
+    own = cls.__dict__
+    if "__setattr__" in own or "__delattr__" in own:
+        raise TypeError(f"{cls.__qualname__}: a record cannot define __setattr__ or __delattr__")
+    if not cls.__doc__:  # else dataclass would write one from inspect.signature (~0.1 ms)
+        type.__setattr__(cls, "__doc__", cls.__name__)
+    # The fields are the dataclass's own (its order, defaults and ClassVar rules); no method is compiled.
+    cls = dataclass(init=False, eq=False, repr=False)(cls)
+    listed = fields(cls)
+    if len(listed) != len(cls.__dataclass_fields__):  # type: ignore[attr-defined]
+        raise TypeError(f"{cls.__qualname__}: a record has no ClassVar or InitVar fields")
+    type.__setattr__(cls, "__init__", _init(cls, listed))
+    type.__setattr__(cls, "__setattr__", _setattr)
+    type.__setattr__(cls, "__delattr__", _delattr)
     type.__setattr__(cls, "_record_compared", _getter(tuple(f.name for f in listed if f.compare)))
     type.__setattr__(cls, "_record_hashed", _getter(tuple(f.name for f in listed if (f.compare if f.hash is None else f.hash))))
     type.__setattr__(cls, "_record_shown", tuple(f.name for f in listed if f.repr))
@@ -37,6 +52,45 @@ def record(cls: type[T]) -> type[T]:
     if "__hash__" not in own or (own["__hash__"] is None and defines_eq):
         type.__setattr__(cls, "__hash__", _hash)
     return cls
+
+
+def _init(cls: type, listed: tuple[Field, ...]) -> Callable[..., None]:
+    """The __init__ `dataclass(frozen=True)` writes for these fields: each parameter in field order, with
+    its default or a marker for its default factory, set with object.__setattr__."""
+    space: dict[str, Any] = {"_set": object.__setattr__, "_FACTORY": _FACTORY}
+    params, lines = ["self"], []
+    for f in listed:
+        if not f.init or f.kw_only:
+            raise TypeError(f"{cls.__qualname__}.{f.name}: a record field takes no init= or kw_only=")
+        value = f.name
+        if f.default_factory is not MISSING:
+            space[f"_factory_{f.name}"] = f.default_factory
+            params.append(f"{f.name}=_FACTORY")
+            value = f"_factory_{f.name}() if {f.name} is _FACTORY else {f.name}"
+        elif f.default is not MISSING:
+            space[f"_default_{f.name}"] = f.default
+            params.append(f"{f.name}=_default_{f.name}")
+        else:
+            params.append(f.name)
+        lines.append(f"    _set(self, {f.name!r}, {value})\n")
+    if hasattr(cls, "__post_init__"):
+        lines.append("    self.__post_init__()\n")
+    exec(f"def __init__({', '.join(params)}):\n{''.join(lines) or '    pass'}", space)
+    init = space["__init__"]
+    init.__qualname__ = f"{cls.__qualname__}.__init__"
+    init.__annotations__ = {f.name: f.type for f in listed} | {"return": None}
+    return init
+
+
+_FACTORY: Any = type("_FACTORY", (), {"__repr__": lambda self: "<factory>"})()  # as dataclass shows it
+
+
+def _setattr(self: Any, name: str, value: Any) -> None:
+    raise FrozenInstanceError(f"cannot assign to field {name!r}")
+
+
+def _delattr(self: Any, name: str) -> None:
+    raise FrozenInstanceError(f"cannot delete field {name!r}")
 
 
 def _getter(names: tuple[str, ...]) -> Callable[[Any], Any]:

@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+import copy
 import dataclasses
 import importlib
+import inspect
+import pickle
 import pkgutil
 from dataclasses import FrozenInstanceError, dataclass, field
 
@@ -144,3 +147,54 @@ def test_every_record_in_the_package_behaves_as_its_dataclass():
             assert ours == dataclasses.replace(ours) and hash(ours) == hash(dataclasses.replace(ours))
             checked += 1
     assert checked > 50
+
+
+def test_init_takes_what_the_dataclass_init_takes():
+    body = {**BODY, "__annotations__": {**BODY["__annotations__"], "made": "list"}, "made": _fields(default_factory=list)}
+    ours, theirs = _pair(body)
+    assert list(inspect.signature(ours).parameters) == list(inspect.signature(theirs).parameters)
+    for args, kwargs in [((1,), {}), ((1, "y", 2, 3, (4,)), {}), ((), {"a": 1, "c": (1,)}), ((1,), {"made": [5]})]:
+        assert repr(ours(*args, **kwargs)) == repr(theirs(*args, **kwargs))
+    assert ours(1).made == [] and ours(1).made is not ours(1).made  # a new list from the factory each time
+    for args, kwargs in [((), {}), ((1, "y", 2, 3, (4,), [], 7), {}), ((1,), {"a": 1}), ((1,), {"nope": 1})]:
+        with pytest.raises(TypeError):
+            ours(*args, **kwargs)
+        with pytest.raises(TypeError):
+            theirs(*args, **kwargs)
+
+
+def test_nothing_can_be_set_or_deleted_and_copies_are_equal():
+    ours, _ = _pair(BODY)
+    thing = ours(1, "y", made_later := 2)
+    for change in (lambda: setattr(thing, "a", 2), lambda: setattr(thing, "new", 1), lambda: delattr(thing, "a")):
+        with pytest.raises(FrozenInstanceError):
+            change()
+    assert thing.hidden == made_later
+    assert copy.deepcopy(thing) == thing
+    kept = Kept(1, [2])
+    assert pickle.loads(pickle.dumps(kept)) == kept and copy.copy(kept) == kept
+
+
+@record
+class Kept:
+    """A record pickle can find by name."""
+
+    a: int
+    b: list
+
+
+def test_post_init_runs_after_the_fields_are_set():
+    seen = []
+    ours = record(type("Checked", (), {"__annotations__": {"a": "int"}, "__post_init__": lambda self: seen.append(self.a)}))
+    ours(3)
+    assert seen == [3]
+
+
+def test_what_a_record_cannot_be_is_refused_when_the_class_is_made():
+    for body in ({"__annotations__": {"a": "int"}, "a": _fields(kw_only=True)},
+                 {"__annotations__": {"a": "int"}, "a": _fields(init=False, default=0)},
+                 {"__annotations__": {"a": "dataclasses.InitVar[int]"}},
+                 {"__annotations__": {"a": "int"}, "__setattr__": lambda self, name, value: None}):
+        namespace = {k: (field(**v.metadata["field"]) if isinstance(v, dataclasses.Field) else v) for k, v in body.items()}
+        with pytest.raises(TypeError):
+            record(type("Odd", (), namespace))
