@@ -1,3 +1,3 @@
-from casebook_pdf.cli import run
+from casebook_pdf.command import run
 
 run()

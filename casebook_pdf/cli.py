@@ -19,6 +19,7 @@ import click
 
 from casebook_pdf import __version__
 from casebook_pdf.cli_text import Group, localize_click
+from casebook_pdf.command import GC_THRESHOLDS
 from casebook_pdf.errors import CasebookError, Issue
 from casebook_pdf.messages import LANGUAGES, N_, _, choose_language
 
@@ -122,15 +123,6 @@ def main() -> None:
     pass
 
 
-# A build makes millions of objects it keeps to the end (laid-out pages, drawn pages): with Python's
-# default thresholds (700, 10, 10) the collector scans the growing heap over and over, 1.6 s of a cold
-# 1000-case build (0.09 s at 100 cases, so more per page at 1000). Collecting the youngest objects every
-# 200,000 allocations: none at all in a small edition's build (every 10,000: 5 collections, 12-15 ms of
-# a cold 3-case build, freeing ~500 objects; 40 ms at 100 cases), 0.6 s of a cold 1000-case build
-# (0.5 s every 10,000) and 1.6 MB more at its peak. Cyclic garbage is still collected, a little later.
-GC_THRESHOLDS = (200_000, 10, 10)
-
-
 def run() -> NoReturn:
     """The `casebook-pdf` command: main(), then leave without Python's teardown of every object.
 
@@ -140,7 +132,7 @@ def run() -> NoReturn:
     the exit handlers still run and the standard streams are flushed here, then the process ends (the
     usual exit when a thread is still at work). main() itself returns normally, for callers in the same
     process (tests, an embedding program)."""
-    gc.set_threshold(*GC_THRESHOLDS)
+    gc.set_threshold(*GC_THRESHOLDS)  # set already when started as the command (command.py); not when called
     try:
         main(prog_name="casebook-pdf")
         code = EXIT_OK

@@ -139,3 +139,22 @@ def test_the_command_collects_garbage_less_often_than_python_by_default(tmp_path
 
     assert done.returncode == 0, done.stderr
     assert done.stderr.strip().splitlines()[-1] == str(GC_THRESHOLDS) != str(gc.get_threshold())
+
+
+def test_the_collector_is_set_before_the_command_imports_anything(tmp_path: Path) -> None:
+    """The command's entry point (pyproject's script and python -m) sets GC_THRESHOLDS before click and
+    cli's modules are imported: importing them ran the collector 18 times otherwise."""
+    import tomllib
+
+    from casebook_pdf.command import GC_THRESHOLDS
+
+    scripts = tomllib.loads((BUNDLED.parent.parent / "pyproject.toml").read_text())["project"]["scripts"]
+    assert scripts["casebook-pdf"] == "casebook_pdf.command:run"
+    probe = ("import gc, sys\n"
+             "class Spy:\n    def find_spec(self, name, path=None, target=None):\n"
+             "        if name == 'click': print(gc.get_threshold(), file=sys.stderr)\n"
+             "sys.meta_path.insert(0, Spy())\nimport runpy; runpy.run_module('casebook_pdf', run_name='__main__')")
+    done = subprocess.run([sys.executable, "-c", probe, "--version"], check=False, capture_output=True, text=True,
+                          env={"CASEBOOK_CACHE": str(tmp_path), "PATH": "/usr/bin:/bin", "LANG": "C.UTF-8"})
+    assert done.returncode == 0, done.stderr
+    assert done.stderr.strip().splitlines()[0] == str(GC_THRESHOLDS)
