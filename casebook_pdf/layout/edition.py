@@ -41,9 +41,12 @@ def layout_edition(edition: Edition, fonts: Fonts, style: Style = STYLE, memo: L
     report = Report()
     cases = []
     for n, case in enumerate(edition.cases):
-        cases.append(_case_page(case, fonts, style, n + 1, report, memo))
+        page, made = _case_page(case, fonts, style, n + 1, report, memo)
+        cases.append(page)
         if on_case_page is not None:
-            on_case_page(cases[-1])
+            on_case_page(page)
+        if memo and made is not None:  # stored once the page's pictures have begun (~2.5 ms of encoding)
+            memo.put(page.memo, made)
     front = Report()
     cover = layout_cover(edition, fonts, style)
     contents = _contents(edition, fonts, style, front, memo)
@@ -72,19 +75,21 @@ def _contents(edition: Edition, fonts: Fonts, style: Style, report: Report, memo
     return [dataclasses.replace(page, memo=f"{key}-{n}") if memo else page for n, page in enumerate(pages)]
 
 
-def _case_page(case: Case, fonts: Fonts, style: Style, folio: int, report: Report, memo: LayoutMemo | None) -> Page:
+def _case_page(case: Case, fonts: Fonts, style: Style, folio: int, report: Report,
+               memo: LayoutMemo | None) -> tuple[Page, tuple | None]:
+    """The case's page, from the memo or laid out; for one laid out, also the memo's entry for it."""
     key = memo.key(case, folio, style) if memo else ""
     found = memo.get(key) if memo else None
+    made = None
     if isinstance(found, tuple) and len(found) == 3 and isinstance(found[0], Page):
         page, warnings, errors = found
     else:
         own = Report()
         page = layout_case(case, fonts, style, folio, own)
         warnings, errors = own.warnings, own.errors
-        if memo:
-            memo.put(key, (page, warnings, errors))
+        made = (page, warnings, errors)
     if memo:
         page = dataclasses.replace(page, memo=key)
     report.warnings.extend(warnings)
     report.errors.extend(errors)
-    return page
+    return page, made
