@@ -117,11 +117,16 @@ def edit_one_case(edition: Path, text: str) -> None:
 
 
 def watch_rebuild(bench: Bench, edition: Path, out: Path, cache: Path) -> float:
-    """build --watch's case: one process builds, one case is edited, the same workspace rebuilds."""
+    """build --watch's case: one process builds, one case is edited, the same workspace rebuilds. The
+    process collects garbage as `casebook-pdf` does (GC_THRESHOLDS): with Python's defaults, a full
+    collection of the first build's heap fell inside the timed rebuild in about half the runs (~0.13 s
+    against ~0.21 s at 50 cases), a cost the command itself does not have."""
     case = sorted((edition.parent / "cases").glob("*.yaml"))[1]
     code = (
-        "import time, sys\n"
+        "import gc, time, sys\n"
         "from pathlib import Path\n"
+        "from casebook_pdf.cli import GC_THRESHOLDS\n"
+        "gc.set_threshold(*GC_THRESHOLDS)  # as the command sets them (command.py)\n"
         "from casebook_pdf.build import build\n"
         "from casebook_pdf.workflow.progress import workspace\n"
         f"work = workspace(Path({str(cache)!r}), 300)\n"
