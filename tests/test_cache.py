@@ -22,7 +22,7 @@ from reportlab.pdfbase.ttfonts import TTFontFace
 from casebook_pdf import fontcache, parsememo
 from casebook_pdf import images as images_module
 from casebook_pdf.build import build
-from casebook_pdf.fonts import FILES, REGULAR, VERTICAL, VERTICAL_BOLD, font_dir
+from casebook_pdf.fonts import BOLD, FILES, REGULAR, VERTICAL, VERTICAL_BOLD, font_dir
 from casebook_pdf.load.source import load_yaml, parse_yaml
 from tests.conftest import BUNDLED, SECOND
 from tests.editions import CASE, make_edition
@@ -65,6 +65,16 @@ def test_a_cached_face_is_the_parsed_face(tmp_path: Path, face: str) -> None:
     _same_state(parsed, again)
     subset = list(range(32, 127)) + [ord(c) for c in "事例集の作り方、。"]
     assert again.makeSubset(subset) == parsed.makeSubset(subset)
+
+
+def test_faces_with_the_same_table_share_it_and_no_other(tmp_path: Path) -> None:
+    """The regular and bold faces map the same characters to the same glyphs: one dict for both,
+    built once; their widths differ, and so does everything of the vertical face."""
+    regular, bold, vertical = (fontcache.load_face(font_dir() / FILES[name], tmp_path) for name in (REGULAR, BOLD, VERTICAL))
+    regular, bold, vertical = (fontcache.load_face(font_dir() / FILES[name], tmp_path) for name in (REGULAR, BOLD, VERTICAL))
+    assert bold.charToGlyph is regular.charToGlyph
+    assert bold.charWidths is not regular.charWidths and bold.charWidths != regular.charWidths
+    assert vertical.charToGlyph is not regular.charToGlyph and vertical.charToGlyph != regular.charToGlyph
 
 
 def test_the_cache_is_read_not_parsed_again(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
