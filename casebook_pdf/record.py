@@ -8,7 +8,7 @@ reading a per-class getter of the field values, and __setattr__/__delattr__ shar
 refuse any change. `dataclass` cannot leave out the frozen pair (it refuses a class that has its own),
 and without `frozen` its __init__ assigns through them, so the frozen __init__ is written here: the
 fields in order, a default or a default factory each, nothing else (`_init` refuses the rest). For the
-~70 records a build imports, class creation went from 39 to 27 ms with the shared three, and to ~11 ms
+~64 records a build imports, class creation went from 39 to 25–27 ms with the shared three, and to ~10 ms
 with the frozen pair and the __init__ (bench/RESULTS.md).
 
 A class whose instances are hashed or compared thousands of times in a build (text types, inks, source
