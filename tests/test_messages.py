@@ -78,6 +78,30 @@ def test_clicks_texts_in_japanese_use_no_placeholder_click_does_not_fill() -> No
                 assert text and fields(text) <= known, (m.id, text)
 
 
+def test_every_click_module_with_a_text_of_the_click_catalog_is_routed_to_it() -> None:
+    """localize_click patches CLICK_MODULES: each click module whose source asks gettext for a text the
+    click catalog translates must be among them (and the heavy ones that ask for none are not imported)."""
+    import click
+
+    from casebook_pdf.cli_text import CLICK_MODULES
+
+    texts = {m.id[0] if isinstance(m.id, tuple) else m.id for m in po("ja", "click").values() if m.id}
+    call = re.compile(r"""\b(?:_|ngettext)\(\s*(?:"((?:[^"\\]|\\.)*)"|'((?:[^'\\]|\\.)*)')""")
+    using: dict[str, set[str]] = {}
+    sources = {source.stem: source.read_text(encoding="utf-8") for source in Path(click.__file__).parent.glob("*.py")}
+    for stem, text in sources.items():
+        for double, single in call.findall(text):
+            if (double or single) in texts:
+                using.setdefault(stem, set()).add(double or single)
+    for text in texts - set().union(*using.values()):  # asked for through a variable: `_(extra["required"])`
+        for stem, source in sources.items():
+            if f'"{text}"' in source and "_(" in source:
+                using.setdefault(stem, set()).add(text)
+    assert set().union(*using.values()) == texts  # every text of the catalog found where click asks for it
+    assert set(using) <= set(CLICK_MODULES), set(using) - set(CLICK_MODULES)
+    assert "_termui_impl" not in CLICK_MODULES and "shell_completion" not in CLICK_MODULES
+
+
 def test_catalogs_hold_no_text_the_package_no_longer_has() -> None:
     gone = {text for lang in ("en", "ja") for text in po(lang)} - source_texts()
     assert not gone, f"obsolete entries (pybabel update --ignore-obsolete): {sorted(gone)}"
