@@ -8,10 +8,10 @@ from __future__ import annotations
 
 import os
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from casebook_pdf.errors import Issue, OutputError, display_path
 from casebook_pdf.messages import _
-from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:  # a build checks its output before the model is imported (build.py)
     from casebook_pdf.model import Edition

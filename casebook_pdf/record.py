@@ -1,4 +1,4 @@
-"""Frozen dataclasses that share their comparison and printing code.
+"""Frozen dataclasses that share every generated method but __init__.
 
 `@record` makes the class `@dataclass(frozen=True)` would make, with the same __init__, __eq__,
 __hash__ and __repr__ (equal for the same values, the same printed text), except that only __init__ is
@@ -57,24 +57,25 @@ def record(cls: type[T]) -> type[T]:
 def _init(cls: type, listed: tuple[Field, ...]) -> Callable[..., None]:
     """The __init__ `dataclass(frozen=True)` writes for these fields: each parameter in field order, with
     its default or a marker for its default factory, set with object.__setattr__."""
-    space: dict[str, Any] = {"_set": object.__setattr__, "_FACTORY": _FACTORY}
-    params, lines = ["self"], []
+    # Its own names are dunder names, as dataclass's are, so that no field's parameter can hide them.
+    space: dict[str, Any] = {"__record_set__": object.__setattr__, "__record_factory__": _FACTORY}
+    params, lines = ["__record_self__"], []
     for f in listed:
         if not f.init or f.kw_only:
             raise TypeError(f"{cls.__qualname__}.{f.name}: a record field takes no init= or kw_only=")
         value = f.name
         if f.default_factory is not MISSING:
-            space[f"_factory_{f.name}"] = f.default_factory
-            params.append(f"{f.name}=_FACTORY")
-            value = f"_factory_{f.name}() if {f.name} is _FACTORY else {f.name}"
+            space[f"__record_factory_{f.name}__"] = f.default_factory
+            params.append(f"{f.name}=__record_factory__")
+            value = f"__record_factory_{f.name}__() if {f.name} is __record_factory__ else {f.name}"
         elif f.default is not MISSING:
-            space[f"_default_{f.name}"] = f.default
-            params.append(f"{f.name}=_default_{f.name}")
+            space[f"__record_default_{f.name}__"] = f.default
+            params.append(f"{f.name}=__record_default_{f.name}__")
         else:
             params.append(f.name)
-        lines.append(f"    _set(self, {f.name!r}, {value})\n")
+        lines.append(f"    __record_set__(__record_self__, {f.name!r}, {value})\n")
     if hasattr(cls, "__post_init__"):
-        lines.append("    self.__post_init__()\n")
+        lines.append("    __record_self__.__post_init__()\n")
     exec(f"def __init__({', '.join(params)}):\n{''.join(lines) or '    pass'}", space)
     init = space["__init__"]
     init.__qualname__ = f"{cls.__qualname__}.__init__"

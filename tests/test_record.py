@@ -198,3 +198,10 @@ def test_what_a_record_cannot_be_is_refused_when_the_class_is_made():
         namespace = {k: (field(**v.metadata["field"]) if isinstance(v, dataclasses.Field) else v) for k, v in body.items()}
         with pytest.raises(TypeError):
             record(type("Odd", (), namespace))
+
+
+def test_fields_named_like_the_init_s_own_names_are_set_as_given() -> None:
+    odd = record(type("Odd", (), {"__annotations__": {"self": "int", "_set": "int", "_FACTORY": "int"}, "_FACTORY": 3}))
+    made = odd(1, 2)
+    assert (made.self, made._set, made._FACTORY) == (1, 2, 3)
+    assert odd(self=4, _set=5)._set == 5
