@@ -212,6 +212,14 @@ class TestUnits:
         (line,) = lines("Don’t stop", 20)
         assert [p.text for p in line.pieces] == ["Don’t", "stop"]
 
+    def test_after_punctuation_the_mark_is_a_closing_quote_as_at_a_line_start(self) -> None:
+        """A line's pieces do not depend on the line before it: after a web address's / the mark
+        closes a quote, as it does when the line starts with it (hypothesis found the difference)."""
+        (alone,) = lines("’!A", 20)
+        (after,) = lines("/’!A", 20)
+        assert [p.text for p in alone.pieces] == ["’", "!A"]
+        assert [p.text for p in after.pieces][-2:] == ["’", "!A"]
+
     def test_spaces_are_dropped_at_line_ends(self) -> None:
         assert texts("  あいう  ", 10) == ["あいう"]
         result = lines("あいうえ   おかき", 4.5)

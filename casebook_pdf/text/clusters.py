@@ -216,8 +216,10 @@ def _cluster_bounds(text: str, fl: list[int]) -> list[tuple[int, int, int, int]]
 
 
 def _is_apostrophe(text: str, fl: list[int], j: int) -> bool:
-    """A typographic apostrophe inside a Latin word (don’t) belongs to the word."""
-    return text[j] == "’" and j + 1 < len(text) and bool(fl[j + 1] & LATIN)
+    """A typographic apostrophe inside a Latin word (don’t) belongs to the word: between a letter or
+    digit and Latin text. After punctuation (a web address's /) it is a closing quote, as at the start
+    of a line: a line's clusters must not depend on the line before it."""
+    return text[j] == "’" and j + 1 < len(text) and bool(fl[j + 1] & LATIN) and text[j - 1].isalnum()
 
 
 def _measure(clusters: list[Cluster], advs: list[float], size: float) -> None:
