@@ -1,51 +1,37 @@
 """Images: every picture turned into the bytes the PDF embeds, at the size it prints.
 
-Pipeline per picture: open (format and pixel count checked before decoding), EXIF orientation,
-transparency composited on white, CMYK/palette converted, cropped to fill its frame (`cover`) or kept
-whole (`contain`), downsampled to at most `dpi` at its printed size (never upsampled), then encoded as
-JPEG, or as PNG when that is smaller for flat line art. A file those steps would not change (already no
-larger than its frame needs, nothing to crop or turn, a JPEG or PNG a PDF takes as it is) is embedded
-from its own bytes without being decoded. Results are cached by the file's content hash and the target
-size, so a rebuild does no work and gives the same bytes.
+How one picture is processed is pixels.py; this is the store around it. Results are cached by the
+file's content hash and the target size, so a rebuild does no work and gives the same bytes. Pictures
+are processed on worker threads while the pages are laid out and drawn, and the illustrations a cold
+build decodes early go to a second process when the command started one (pictureworker.py).
 """
 
 from __future__ import annotations
 
 import hashlib
-import io
 import os
-import warnings
 from collections.abc import Iterator, Mapping
 from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import IO, TYPE_CHECKING
 
-from PIL import Image, ImageOps, UnidentifiedImageError
+from PIL import Image, UnidentifiedImageError
 
+from casebook_pdf import pixels
 from casebook_pdf.cachedir import default_cache_dir, store  # noqa: F401 - default_cache_dir: its old home, still imported from here
 from casebook_pdf.errors import ImageError, Issue
 from casebook_pdf.messages import N_, _
+from casebook_pdf.pixels import JPEG_QUALITY, MAX_PIXELS, TooManyPixels, contained, placement  # noqa: F401 - their old home
 from casebook_pdf.record import record
 from casebook_pdf.statindex import RACY, StatIndex  # noqa: F401 - RACY: its old home
 
 if TYPE_CHECKING:  # a build imports this module before the layout's (see build.py)
     from casebook_pdf.frames import Page, Picture
+    from casebook_pdf.pictureworker import Worker
 
 DEFAULT_DPI = 300
 LOW_DPI = 150
-JPEG_QUALITY = 82
-MAX_PIXELS = 100_000_000  # a 100-megapixel image is not a photo for a casebook page
-# Pillow's own bomb guard starts at ~89 million pixels; the README promises photos up to MAX_PIXELS.
-Image.MAX_IMAGE_PIXELS = MAX_PIXELS
-LINE_ART_COLOURS = 4096  # at most this many colours: try lossless PNG too
-# The best PNG compression (slow) is tried only when the default one is at most this much larger than
-# the JPEG: the best is 0.86-0.98 of the default on flat charts, the bundled illustrations and camera
-# photos, so above 1.2 the PNG cannot win.
-PNG_HOPE = 1.2
-# Downsampling filter: bicubic is within 50-54 dB PSNR of Lanczos on the bundled illustrations at their
-# frame sizes, far below what JPEG quality 82 changes (37-42 dB), and takes a quarter less time.
-RESAMPLE = Image.Resampling.BICUBIC
 CACHE_VERSION = "4"  # 2: the PNG/JPEG choice through PNG_HOPE; 3: bicubic downsampling; 4: pass-through
 
 
@@ -64,95 +50,25 @@ TOO_BIG_HINT = N_("ふつうの写真の大きさ（たとえば 4000×3000）�
 RESAVE_HINT = N_("画像ソフトで開いて、JPEG か PNG で保存し直してください（iPhone の HEIC は JPEG に変換します）。")
 
 
-def _open(path: Path | IO[bytes]) -> Image.Image:
-    """Open lazily (header only) and refuse absurd pixel counts before anything is decoded."""
-    try:
-        with warnings.catch_warnings():
-            warnings.simplefilter("error", Image.DecompressionBombWarning)
-            img = Image.open(path)
-    except (Image.DecompressionBombWarning, Image.DecompressionBombError):
-        raise _Bad(_("画素数が上限（{limit:,} 画素）を超えています。").format(limit=MAX_PIXELS), _(TOO_BIG_HINT)) from None
-    if img.width * img.height > MAX_PIXELS:
-        raise _Bad(_("画素数が {w}×{h} で、上限（{limit:,} 画素）を超えています。").format(w=img.width, h=img.height, limit=MAX_PIXELS),
-                   _(TOO_BIG_HINT))
-    return img
-
-
 class _Bad(Exception):
     def __init__(self, message: str, hint: str) -> None:
         super().__init__(message)
         self.message, self.hint = message, hint
 
 
-def _flatten(img: Image.Image) -> Image.Image:
-    """RGB (or L) on white: transparency composited, CMYK/palette/16-bit converted."""
-    if img.mode in ("RGBA", "LA", "PA") or (img.mode == "P" and "transparency" in img.info):
-        rgba = img.convert("RGBA")
-        white = Image.new("RGBA", rgba.size, (255, 255, 255, 255))
-        return Image.alpha_composite(white, rgba).convert("RGB")
-    if img.mode in ("I;16", "I;16B", "I;16L", "I"):
-        return img.point(lambda v: v / 256).convert("L")
-    if img.mode not in ("RGB", "L"):
-        return img.convert("RGB")
-    return img
+def _too_many(exc: TooManyPixels) -> _Bad:
+    if exc.size is None:
+        return _Bad(_("画素数が上限（{limit:,} 画素）を超えています。").format(limit=MAX_PIXELS), _(TOO_BIG_HINT))
+    w, h = exc.size
+    return _Bad(_("画素数が {w}×{h} で、上限（{limit:,} 画素）を超えています。").format(w=w, h=h, limit=MAX_PIXELS), _(TOO_BIG_HINT))
 
 
-def _crop_to_aspect(img: Image.Image, aspect: float) -> Image.Image:
-    """The largest centred region of img with width/height == aspect (img itself when that is all of it)."""
-    box = _crop_box(img.size, aspect)
-    return img if box == (0, 0, *img.size) else img.crop(box)
-
-
-def _crop_box(size: tuple[int, int], aspect: float) -> tuple[int, int, int, int]:
-    w, h = size
-    if w / h > aspect:
-        new_w = max(1, round(h * aspect))
-        left = (w - new_w) // 2
-        return (left, 0, left + new_w, h)
-    new_h = max(1, round(w / aspect))
-    top = (h - new_h) // 2
-    return (0, top, w, top + new_h)
-
-
-def contained(size: tuple[int, int], w_pt: float, h_pt: float) -> tuple[float, float]:
-    scale = min(w_pt / size[0], h_pt / size[1])
-    return size[0] * scale, size[1] * scale
-
-
-def placement(size: tuple[int, int], x: float, y: float, w: float, h: float, fit: str) -> tuple[float, float, float, float]:
-    """Where the processed image goes inside its frame: the whole frame for cover, centred for contain."""
-    if fit == "cover":
-        return x, y, w, h
-    cw, ch = contained(size, w, h)
-    return x + (w - cw) / 2, y + (h - ch) / 2, cw, ch
-
-
-def _oriented(img: Image.Image) -> Image.Image:
-    """The pixels as they are seen: EXIF orientation applied, flattened to RGB or L on white.
-    In place: without an orientation tag, exif_transpose's copy would be the same pixels again."""
-    ImageOps.exif_transpose(img, in_place=True)
-    return _flatten(img)
-
-
-def _pixels(source: Path | IO[bytes] | Image.Image, w_pt: float, h_pt: float, fit: str, dpi: int) -> Image.Image:
-    """The picture's pixels for its frame. `source` is the file, or its pixels already decoded and
-    oriented (see ImageStore.prefetch: only formats whose decoding does not depend on the size)."""
-    if isinstance(source, Image.Image):
-        img = source
-    else:
-        img = _open(source)
-        printed_w = w_pt if fit == "cover" else contained(img.size, w_pt, h_pt)[0]
-        want_w = round(printed_w / 72 * dpi)
-        if img.format == "JPEG":  # decode at a reduced scale when that still leaves enough pixels
-            img.draft(img.mode, (want_w, round(want_w * img.height / img.width)))
-        img = _oriented(img)
-    if fit == "cover":
-        img = _crop_to_aspect(img, w_pt / h_pt)
-    printed_w = w_pt if fit == "cover" else contained(img.size, w_pt, h_pt)[0]
-    max_w = max(1, round(printed_w / 72 * dpi))
-    if img.width > max_w:
-        img = img.resize((max_w, max(1, round(img.height * max_w / img.width))), RESAMPLE)
-    return img
+def _open(path: Path | IO[bytes]) -> Image.Image:
+    """Open lazily (header only) and refuse absurd pixel counts, in words for the user."""
+    try:
+        return pixels.open_image(path)
+    except TooManyPixels as exc:
+        raise _too_many(exc) from None
 
 
 @record
@@ -167,65 +83,9 @@ class PngData:
 
 
 def png_data(data: bytes) -> PngData | None:
-    """The PNG's stream if a PDF can take it as it is: 8-bit RGB or gray, not interlaced, no
-    transparency (no alpha channel, no tRNS colour key). None for anything else, or not a PNG."""
-    if data[:8] != b"\x89PNG\r\n\x1a\n" or data[12:16] != b"IHDR":
-        return None
-    width, height = int.from_bytes(data[16:20], "big"), int.from_bytes(data[20:24], "big")
-    depth, colour, interlace = data[24], data[25], data[28]
-    if depth != 8 or colour not in (0, 2) or interlace != 0:
-        return None
-    idat: list[bytes] = []
-    pos = 8
-    while pos + 8 <= len(data):
-        length, kind = int.from_bytes(data[pos : pos + 4], "big"), data[pos + 4 : pos + 8]
-        if kind == b"IDAT":
-            idat.append(data[pos + 8 : pos + 8 + length])
-        elif kind == b"tRNS":
-            return None
-        elif kind == b"IEND":
-            return PngData(width, height, 3 if colour == 2 else 1, b"".join(idat)) if idat else None
-        pos += 12 + length
-    return None  # cut short: let the ordinary path report it
-
-
-def _as_it_is(data: bytes, w_pt: float, h_pt: float, fit: str, dpi: int, key: str = "") -> Processed | None:
-    """The file itself when processing would not change its pixels: no more pixels than the frame needs
-    at `dpi`, nothing to crop (fit: contain, or the frame's very aspect), no orientation to apply, no
-    transparency or colour conversion, and a form a PDF embeds directly (a baseline JPEG, RGB or gray;
-    a PNG that png_data accepts). Nothing is decoded: only the header is read."""
-    img = _open(io.BytesIO(data))
-    if img.format == "JPEG":
-        if img.mode not in ("RGB", "L") or "progressive" in img.info or "progression" in img.info:
-            return None
-        if img.getexif().get(0x0112, 1) != 1:
-            return None
-        fmt = "jpeg"
-    elif img.format == "PNG" and png_data(data) is not None:
-        fmt = "png"
-    else:
-        return None
-    if fit == "cover" and _crop_box(img.size, w_pt / h_pt) != (0, 0, *img.size):
-        return None
-    printed_w = w_pt if fit == "cover" else contained(img.size, w_pt, h_pt)[0]
-    if img.width > max(1, round(printed_w / 72 * dpi)):
-        return None
-    return Processed(data, fmt, img.size, img.width / (printed_w / 72), key)
-
-
-def _encode(img: Image.Image) -> tuple[bytes, str]:
-    jpeg = io.BytesIO()
-    img.save(jpeg, "JPEG", quality=JPEG_QUALITY, optimize=True, progressive=False)
-    best, fmt = jpeg.getvalue(), "jpeg"
-    if img.getcolors(LINE_ART_COLOURS) is not None:
-        png = io.BytesIO()
-        img.save(png, "PNG")  # zlib's default level: a quarter of the time of the best compression
-        if png.tell() <= len(best) * PNG_HOPE:
-            png = io.BytesIO()
-            img.save(png, "PNG", optimize=True)
-            if png.tell() <= len(best):
-                best, fmt = png.getvalue(), "png"
-    return best, fmt
+    """The PNG's stream if a PDF can take it as it is (pixels.png_parts), else None."""
+    parts = pixels.png_parts(data)
+    return PngData(*parts) if parts is not None else None
 
 
 class Digests(StatIndex):
@@ -298,10 +158,7 @@ class ImageStore:
         except OSError:
             return None
         try:
-            img = _open(io.BytesIO(data))
-            img.decodermaxblock = max(img.decodermaxblock, len(data))  # one call into the decoder, one wait for the GIL
-            img.load()
-            return digest, data, _oriented(img)
+            return digest, data, pixels.decoded(data)
         except Exception:  # noqa: BLE001 - decoded again in get(), which reports what is wrong
             return digest, data, None
 
@@ -321,9 +178,9 @@ class ImageStore:
     def get(self, picture: Picture) -> Processed:
         early = self._early.get(picture.source)
         if early is not None and (found := early.result()) is not None:
-            digest, data, pixels = found
+            digest, data, early_pixels = found
             key = self.key(picture, digest)
-            result = self._memo.get(key) or self._from_cache(key) or self._process(picture, key, data, pixels)
+            result = self._memo.get(key) or self._from_cache(key) or self._process(picture, key, data, early_pixels)
             self._memo[key] = result
             return result
         hit = self.cached(picture)
@@ -351,19 +208,9 @@ class ImageStore:
             self._memo[key] = hit
         return hit
 
-    def _process(self, picture: Picture, key: str, data: bytes, pixels: Image.Image | None = None) -> Processed:
-        # Pixels decoded early with more of them both ways than the frame's width takes at this dpi cannot
-        # go in as they are, whatever their orientation: not opened again to be asked (_as_it_is).
-        surplus = pixels is not None and min(pixels.size) > max(1, round(picture.w / 72 * self.dpi))
-        passed = None if surplus else _as_it_is(data, picture.w, picture.h, picture.fit, self.dpi, key)
-        if passed is not None:
-            self._to_cache(key, passed)
-            return passed
-        # the bytes that were hashed, or the pixels prefetch decoded from them
-        img = _pixels(io.BytesIO(data) if pixels is None else pixels, picture.w, picture.h, picture.fit, self.dpi)
-        data, fmt = _encode(img)
-        printed_w = picture.w if picture.fit == "cover" else contained(img.size, picture.w, picture.h)[0]
-        result = Processed(data, fmt, img.size, img.width / (printed_w / 72), key)
+    def _process(self, picture: Picture, key: str, data: bytes, early_pixels: Image.Image | None = None) -> Processed:
+        """Process the bytes that were hashed, or the pixels prefetch decoded from them."""
+        result = Processed(*pixels.process(data, early_pixels, picture.w, picture.h, picture.fit, self.dpi), key)
         self._to_cache(key, result)
         return result
 
@@ -456,6 +303,9 @@ class ImageStore:
         try:
             return self.get(picture)
         except _Bad as bad:
+            return _issue(picture, bad.message, bad.hint)
+        except TooManyPixels as exc:
+            bad = _too_many(exc)
             return _issue(picture, bad.message, bad.hint)
         except (UnidentifiedImageError, Image.DecompressionBombError, Image.DecompressionBombWarning) as exc:
             return _issue(picture, _describe(exc), _(RESAVE_HINT))

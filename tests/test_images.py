@@ -245,12 +245,12 @@ def test_pictures_begun_during_layout_are_processed_once_and_taken_over(tmp_path
 
 def test_prefetched_pixels_too_many_for_the_frame_are_not_asked_whether_they_pass_as_they_are(tmp_path: Path,
                                                                                          monkeypatch: pytest.MonkeyPatch) -> None:
-    from casebook_pdf import images
+    from casebook_pdf import pixels
 
     path = _drawing(tmp_path / "drawing.png")  # 1200 x 900
     asked: list[float] = []
-    real = images._as_it_is
-    monkeypatch.setattr(images, "_as_it_is", lambda data, w, *rest: asked.append(w) or real(data, w, *rest))
+    real = pixels.as_it_is
+    monkeypatch.setattr(pixels, "as_it_is", lambda data, w, *rest: asked.append(w) or real(data, w, *rest))
     store = ImageStore()
     store.prefetch([path])
     small, roomy = picture(path), picture(path, w=300.0, h=225.0, fit="contain")  # roomy: 1250 px wide at 300 dpi
