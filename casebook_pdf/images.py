@@ -2,8 +2,7 @@
 
 How one picture is processed is pixels.py; this is the store around it. Results are cached by the
 file's content hash and the target size, so a rebuild does no work and gives the same bytes. Pictures
-are processed on worker threads while the pages are laid out and drawn, and the illustrations a cold
-build decodes early go to a second process when the command started one (pictureworker.py).
+are processed on worker threads while the pages are laid out and drawn.
 """
 
 from __future__ import annotations
@@ -28,7 +27,6 @@ from casebook_pdf.statindex import RACY, StatIndex  # noqa: F401 - RACY: its old
 
 if TYPE_CHECKING:  # a build imports this module before the layout's (see build.py)
     from casebook_pdf.frames import Page, Picture
-    from casebook_pdf.pictureworker import Worker
 
 DEFAULT_DPI = 300
 LOW_DPI = 150
@@ -138,13 +136,13 @@ class ImageStore:
                 with _open(file) as head:  # the header only
                     if head.format == "JPEG":
                         continue
-                    pixels = head.width * head.height
-                if pixels > budget:
+                    count = head.width * head.height
+                if count > budget:
                     continue
                 chosen[file] = self.digests.hash(file) if file.stat().st_size <= READ_HERE else None
             except Exception:  # noqa: BLE001 - get() reports it
                 continue
-            budget -= pixels
+            budget -= count
         if chosen:
             Image.preinit()  # the plugins Image.open imports for bytes in memory: imported here, not waited for there
         for file, read in chosen.items():  # only now: the worker would slow this thread's reading the same way

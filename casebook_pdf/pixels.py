@@ -8,8 +8,8 @@ than its frame needs, nothing to crop or turn, a JPEG or PNG a PDF takes as it i
 own bytes without being decoded.
 
 These steps and the constants that decide the output's bytes, and nothing else of a build (no cache,
-no messages, no other casebook_pdf module): the image store (images.py) runs them on its threads, and a
-build's picture worker (pictureworker.py) in a second process that imports only Pillow and this.
+no messages, no other casebook_pdf module): the image store (images.py) runs them on its threads; a
+program that only wants pictures processed (a browser preview, a second process) needs Pillow alone.
 """
 
 from __future__ import annotations
