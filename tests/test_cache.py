@@ -19,7 +19,7 @@ import pytest
 from PIL import Image
 from reportlab.pdfbase.ttfonts import TTFontFace
 
-from casebook_pdf import fontcache, parsememo
+from casebook_pdf import fontcache, parsememo, pixels
 from casebook_pdf import images as images_module
 from casebook_pdf.build import build
 from casebook_pdf.fonts import BOLD, FILES, REGULAR, VERTICAL, VERTICAL_BOLD, font_dir
@@ -247,8 +247,8 @@ class _Counter:
     def __init__(self, monkeypatch: pytest.MonkeyPatch) -> None:
         self.processed: list[str] = []
         self.hashed: list[str] = []
-        real_pixels, real_hash = images_module._pixels, images_module.Digests.hash
-        monkeypatch.setattr(images_module, "_pixels", lambda src, *a: self.processed.append("x") or real_pixels(src, *a))
+        real_pixels, real_hash = pixels.pixels_for, images_module.Digests.hash
+        monkeypatch.setattr(pixels, "pixels_for", lambda src, *a: self.processed.append("x") or real_pixels(src, *a))
 
         def counting_hash(digests: images_module.Digests, path: Path, data: bytes | None = None) -> tuple[str, bytes]:
             self.hashed.append(path.name)
