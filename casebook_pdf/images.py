@@ -110,6 +110,7 @@ class ImageStore:
     _writer: ThreadPoolExecutor | None = field(default=None, repr=False)  # see write_later()
     _pool: ThreadPoolExecutor | None = field(default=None, repr=False)  # processing, while a build runs
     _begun: dict[tuple, Future[Processed | Issue]] = field(default_factory=dict, repr=False)  # see begin()
+    _hashed: dict[Path, str] = field(default_factory=dict, repr=False)  # digests prefetch read files for
 
     def __post_init__(self) -> None:
         self.digests = Digests(self.cache_dir / "stat.json" if self.cache_dir else None)
@@ -146,6 +147,8 @@ class ImageStore:
         if chosen:
             Image.preinit()  # the plugins Image.open imports for bytes in memory: imported here, not waited for there
         for file, read in chosen.items():  # only now: the worker would slow this thread's reading the same way
+            if read is not None:
+                self._hashed[file] = read[0]
             if self._early_pool is None:
                 self._early_pool = ThreadPoolExecutor(max_workers=1)
             self._early[file] = self._early_pool.submit(self._decode_early, file, read)
@@ -162,7 +165,7 @@ class ImageStore:
 
     def forget_early(self) -> None:
         """Drop what prefetch decoded: it was for one build (the files may change before the next)."""
-        early, self._early = self._early, {}
+        early, self._early, self._hashed = self._early, {}, {}
         for future in early.values():
             future.cancel()
         if self._early_pool is not None:
@@ -172,6 +175,12 @@ class ImageStore:
     def key(self, picture: Picture, digest: str) -> str:
         parts = (CACHE_VERSION, digest, f"{picture.w:.3f}", f"{picture.h:.3f}", picture.fit, str(self.dpi), str(JPEG_QUALITY))
         return hashlib.sha256("|".join(parts).encode()).hexdigest()
+
+    def key_now(self, picture: Picture) -> str | None:
+        """The key the picture's processed image will have, if its file's digest is known without reading
+        the file (prefetch read it, or the stat index says it is unchanged since it was hashed), else None."""
+        digest = self._hashed.get(picture.source) or self.digests.known(picture.source)
+        return self.key(picture, digest) if digest is not None else None
 
     def get(self, picture: Picture) -> Processed:
         early = self._early.get(picture.source)
@@ -331,6 +340,15 @@ class Pending(Mapping[tuple, Processed]):
         if isinstance(outcome, Issue):
             self.finish()  # raises ImageError with every problem
         return outcome  # type: ignore[return-value]
+
+    def key_now(self, key: tuple) -> str | None:
+        """The picture's store key (Processed.key) without waiting for it, if known (ImageStore.key_now);
+        None for one that failed (reading it raises ImageError)."""
+        future = self._futures[key]
+        if future.done():
+            outcome = future.result()
+            return outcome.key if isinstance(outcome, Processed) and outcome.key else None
+        return self._store.key_now(self._pictures[key])
 
     def __iter__(self) -> Iterator[tuple]:
         return iter(self._futures)

@@ -80,3 +80,65 @@ def test_page_matches_reference(bundled_pdf: Path, index: int) -> None:
         actual.save(out / f"{PAGES[index]}.png")
         diff.point(lambda v: min(255, v * 4)).save(out / f"{PAGES[index]}-diff.png")
         pytest.fail(f"{PAGES[index]}: {changed:.2%} of pixels differ from the reference (see {out})")
+
+
+def test_pages_are_drawn_while_their_pictures_are_still_processed(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A picture that fills its frame is named by its store key, known before it is processed, so every
+    page is drawn and the fonts embedded while the pictures are still being made; writing the PDF waits
+    for them. No picture here is processed before the PDF is being written, and the bytes are those of
+    a build where every picture was ready before its page was drawn."""
+    import threading
+
+    from reportlab.pdfbase import pdfdoc
+
+    from casebook_pdf import pixels
+    from casebook_pdf.build import build
+
+    ready = tmp_path / "ready.pdf"
+    build(BUNDLED, ready)
+    writing = threading.Event()
+    real_format, real_process = pdfdoc.PDFDocument.format, pixels.process
+
+    def format_document(document):  # noqa: ANN001, ANN202 - reportlab's signature
+        writing.set()
+        return real_format(document)
+
+    def process(*args):  # noqa: ANN002, ANN202
+        assert writing.wait(20), "a page waited for its picture before the PDF was written"
+        return real_process(*args)
+
+    monkeypatch.setattr(pdfdoc.PDFDocument, "format", format_document)
+    monkeypatch.setattr(pixels, "process", process)
+    late = tmp_path / "late.pdf"
+    build(BUNDLED, late)
+    assert late.read_bytes() == ready.read_bytes()
+
+
+def test_a_picture_failing_after_its_page_was_drawn_stops_the_pdf(tmp_path: Path) -> None:
+    from casebook_pdf.build import build
+    from casebook_pdf.errors import ImageError
+    from tests.editions import CASE, make_edition
+
+    edition = make_edition(tmp_path, {"01.yaml": CASE + "photos:\n  - {image: cut.png, caption: 途中で切れた画像}\n"})
+    whole = tmp_path / "images" / "photo.png"
+    (tmp_path / "images" / "cut.png").write_bytes(whole.read_bytes()[:200])  # its header, then nothing
+    out = tmp_path / "out.pdf"
+    out.write_bytes(b"%PDF- the previous one")
+    with pytest.raises(ImageError) as caught:
+        build(edition, out)
+    assert "cut.png" in str(caught.value.issues[0].message) and out.read_bytes() == b"%PDF- the previous one"
+
+
+def test_one_picture_in_two_frames_of_one_size_is_embedded_once(tmp_path: Path) -> None:
+    import pypdf
+
+    from casebook_pdf.build import build
+    from tests.editions import CASE, make_edition
+
+    photos = "photos:\n  - {image: photo.png, caption: 一枚目}\n  - {image: photo.png, caption: 二枚目}\n"
+    edition = make_edition(tmp_path, {"01.yaml": CASE + photos})
+    out = tmp_path / "out.pdf"
+    build(edition, out)
+    page = pypdf.PdfReader(out).pages[-1]
+    named = page["/Resources"]["/XObject"]
+    assert len(named) == 1 and page.extract_text().count("枚目") == 2

@@ -96,7 +96,7 @@ class _Encoded(ImageReader):
     """An already-encoded image. reportlab names each image by a digest of its decoded pixels; for a
     JPEG, which goes into the PDF as it is, the encoded bytes identify it just as well, so the
     decoding (a third of render time with many photos) is skipped. A PNG goes in as it is too (its
-    zlib stream with the PNG predictors, see embed_png) rather than decoded and compressed again.
+    zlib stream with the PNG predictors, see _Later) rather than decoded and compressed again.
     Neither is opened with Pillow: what reportlab reads from the image it opens, the format and the
     size, the processed picture already knows (3000 photos: 0.12 s of a warm build)."""
 
@@ -152,18 +152,49 @@ class _PngXObject(PDFImageXObject):
         return stream.format(document)
 
 
-def embed_png(c: Canvas, reader: _Encoded) -> None:
-    """Register the PNG's XObject under the very name drawImage gives the reader (a digest of its
-    getRGBData and of its mask, None), so drawImage finds it and reuses it instead of decoding the PNG
-    and compressing its pixels again."""
-    assert reader.png is not None
-    name = _digester(reader.getRGBData() + b"None")
+class _Later(PDFImageXObject):
+    """A picture's image XObject, its bytes read when the PDF is written: the picture may still be
+    processed on another thread while the pages are drawn, and writing the fonts and the pages before
+    it overlaps that. Written as drawImage would write the processed image (a JPEG as it is, via
+    reportlab's JPEG reader), or, for a PNG, its own zlib stream (_PngXObject)."""
+
+    def __init__(self, name: str, fetch: Callable[[], Processed]) -> None:
+        super().__init__(name)
+        self._fetch = fetch
+
+    def format(self, document):  # noqa: ANN001, ANN201 - reportlab's signature
+        reader = _Encoded(self._fetch())
+        if reader.png is not None:
+            return _PngXObject(self.name, reader.png).format(document)
+        self.loadImageFromSRC(reader)
+        return super().format(document)
+
+
+class _Named(ImageReader):
+    """What drawImage is given for a picture registered already (_register). drawImage names an image by
+    a digest of getRGBData() and finds it registered under that name: here the data is the picture's
+    name, not its pixels, so a page can be drawn before its pictures are processed."""
+
+    def __init__(self, token: bytes) -> None:  # nothing to open
+        self._token = token
+        self._dataA = None
+
+    def getRGBData(self):  # noqa: N802, ANN201 - reportlab's name
+        return self._token
+
+
+def _register(c: Canvas, key: str, fetch: Callable[[], Processed]) -> _Named:
+    """The picture whose processed image has store key `key` (images.Processed.key), registered with the
+    document once: its XObject is named after the key, which is known before the image is made."""
+    token = f"casebook-pdf picture {key}".encode()
+    name = _digester(token + b"None")  # as drawImage names a reader without a mask
     reg = c._doc.getXObjectName(name)
     if c._doc.idToObject.get(reg) is None:
-        obj = _PngXObject(name, reader.png)
+        obj = _Later(name, fetch)
         c._setXObjects(obj)
         c._doc.Reference(obj, reg)
         c._doc.addForm(name, obj)
+    return _Named(token)
 
 
 @record
@@ -471,9 +502,13 @@ def _circle(c: Canvas, o: Circle, ph: float, ctx: DrawContext) -> None:
 
 def _picture(c: Canvas, p: Picture, ph: float, ctx: DrawContext, ox: float = 0.0, oy: float = 0.0) -> None:
     key = picture_key(p)
-    done = ctx.images[key]
+    name = _key_now(p, key, ctx)
+    done = ctx.images[key] if name is None else None
     if ctx.record is not None:
-        ctx.record.append(["picture", encode(p), ox, oy, done.key])
+        ctx.record.append(["picture", encode(p), ox, oy, name or done.key])  # type: ignore[union-attr]
+    if done is None:  # cover: drawn in its frame whatever its pixel size
+        c.drawImage(_register(c, name, lambda: ctx.images[key]), p.x, ph - p.y - p.h, p.w, p.h)  # type: ignore[arg-type]
+        return
     if ctx.slug:
         sides = trim_sides(Picture(p.x + ox, p.y + oy, p.w, p.h, p.source, p.fit), *ctx.trim)
         if sides.any():
@@ -485,15 +520,24 @@ def _picture(c: Canvas, p: Picture, ph: float, ctx: DrawContext, ox: float = 0.0
             c.drawImage(ctx.converted[bkey], x, ph - y - h, w, h)
             return
     x, y, w, h = placement(done.size, p.x, p.y, p.w, p.h, p.fit)
-    reader = _reader(done, key, ctx)
-    if isinstance(reader, _Encoded) and reader.png is not None:
-        embed_png(c, reader)
-    c.drawImage(reader, x, ph - y - h, w, h)
+    if ctx.ink.converts_images():
+        c.drawImage(_reader(done, key, ctx), x, ph - y - h, w, h)
+    else:
+        c.drawImage(_register(c, done.key or hashlib.sha256(done.data).hexdigest(), lambda: done), x, ph - y - h, w, h)
+
+
+def _key_now(p: Picture, key: tuple, ctx: DrawContext) -> str | None:
+    """The store key of a picture that can be drawn before it is processed (images.Pending.key_now): one
+    that fills its frame (cover), in its own colours, not bled on a press sheet; else None."""
+    if p.fit != "cover" or ctx.slug or ctx.ink.converts_images():
+        return None
+    key_now = getattr(ctx.images, "key_now", None)  # a build's pictures in progress; a plain mapping has them all
+    return key_now(key) if key_now is not None else None
 
 
 def _reader(done: Processed, key: tuple, ctx: DrawContext) -> ImageReader:
     if not ctx.ink.converts_images():
-        return _Encoded(done)
+        return _Encoded(done)  # a bled photo, which stays a JPEG
     if key not in ctx.converted:
         image = ctx.ink.image(done.data)
         if done.format == "jpeg":  # a photo stays a JPEG (reportlab writes CMYK JPEGs with Adobe's inverted Decode)
