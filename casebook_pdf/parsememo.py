@@ -51,7 +51,7 @@ def stored_in(folder: Path | None) -> Iterator[None]:
 
 @functools.lru_cache(maxsize=1)
 def code_version() -> str:
-    import yaml
+    from casebook_pdf.load.pyyaml import yaml
 
     root = Path(casebook_pdf.__file__).parent
     digest = hashlib.sha256(f"{casebook_pdf.__version__}|{yaml.__version__}".encode())

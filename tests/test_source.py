@@ -331,3 +331,23 @@ def _yaml(draw: st.DrawFn) -> str:
 def test_libyaml_gives_what_casebookloader_gives_whenever_it_is_taken(text: str) -> None:
     fast, slow = _both(text)
     assert fast is None or fast == slow
+
+
+def test_pyyaml_gets_a_pattern_of_refused_characters_matching_the_same_code_points() -> None:
+    import re
+
+    from casebook_pdf.load.pyyaml import ALLOWED, REFUSED
+
+    every = "".join(map(chr, range(0x110000)))
+    assert re.findall(REFUSED, every) == re.findall(ALLOWED, every)
+    assert len(re.findall(REFUSED, every)) == 0x20 - 3 + 0xA0 - 0x7F - 1 + 0x800 + 2  # C0 but tab/LF/CR, DEL-U+009F but NEL, surrogates, U+FFFE/F
+
+
+def test_pyyaml_imported_by_the_loader_compiles_the_quick_pattern() -> None:
+    import subprocess
+    import sys
+
+    probe = ("from casebook_pdf.load.source import parse_yaml\nimport yaml.reader\nfrom casebook_pdf.load.pyyaml import REFUSED\n"
+             "import re\nassert re.compile.__module__ == 're'  # put back\nassert yaml.reader.Reader.NON_PRINTABLE.pattern == REFUSED\n")
+    done = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, check=False)
+    assert done.returncode == 0, done.stderr

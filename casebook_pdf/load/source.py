@@ -17,7 +17,7 @@ from dataclasses import field
 from pathlib import Path
 from typing import Any
 
-import yaml
+from casebook_pdf.load.pyyaml import yaml  # first: PyYAML's own import is slow (see there)
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 from yaml.tokens import ScalarToken
 

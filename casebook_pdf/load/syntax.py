@@ -14,9 +14,8 @@ import bisect
 import re
 from pathlib import Path
 
-import yaml
-
 from casebook_pdf.errors import Issue
+from casebook_pdf.load.pyyaml import yaml
 from casebook_pdf.messages import _
 
 # Line separators YAML counts as line breaks but editors do not.

@@ -11,7 +11,7 @@ import json
 from dataclasses import dataclass
 from pathlib import Path
 
-import yaml
+from casebook_pdf.load.pyyaml import yaml
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
 from casebook_pdf.load.source import CasebookLoader
