@@ -233,7 +233,7 @@ def table(rows: list[dict]) -> str:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("sizes", nargs="?", default="3,100,1000")
-    parser.add_argument("--repeat", type=int, default=0, help="cold and warm builds per size (default: 5 at 3 cases, 3 at 100, 1 above)")
+    parser.add_argument("--repeat", type=int, default=0, help="cold and warm builds per size (default: 15 at 3 cases, 3 at 100, 1 above)")
     parser.add_argument("--editions", type=Path, default=None,
                         help="keep the made editions in this folder and reuse them (making 1000 cases takes minutes)")
     parser.add_argument("--code", type=Path, default=None, help="time the casebook_pdf of this checkout instead (PYTHONPATH)")
@@ -250,7 +250,9 @@ def main() -> None:
         bench.ours(edition_for(3, work / "prime", editions)[0], work / "prime.pdf", None)  # fills the font cache
         rows: list[dict] = []
         for size in (int(s) for s in args.sizes.split(",")):
-            repeat = args.repeat or (5 if size <= 3 else 3 if size <= 100 else 1)
+            # 3 cases: a build takes ~0.3 s and the machine's noise ~10 %, so 15 alternating rounds (~15 s)
+            # for a median that does not swing by 0.1× from one run of this script to the next (five did).
+            repeat = args.repeat or (15 if size <= 3 else 3 if size <= 100 else 1)
             rows += measure(size, bench, repeat, editions)
             print(table(rows[-5:]), file=sys.stderr, flush=True)
         print(table(rows))
