@@ -2,14 +2,15 @@
 
 `@record` makes the class `@dataclass(frozen=True)` would make, with the same __init__, __eq__,
 __hash__ and __repr__ (equal for the same values, the same printed text), except that only __init__ is
-code written out and compiled for the class. On Python 3.11 `dataclass(frozen=True)` compiles six
+code written out for the class, and compiled once for all records of its shape (see _init). On Python 3.11 `dataclass(frozen=True)` compiles six
 methods per class with `exec` (~0.1 ms each): __eq__, __hash__ and __repr__ here are shared functions
 reading a per-class getter of the field values, and __setattr__/__delattr__ shared functions that
 refuse any change. `dataclass` cannot leave out the frozen pair (it refuses a class that has its own),
 and without `frozen` its __init__ assigns through them, so the frozen __init__ is written here: the
 fields in order, a default or a default factory each, nothing else (`_init` refuses the rest). For the
-~64 records a build imports, class creation went from 39 to 25–27 ms with the shared three, and to ~10 ms
-with the frozen pair and the __init__ (bench/RESULTS.md).
+~64 records a build imports, class creation went from 39 to 25–27 ms with the shared three, to ~10 ms
+with the frozen pair and the __init__, and ~4 ms less with 16 shapes compiled instead of 64 __init__s
+(bench/RESULTS.md).
 
 A class whose instances are hashed or compared thousands of times in a build (text types, inks, source
 positions) stays a plain frozen dataclass: its generated methods are faster per call.
@@ -17,8 +18,10 @@ positions) stays a plain frozen dataclass: its generated methods are faster per 
 
 from __future__ import annotations
 
+import functools
 from dataclasses import MISSING, Field, FrozenInstanceError, dataclass, fields
 from operator import attrgetter
+from types import CodeType, FunctionType
 from typing import Any, Callable, TypeVar
 
 T = TypeVar("T")
@@ -56,31 +59,51 @@ def record(cls: type[T]) -> type[T]:
 
 def _init(cls: type, listed: tuple[Field, ...]) -> Callable[..., None]:
     """The __init__ `dataclass(frozen=True)` writes for these fields: each parameter in field order, with
-    its default or a marker for its default factory, set with object.__setattr__."""
-    # Its own names are dunder names, as dataclass's are, so that no field's parameter can hide them.
+    its default or a marker for its default factory, set with object.__setattr__.
+
+    Compiling it is most of a record's cost at import (~0.1 ms a class), and most records share a shape
+    (how many fields, which take a factory, a __post_init__ or not): each shape is compiled once, with
+    placeholder names, and each class gets that code with its own names put in (CodeType.replace)."""
+    defaults: list[Any] = []
     space: dict[str, Any] = {"__record_set__": object.__setattr__, "__record_factory__": _FACTORY}
-    params, lines = ["__record_self__"], []
-    for f in listed:
+    for n, f in enumerate(listed):
         if not f.init or f.kw_only:
             raise TypeError(f"{cls.__qualname__}.{f.name}: a record field takes no init= or kw_only=")
-        value = f.name
         if f.default_factory is not MISSING:
-            space[f"__record_factory_{f.name}__"] = f.default_factory
-            params.append(f"{f.name}=__record_factory__")
-            value = f"__record_factory_{f.name}__() if {f.name} is __record_factory__ else {f.name}"
+            space[f"__record_factory_{n}__"] = f.default_factory
+            defaults.append(_FACTORY)
         elif f.default is not MISSING:
-            space[f"__record_default_{f.name}__"] = f.default
-            params.append(f"{f.name}=__record_default_{f.name}__")
-        else:
-            params.append(f.name)
-        lines.append(f"    __record_set__(__record_self__, {f.name!r}, {value})\n")
-    if hasattr(cls, "__post_init__"):
-        lines.append("    __record_self__.__post_init__()\n")
-    exec(f"def __init__({', '.join(params)}):\n{''.join(lines) or '    pass'}", space)
-    init = space["__init__"]
+            defaults.append(f.default)
+        elif defaults:
+            raise TypeError(f"non-default argument {f.name!r} follows default argument")
+    names = tuple(f.name for f in listed)
+    shape = (len(names), tuple(f.default_factory is not MISSING for f in listed), hasattr(cls, "__post_init__"))
+    code = _shaped(shape)
+    placeholders = {f"__record_field_{n}__": name for n, name in enumerate(names)}
+    code = code.replace(co_varnames=tuple(placeholders.get(v, v) for v in code.co_varnames),
+                        co_consts=tuple(placeholders.get(c, c) if isinstance(c, str) else c for c in code.co_consts),
+                        co_qualname=f"{cls.__qualname__}.__init__")
+    init = FunctionType(code, space, "__init__", tuple(defaults) or None)
     init.__qualname__ = f"{cls.__qualname__}.__init__"
     init.__annotations__ = {f.name: f.type for f in listed} | {"return": None}
     return init
+
+
+@functools.lru_cache(maxsize=None)
+def _shaped(shape: tuple[int, tuple[bool, ...], bool]) -> CodeType:
+    """The code of an __init__ of this shape, its parameters and the names it sets placeholders
+    (dunder names, as dataclass's own are, so that no field's parameter can hide the ones it uses)."""
+    count, factories, post_init = shape
+    fields_ = [f"__record_field_{n}__" for n in range(count)]
+    lines = []
+    for n, name in enumerate(fields_):
+        value = f"__record_factory_{n}__() if {name} is __record_factory__ else {name}" if factories[n] else name
+        lines.append(f"    __record_set__(__record_self__, {name!r}, {value})\n")
+    if post_init:
+        lines.append("    __record_self__.__post_init__()\n")
+    source = f"def __init__({', '.join(['__record_self__', *fields_])}):\n{''.join(lines) or '    pass'}"
+    module = compile(source, "<record>", "exec")
+    return next(c for c in module.co_consts if isinstance(c, CodeType))
 
 
 _FACTORY: Any = type("_FACTORY", (), {"__repr__": lambda self: "<factory>"})()  # as dataclass shows it

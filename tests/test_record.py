@@ -205,3 +205,15 @@ def test_fields_named_like_the_init_s_own_names_are_set_as_given() -> None:
     made = odd(1, 2)
     assert (made.self, made._set, made._FACTORY) == (1, 2, 3)
     assert odd(self=4, _set=5)._set == 5
+
+
+def test_records_of_one_shape_share_compiled_code_under_their_own_names() -> None:
+    first = record(type("First", (), {"__annotations__": {"a": "int", "b": "int"}, "b": 2}))
+    second = record(type("Second", (), {"__annotations__": {"x": "int", "y": "int"}, "y": 5}))
+    assert first.__init__.__code__.co_code == second.__init__.__code__.co_code
+    assert (second(1).x, second(1).y, first(3, 4).b) == (1, 5, 4)
+    assert list(inspect.signature(second).parameters) == ["x", "y"]
+    with pytest.raises(TypeError, match="'x'"):
+        second()
+    with pytest.raises(TypeError, match="non-default argument 'b' follows default argument"):
+        record(type("Odd", (), {"__annotations__": {"a": "int", "b": "int"}, "a": 1}))
