@@ -188,6 +188,7 @@ def as_it_is(data: bytes, w_pt: float, h_pt: float, fit: str, dpi: int) -> Encod
 
 
 def encode(img: Image.Image) -> tuple[bytes, str]:
+    """The pixels as a JPEG, or as a PNG for flat line art (few colours) when that is no larger."""
     jpeg = io.BytesIO()
     img.save(jpeg, "JPEG", quality=JPEG_QUALITY, optimize=True, progressive=False)
     best, fmt = jpeg.getvalue(), "jpeg"

@@ -2,10 +2,10 @@
 
 `@record` makes the class `@dataclass(frozen=True)` would make, with the same __init__, __eq__,
 __hash__ and __repr__ (equal for the same values, the same printed text), except that only __init__ is
-code written out for the class, and compiled once for all records of its shape (see _init). On Python 3.11 `dataclass(frozen=True)` compiles six
-methods per class with `exec` (~0.1 ms each): __eq__, __hash__ and __repr__ here are shared functions
-reading a per-class getter of the field values, and __setattr__/__delattr__ shared functions that
-refuse any change. `dataclass` cannot leave out the frozen pair (it refuses a class that has its own),
+code written out for the class, compiled once for all records of its shape (see _init). On Python 3.11
+`dataclass(frozen=True)` compiles six methods per class with `exec` (~0.1 ms each): __eq__, __hash__
+and __repr__ here are shared functions reading a per-class getter of the field values, and
+__setattr__/__delattr__ shared functions that refuse any change. `dataclass` cannot leave out the frozen pair (it refuses a class that has its own),
 and without `frozen` its __init__ assigns through them, so the frozen __init__ is written here: the
 fields in order, a default or a default factory each, nothing else (`_init` refuses the rest). For the
 ~64 records a build imports, class creation went from 39 to 25–27 ms with the shared three, to ~10 ms
@@ -83,8 +83,7 @@ def _init(cls: type, listed: tuple[Field, ...]) -> Callable[..., None]:
     code = code.replace(co_varnames=tuple(placeholders.get(v, v) for v in code.co_varnames),
                         co_consts=tuple(placeholders.get(c, c) if isinstance(c, str) else c for c in code.co_consts),
                         co_qualname=f"{cls.__qualname__}.__init__")
-    init = FunctionType(code, space, "__init__", tuple(defaults) or None)
-    init.__qualname__ = f"{cls.__qualname__}.__init__"
+    init = FunctionType(code, space, "__init__", tuple(defaults) or None)  # its __qualname__: co_qualname
     init.__annotations__ = {f.name: f.type for f in listed} | {"return": None}
     return init
 
