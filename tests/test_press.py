@@ -443,3 +443,24 @@ def test_any_plain_fill_on_the_trim_bleeds_but_an_outlined_box_stays() -> None:
     page = Page(A4_LONG, A4_SHORT, (side,), key="p")
     pdf = render_pdf((page,), meta_for(load_edition(BUNDLED)), load_fonts(), {}, output=PRESS_KIND)
     assert not [f for f in preflight(pdf) if f.level == "error"]
+
+
+def test_a_box_in_a_group_bleeds_only_where_the_page_puts_it_on_the_trim() -> None:
+    """A box at the top-left of its group is not on the trim unless the group is: a tinted block under a
+    heading stayed under it (it had grown 3 mm up over the heading in the press PDF)."""
+    from casebook_pdf.frames import Box, Group, Page
+
+    teal = Palette().teal
+    inside = Group(mm(40), mm(60), (Box(0, 0, mm(50), mm(20), fill=teal),))
+    edge = Group(0, mm(120), (Box(0, 0, mm(50), mm(20), fill=teal),))
+    page = Page(A4_LONG, A4_SHORT, (inside, edge), key="p")
+    pdf = render_pdf((page,), meta_for(load_edition(BUNDLED)), load_fonts(), {}, output=PRESS_KIND)
+    reader = PdfReader(__import__("io").BytesIO(pdf))
+    trim = [float(v) for v in reader.pages[0].trimbox]
+    bleed = [float(v) for v in reader.pages[0].bleedbox]
+    boxes = sorted((p.bbox for p in read_page(reader.pages[0]).paints if p.fill), key=lambda b: b[0])
+    assert len(boxes) == 2
+    at_edge, in_page = boxes
+    top = trim[3] - mm(60)
+    assert _close(in_page, (trim[0] + mm(40), top - mm(20), trim[0] + mm(90), top), 0.01), "not moved"
+    assert _close(at_edge, (bleed[0], trim[3] - mm(140), trim[0] + mm(50), trim[3] - mm(120)), 0.01), "left edge into the bleed"

@@ -356,6 +356,8 @@ def _draw_items(canvas: Canvas, items: tuple[Item, ...], ph: float, ctx: DrawCon
             _link(canvas, Link(item.x + ox, item.y + oy, item.w, item.h, item.target, item.uri), ph, ctx)
         elif isinstance(item, Picture) and ctx.slug:  # a press build bleeds photos on the trim: needs the absolute frame
             _picture(canvas, item, ph, ctx, ox, oy)
+        elif isinstance(item, Box) and ctx.slug:  # and fills: whether a box touches the trim is asked in page space
+            _box(canvas, item, ph, ctx, ox, oy)
         else:
             DRAW[type(item)](canvas, item, ph, ctx)
     if run:
@@ -464,9 +466,10 @@ def _colours(c: Canvas, fill, stroke, width: float, ink: Ink) -> tuple[int, int]
     return int(fill is not None), int(stroke is not None)
 
 
-def _box(c: Canvas, b: Box, ph: float, ctx: DrawContext) -> None:
-    if ctx.slug:
-        b = bled(b, *ctx.trim)
+def _box(c: Canvas, b: Box, ph: float, ctx: DrawContext, ox: float = 0.0, oy: float = 0.0) -> None:
+    if ctx.slug:  # (ox, oy): where the enclosing groups put the box's own coordinates on the page
+        grown = bled(dataclasses.replace(b, x=b.x + ox, y=b.y + oy), *ctx.trim)
+        b = dataclasses.replace(grown, x=grown.x - ox, y=grown.y - oy)
     fill, stroke = _colours(c, b.fill, b.stroke, b.line_width, ctx.ink)
     if b.radius:
         c.roundRect(b.x, ph - b.y - b.h, b.w, b.h, b.radius, stroke=stroke, fill=fill)
