@@ -12,6 +12,10 @@ compiled before timing, as `pip install` does: with PYTHONDONTWRITEBYTECODE set 
 machines) every run would otherwise compile ~55 modules again (~0.05 s of a 3-case build). The Typst column compiles
 ../shared/peer/casebook.typ on the same edition with typst-py (`pip install -e ".[bench]"`), alternating
 with casebook-pdf so both see the same machine load; only the ratios are meaningful on a shared machine.
+Both start without `site` (python -S, the same packages on PYTHONPATH), so that an editable install's
+import hook, which every Python start in this environment would otherwise run, favours neither side.
+Where Typst runs every round (3 cases), the rounds' own ratios are summed up under the table: their
+median with a 95 % bootstrap interval, and in how many rounds casebook-pdf was the faster.
 Figures are printed (and the load average beside them), never asserted.
 """
 
@@ -20,8 +24,10 @@ from __future__ import annotations
 import argparse
 import compileall
 import os
+import random
 import resource
 import shutil
+import site
 import statistics
 import subprocess
 import sys
@@ -34,6 +40,12 @@ ROOT = HERE.parent
 # The Typst runner: $CASEBOOK_PEER, else ../shared/peer beside the checkout (or beside its worktree folder).
 PEER = next((p for p in (Path(os.environ.get("CASEBOOK_PEER", "/nonexistent")), ROOT.parent / "shared" / "peer",
                          ROOT.parent.parent / "shared" / "peer") if (p / "typst_build.py").is_file()), None)
+# Every timed process starts without `site` (-S) and finds the same packages on PYTHONPATH, so that no
+# .pth file of this environment runs in it: the import hook of an editable install (`pip install -e`)
+# costs each Python start ~15 ms, ~8 ms net for the Typst runner (which imports little else) and ~2 ms
+# for a build (which imports pathlib and re anyway), flattering the ratio by ~2 %.
+PACKAGES = [p for p in (*site.getsitepackages(), *([site.getusersitepackages()] if site.ENABLE_USER_SITE else []))
+            if os.path.isdir(p)]
 sys.path.insert(0, str(HERE))
 
 from make_edition import make
@@ -49,7 +61,7 @@ def run(args: list[str], env: dict[str, str] | None = None) -> tuple[float, floa
     try:
         before = resource.getrusage(resource.RUSAGE_CHILDREN)
         start = time.perf_counter()
-        done = subprocess.run([sys.executable, str(HERE / "peak.py"), *args], check=False, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE,
+        done = subprocess.run([sys.executable, "-S", str(HERE / "peak.py"), *args], check=False, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE,
                               env={**os.environ, **(env or {}), "BENCH_PEAK_FILE": str(peak_file)}, cwd=tempfile.gettempdir())
         wall = time.perf_counter() - start
         after = resource.getrusage(resource.RUSAGE_CHILDREN)
@@ -72,8 +84,7 @@ class Bench:
     def ours(self, edition: Path, out: Path, cache: Path | None, env: dict[str, str] | None = None) -> tuple[float, float]:
         args = ["-m", "casebook_pdf", "build", str(edition), "-o", str(out), "-q"]
         args += ["--cache-dir", str(cache)] if cache else ["--no-cache"]
-        code = {"PYTHONPATH": str(self.code)} if self.code else {}
-        return run(args, {**self.env, **code, **(env or {})})
+        return run(args, {**self.env, "PYTHONPATH": python_path(self.code), **(env or {})})
 
     def typst(self, folder: Path, out: Path) -> tuple[float, float] | None:
         try:
@@ -82,7 +93,13 @@ class Bench:
             return None
         if PEER is None:
             return None
-        return run([str(PEER / "typst_build.py"), str(folder), str(out)], {"CASEBOOK_FONTS": str(ROOT / "fonts")})
+        return run([str(PEER / "typst_build.py"), str(folder), str(out)],
+                   {"CASEBOOK_FONTS": str(ROOT / "fonts"), "PYTHONPATH": os.pathsep.join(PACKAGES)})
+
+
+def python_path(code: Path | None) -> str:
+    """PYTHONPATH for a build: the timed checkout (--code, else this one), then the environment's packages."""
+    return os.pathsep.join([str(code or ROOT), *PACKAGES])
 
 
 def edition_for(size: int, work: Path, editions: Path) -> tuple[Path, Path]:
@@ -140,9 +157,9 @@ def watch_rebuild(bench: Bench, edition: Path, out: Path, cache: Path) -> float:
         f"build(Path({str(edition)!r}), Path({str(out)!r}), Path({str(cache)!r}), 300, work)\n"
         "print(time.perf_counter() - t)\n"
     )
-    env = {**os.environ, **bench.env, **({"PYTHONPATH": str(bench.code)} if bench.code else {})}
+    env = {**os.environ, **bench.env, "PYTHONPATH": python_path(bench.code)}
     # not run from the checkout: `python -c` puts the current folder first on sys.path, before --code's
-    done = subprocess.run([sys.executable, "-c", code], check=False, capture_output=True, text=True, env=env,
+    done = subprocess.run([sys.executable, "-S", "-c", code], check=False, capture_output=True, text=True, env=env,
                           cwd=tempfile.gettempdir())
     if done.returncode:
         sys.exit(f"watch build failed:\n{done.stderr}")
@@ -181,7 +198,8 @@ def measure(size: int, bench: Bench, repeat: int, editions: Path) -> list[dict]:
                      "load": load(), **extra})
 
     row("cold", statistics.median(ours_cold), max(rss_ours), cpu=statistics.median(cpu_ours),
-        typst_cpu=statistics.median(cpu_theirs) if cpu_theirs else None)
+        typst_cpu=statistics.median(cpu_theirs) if cpu_theirs else None,
+        paired=paired(ours_cold, theirs) if len(theirs) == len(ours_cold) > 1 else None)
     if size == 3:
         first = bench.ours(edition, work / "first.pdf", work / "first-cache", {"CASEBOOK_CACHE": str(work / "no-fonts-yet")})
         row("first run (no font cache)", *first, cpu=CPU[-1])
@@ -198,6 +216,16 @@ def measure(size: int, bench: Bench, repeat: int, editions: Path) -> list[dict]:
     row("watch: rebuild after one edit", watch, None,
         same_as_fresh=(work / "watch.pdf").read_bytes() == bench_fresh(bench, edition, work))
     return rows
+
+
+def paired(ours: list[float], theirs: list[float], resamples: int = 2000) -> tuple[float, float, float, int, int]:
+    """Round by round (each round built both, one after the other): the median of the ratios, the 95 %
+    bootstrap interval of that median, and in how many of the rounds ours was the faster."""
+    ratios = [a / b for a, b in zip(ours, theirs)]
+    draw = random.Random(0)
+    medians = sorted(statistics.median(draw.choices(ratios, k=len(ratios))) for _ in range(resamples))
+    low, high = medians[int(0.025 * resamples)], medians[int(0.975 * resamples) - 1]
+    return statistics.median(ratios), low, high, sum(r < 1.0 for r in ratios), len(ratios)
 
 
 def bench_fresh(bench: Bench, edition: Path, work: Path) -> bytes:
@@ -227,6 +255,11 @@ def table(rows: list[dict]) -> str:
         cpu = f"{r['cpu']:.2f}" if r.get("cpu") is not None else ""
         lines.append(f"| {r['cases']} | {r['run']} | {r['s']:.2f} | {cpu} | {typst} | {typst_cpu} | {ratio} | {cpu_ratio} | {mb} "
                      f"| {typst_mb} | {rss} | {r['load']} | {same} |")
+    for r in rows:
+        if r.get("paired"):
+            median, low, high, wins, count = r["paired"]
+            lines.append(f"\n{r['cases']} cases cold, round by round: casebook-pdf / Typst {median:.2f}× "
+                         f"(95 % interval {low:.2f}–{high:.2f}×), casebook-pdf the faster in {wins} of {count} rounds")
     return "\n".join(lines)
 
 
