@@ -6,7 +6,8 @@ Usage: python bench/run.py [SIZES] [--repeat N] [--editions DIR]
 
 Every build is a new process running the real command (`python -m casebook_pdf build`); its peak memory is
 that process's own maximum resident set (VmHWM, written by bench/peak.py). "cold" is an empty cache folder (images, laid-out
-pages); the parsed fonts live in their own folder, filled once before timing, like an installation's .pyc
+pages), which the build fills as a user's first build does; at 3 cases "cold, --no-cache" is also timed in the same
+rounds (nothing read or written: how issue 15 measured its cold column); the parsed fonts live in their own folder, filled once before timing, like an installation's .pyc
 files: the "first run" row shows a run with that folder empty too. The timed package's bytecode is
 compiled before timing, as `pip install` does: with PYTHONDONTWRITEBYTECODE set (as on the project's
 machines) every run would otherwise compile ~55 modules again (~0.05 s of a 3-case build). The Typst column compiles
@@ -175,12 +176,15 @@ def measure(size: int, bench: Bench, repeat: int, editions: Path) -> list[dict]:
     edition, folder = edition_for(size, work, editions)
     rows: list[dict] = []
     ours_cold, theirs, rss_ours, rss_theirs, cpu_ours, cpu_theirs = [], [], [], [], [], []
+    uncached: list[tuple[float, float, float]] = []  # at 3 cases: (wall, MB, CPU) of --no-cache builds
     for n in range(repeat):  # alternate, so both see the same load
         cache = work / f"cold-cache-{n}"
         wall, rss = bench.ours(edition, work / "cold.pdf", cache)
         ours_cold.append(wall)
         cpu_ours.append(CPU[-1])
         rss_ours.append(rss)
+        if size <= 3:  # the issue's own cold column: nothing read from or written to a cache
+            uncached.append((*bench.ours(edition, work / "uncached.pdf", None), CPU[-1]))
         # typst-py 0.15 decodes every photo in full (about 45 MB for each 4000x3000 JPEG): 13 GB at 100
         # cases, so it runs once there and not at all above --typst-max on a shared machine.
         typst = bench.typst(folder, work / "typst.pdf") if size <= bench.typst_max and (size <= 3 or n == 0) else None
@@ -200,6 +204,11 @@ def measure(size: int, bench: Bench, repeat: int, editions: Path) -> list[dict]:
     row("cold", statistics.median(ours_cold), max(rss_ours), cpu=statistics.median(cpu_ours),
         typst_cpu=statistics.median(cpu_theirs) if cpu_theirs else None,
         paired=paired(ours_cold, theirs) if len(theirs) == len(ours_cold) > 1 else None)
+    if uncached:
+        row("cold, --no-cache", statistics.median(u[0] for u in uncached), max(u[1] for u in uncached),
+            cpu=statistics.median(u[2] for u in uncached), typst_cpu=rows[-1]["typst_cpu"],
+            paired=paired([u[0] for u in uncached], theirs) if len(theirs) == len(uncached) > 1 else None,
+            same_as_cold=(work / "uncached.pdf").read_bytes() == (work / "cold.pdf").read_bytes())
     if size == 3:
         first = bench.ours(edition, work / "first.pdf", work / "first-cache", {"CASEBOOK_CACHE": str(work / "no-fonts-yet")})
         row("first run (no font cache)", *first, cpu=CPU[-1])
@@ -238,7 +247,7 @@ def table(rows: list[dict]) -> str:
             "| RSS ratio | load avg | bytes |")
     lines = [head, "|---|---|---|---|---|---|---|---|---|---|---|---|---|"]
     for r in rows:
-        cold = r["run"] == "cold"
+        cold = r["run"].startswith("cold")
         first = r["run"] == "first run (no font cache)"
         ratio = f"{r['s'] / r['typst_s']:.2f}×" if r["typst_s"] and (cold or first) else ""
         cpu_ratio = f"{r['cpu'] / r['typst_cpu']:.2f}×" if r.get("typst_cpu") and cold else ""
@@ -246,6 +255,8 @@ def table(rows: list[dict]) -> str:
         same = ""
         if "same_as_warm" in r:
             same = "cold = warm" if r["same_as_warm"] else "COLD ≠ WARM"
+        if "same_as_cold" in r:
+            same = "= cold" if r["same_as_cold"] else "≠ COLD"
         if "same_as_fresh" in r:
             same = "= fresh build" if r["same_as_fresh"] else "≠ FRESH BUILD"
         typst = f"{r['typst_s']:.2f}" if r["typst_s"] and cold else ""
@@ -258,7 +269,7 @@ def table(rows: list[dict]) -> str:
     for r in rows:
         if r.get("paired"):
             median, low, high, wins, count = r["paired"]
-            lines.append(f"\n{r['cases']} cases cold, round by round: casebook-pdf / Typst {median:.2f}× "
+            lines.append(f"\n{r['cases']} cases {r['run']}, round by round: casebook-pdf / Typst {median:.2f}× "
                          f"(95 % interval {low:.2f}–{high:.2f}×), casebook-pdf the faster in {wins} of {count} rounds")
     return "\n".join(lines)
 
@@ -286,8 +297,9 @@ def main() -> None:
             # 3 cases: a build takes ~0.3 s and the machine's noise ~10 %, so 15 alternating rounds (~15 s)
             # for a median that does not swing by 0.1× from one run of this script to the next (five did).
             repeat = args.repeat or (15 if size <= 3 else 3 if size <= 100 else 1)
-            rows += measure(size, bench, repeat, editions)
-            print(table(rows[-5:]), file=sys.stderr, flush=True)
+            done = measure(size, bench, repeat, editions)
+            rows += done
+            print(table(done), file=sys.stderr, flush=True)
         print(table(rows))
     finally:
         shutil.rmtree(work, ignore_errors=True)
