@@ -48,3 +48,15 @@ def test_timed_processes_start_without_site_and_find_the_same_packages(bench, tm
     done = subprocess.run([sys.executable, "-S", "-c", probe], capture_output=True, text=True, check=True,
                           env={**os.environ, "PYTHONPATH": bench.python_path(None)})
     assert done.stdout.split() == ["False", "ok"]
+
+
+def test_the_font_cache_moves_as_a_users_default_folder_would(bench, tmp_path: Path) -> None:  # noqa: ANN001
+    """The bench keeps the parsed fonts in a folder of its own; on Linux the build still finds it through
+    platformdirs (XDG_CACHE_HOME), as a user's build finds its default cache folder."""
+    env = {**os.environ, "CASEBOOK_CACHE": "/elsewhere", **bench.cache_home(tmp_path),
+           "PYTHONPATH": bench.python_path(None)}
+    probe = "import sys; from casebook_pdf.fonts import font_cache_dir; print(font_cache_dir()); print('platformdirs' in sys.modules)"
+    done = subprocess.run([sys.executable, "-S", "-c", probe], capture_output=True, text=True, check=True, env=env)
+    folder, asked = done.stdout.split()
+    assert Path(folder).is_relative_to(tmp_path)
+    assert asked == ("True" if sys.platform.startswith("linux") else "False")
