@@ -185,14 +185,16 @@ def measure(size: int, bench: Bench, repeat: int, editions: Path) -> list[dict]:
     rows: list[dict] = []
     ours_cold, theirs, rss_ours, rss_theirs, cpu_ours, cpu_theirs = [], [], [], [], [], []
     uncached: list[tuple[float, float, float]] = []  # at 3 cases: (wall, MB, CPU) of --no-cache builds
-    for n in range(repeat):  # alternate, so both see the same load
-        cache = work / f"cold-cache-{n}"
-        wall, rss = bench.ours(edition, work / "cold.pdf", cache)
+    def cold(n: int) -> None:
+        wall, rss = bench.ours(edition, work / "cold.pdf", work / f"cold-cache-{n}")
         ours_cold.append(wall)
         cpu_ours.append(CPU[-1])
         rss_ours.append(rss)
-        if size <= 3:  # the issue's own cold column: nothing read from or written to a cache
-            uncached.append((*bench.ours(edition, work / "uncached.pdf", None), CPU[-1]))
+
+    def no_cache(_n: int) -> None:  # the issue's own cold column: nothing read from or written to a cache
+        uncached.append((*bench.ours(edition, work / "uncached.pdf", None), CPU[-1]))
+
+    def peer(n: int) -> None:
         # typst-py 0.15 decodes every photo in full (about 45 MB for each 4000x3000 JPEG): 13 GB at 100
         # cases, so it runs once there and not at all above --typst-max on a shared machine.
         typst = bench.typst(folder, work / "typst.pdf") if size <= bench.typst_max and (size <= 3 or n == 0) else None
@@ -200,8 +202,14 @@ def measure(size: int, bench: Bench, repeat: int, editions: Path) -> list[dict]:
             theirs.append(typst[0])
             cpu_theirs.append(CPU[-1])
             rss_theirs.append(typst[1])
+
+    steps = [cold, no_cache, peer] if size <= 3 else [cold, peer]
+    for n in range(repeat):  # alternate, so all see the same load; each round starts one later, so none always goes first
+        turn = n % len(steps)
+        for step in steps[turn:] + steps[:turn]:
+            step(n)
         if n < repeat - 1:
-            shutil.rmtree(cache)
+            shutil.rmtree(work / f"cold-cache-{n}")
     typst_s = statistics.median(theirs) if theirs else None
     typst_mb = max(rss_theirs) if rss_theirs else None
 
