@@ -5,10 +5,11 @@ Usage: python bench/run.py [SIZES] [--repeat N] [--editions DIR]
   any other N is a made edition of N cases with 3 distinct 4000x3000 JPEG photos each (bench/make_edition.py).
 
 Every build is a new process running the real command (`python -m casebook_pdf build`); its peak memory is
-that process's own maximum resident set (VmHWM, written by bench/peak.py). "cold" is an empty cache folder (images, laid-out
-pages), which the build fills as a user's first build does; at 3 cases "cold, --no-cache" is also timed in the same
-rounds (nothing read or written: how issue 15 measured its cold column); the parsed fonts live in their own folder, filled once before timing, like an installation's .pyc
-files: the "first run" row shows a run with that folder empty too. The timed package's bytecode is
+that process's own maximum resident set (VmHWM, written by bench/peak.py). "cold" is an empty cache
+folder (images, laid-out pages), which the build fills as a user's first build does; at 3 cases
+"cold, --no-cache" is also timed in the same rounds (nothing read or written: how issue 15 measured its
+cold column). The parsed fonts live in their own folder, filled once before timing, like an
+installation's .pyc files: the "first run" row shows a run with that folder empty too. The timed package's bytecode is
 compiled before timing, as `pip install` does: with PYTHONDONTWRITEBYTECODE set (as on the project's
 machines) every run would otherwise compile ~55 modules again (~0.05 s of a 3-case build). The Typst column compiles
 ../shared/peer/casebook.typ on the same edition with typst-py (`pip install -e ".[bench]"`), alternating
@@ -185,6 +186,7 @@ def measure(size: int, bench: Bench, repeat: int, editions: Path) -> list[dict]:
     rows: list[dict] = []
     ours_cold, theirs, rss_ours, rss_theirs, cpu_ours, cpu_theirs = [], [], [], [], [], []
     uncached: list[tuple[float, float, float]] = []  # at 3 cases: (wall, MB, CPU) of --no-cache builds
+
     def cold(n: int) -> None:
         wall, rss = bench.ours(edition, work / "cold.pdf", work / f"cold-cache-{n}")
         ours_cold.append(wall)
@@ -204,7 +206,7 @@ def measure(size: int, bench: Bench, repeat: int, editions: Path) -> list[dict]:
             rss_theirs.append(typst[1])
 
     steps = [cold, no_cache, peer] if size <= 3 else [cold, peer]
-    for n in range(repeat):  # alternate, so all see the same load; each round starts one later, so none always goes first
+    for n in range(repeat):  # alternate, so all see the same load; each round starts with the next, so none always goes first
         turn = n % len(steps)
         for step in steps[turn:] + steps[:turn]:
             step(n)
